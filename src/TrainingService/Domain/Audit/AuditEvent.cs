@@ -1,0 +1,19 @@
+namespace Training.Service.Domain.Audit;
+
+/// <summary>One committed change: appended in the change's own transaction, never updated or deleted.</summary>
+public sealed class AuditEvent
+{
+    /// <summary>Increasing sequence, assigned by storage.</summary>
+    public long Sequence { get; set; }
+    public DateTime EventTime { get; set; }
+    public string Actor { get; set; } = "";
+    public string ActorDisplayName { get; set; } = "";
+    public string Method { get; set; } = "";
+    public string Resource { get; set; } = "";
+    public string Summary { get; set; } = "";
+
+    /// <summary>Index key listing one actor's events in sequence order.</summary>
+    public string ActorKey => ActorKeyOf(Actor, Sequence);
+
+    public static string ActorKeyOf(string actor, long sequence) => $"{actor}\u001f{sequence:D19}";
+}

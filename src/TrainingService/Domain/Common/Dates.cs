@@ -1,0 +1,27 @@
+namespace Training.Service.Domain.Common;
+
+public static class Dates
+{
+    /// <summary>Whole years from <paramref name="from"/> to <paramref name="to"/> (an age, years of service).</summary>
+    public static int FullYearsBetween(DateOnly from, DateOnly to)
+    {
+        var years = to.Year - from.Year;
+        if (to.Month < from.Month || (to.Month == from.Month && to.Day < from.Day)) years--;
+        return years;
+    }
+
+    /// <summary>Whole months from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    public static int FullMonthsBetween(DateOnly from, DateOnly to)
+    {
+        var months = (to.Year - from.Year) * 12 + to.Month - from.Month;
+        if (to.Day < from.Day) months--;
+        return months;
+    }
+
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public static bool Overlap(DateOnly aStart, DateOnly aEnd, DateOnly bStart, DateOnly bEnd) =>
+        aStart <= bEnd && bStart <= aEnd;
+
+    public static string Show(DateOnly day) => day.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+}

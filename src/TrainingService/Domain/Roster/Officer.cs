@@ -1,0 +1,94 @@
+using Training.Service.Domain.Common;
+
+namespace Training.Service.Domain.Roster;
+
+/// <summary>A candidate police officer on one Member State's roster.</summary>
+public sealed class Officer
+{
+    /// <summary>Storage key, <c>{region_code}/{officer_id}</c>: officers of one State sort together.</summary>
+    public string Key { get; set; } = "";
+    public string RegionCode { get; set; } = "";
+    public string Id { get; set; } = "";
+    public string GivenName { get; set; } = "";
+    public string FamilyName { get; set; } = "";
+    public Gender Gender { get; set; }
+    public DateOnly BirthDate { get; set; }
+    public string Rank { get; set; } = "";
+    public DateOnly ServiceStartDate { get; set; }
+    public DateOnly? RetirementDate { get; set; }
+    public string NationalPoliceId { get; set; } = "";
+    public List<LanguageProficiency> Languages { get; set; } = [];
+    public List<SkillProficiency> Skills { get; set; } = [];
+    public Certifications Certifications { get; set; } = new();
+    public Vetting Vetting { get; set; } = new();
+    public Availability Availability { get; set; }
+    public bool Anonymized { get; set; }
+    public DateTime CreateTime { get; set; }
+    public DateTime UpdateTime { get; set; }
+    public long Revision { get; set; }
+
+    /// <summary>Sort and keyset-paging key: State, then family and given name folded, then id.</summary>
+    public string NameKey => OfficerKeys.NameKey(RegionCode, FamilyName, GivenName, Id);
+
+    /// <summary>Every word of both names, folded: what a name prefix search matches.</summary>
+    public List<string> NameTokens => NameFolding.Tokens(FamilyName, GivenName);
+
+    /// <summary>National police ID within its State, folded to upper case: unique.</summary>
+    public string PoliceIdKey => OfficerKeys.PoliceIdKey(RegionCode, NationalPoliceId);
+
+    /// <summary>Skill codes, for the skill index.</summary>
+    public List<string> SkillCodes => Skills.Select(s => s.SkillCode).ToList();
+
+    public string Name => ResourceNames.Officer(RegionCode, Id);
+
+    public string DisplayName => Anonymized ? "(anonymised)" : $"{FamilyName}, {GivenName}";
+
+    public LanguageProficiency? Language(string code) =>
+        Languages.FirstOrDefault(l => string.Equals(l.LanguageCode, code, StringComparison.OrdinalIgnoreCase));
+
+    public SkillProficiency? Skill(string code) =>
+        Skills.FirstOrDefault(s => string.Equals(s.SkillCode, code, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Full years of police service on <paramref name="day"/>, up to retirement if retired.</summary>
+    public int ServiceYearsOn(DateOnly day)
+    {
+        var end = RetirementDate is { } retired && retired < day ? retired : day;
+        return Dates.FullYearsBetween(ServiceStartDate, end);
+    }
+
+    public int AgeOn(DateOnly day) => Dates.FullYearsBetween(BirthDate, day);
+
+    /// <summary>
+    /// Erases personal fields but keeps what figures need (State, gender, skills, languages, nomination
+    /// history elsewhere).
+    /// </summary>
+    public void Anonymize()
+    {
+        Anonymized = true;
+        GivenName = "";
+        FamilyName = "";
+        NationalPoliceId = $"anonymised-{Id}";
+        BirthDate = new DateOnly(BirthDate.Year, 1, 1);
+        Rank = "";
+        Certifications = new Certifications { CompletedCourses = Certifications.CompletedCourses };
+        Vetting = new Vetting();
+        Availability = Availability.Unavailable;
+    }
+}
+
+public static class OfficerKeys
+{
+    private const char Separator = '\u001f';
+
+    public static string Key(string regionCode, string officerId) => $"{regionCode}/{officerId}";
+
+    public static string NameKey(string regionCode, string familyName, string givenName, string id) =>
+        string.Concat(regionCode, Separator, NameFolding.Fold(familyName), Separator, NameFolding.Fold(givenName), Separator, id);
+
+    public static string PoliceIdKey(string regionCode, string nationalPoliceId) =>
+        $"{regionCode}/{nationalPoliceId.Trim().ToUpperInvariant()}";
+
+    /// <summary>The smallest name key of a State and the first key past it: the State's range.</summary>
+    public static (string From, string To) StateRange(string regionCode) =>
+        (regionCode + Separator, regionCode + (char)(Separator + 1));
+}

@@ -1,0 +1,73 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Training.Service.Api;
+using Training.Service.Domain.Catalog;
+using Training.Service.Domain.Common;
+using Training.Service.Domain.Reference;
+using Training.Service.Domain.Roster;
+using Training.Service.Security;
+using Training.Service.Storage;
+
+return await TrainingHost.RunAsync(args);
+
+/// <summary>Host wiring: configuration, DI, Kestrel, interceptors and endpoints. Nothing else.</summary>
+public static class TrainingHost
+{
+    /// <summary>Builds the service. <paramref name="configure"/> lets tests swap the server or configuration.</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
+        builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
+        builder.Services.Configure<SecurityOptions>(builder.Configuration.GetSection(SecurityOptions.Section));
+        configure?.Invoke(builder);
+
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => TrainingDatabase.OpenFile(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
+        services.AddSingleton<ITrainingStore>(sp => sp.GetRequiredService<TrainingDatabase>());
+        services.AddSingleton<IReferenceData, ReferenceDataStore>();
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<IAuditTrail>(sp => sp.GetRequiredService<AuditTrail>());
+        services.AddSingleton<IRequestLedger, RequestLedger>();
+        services.AddSingleton<IOfficerRepository, OfficerRepository>();
+        services.AddSingleton<ICourseRepository, CourseRepository>();
+        services.AddSingleton<ISessionRepository, SessionRepository>();
+        services.AddSingleton<IAccessTokenRepository, AccessTokenRepository>();
+        services.AddSingleton<Authenticator>();
+        services.AddSingleton<TokenIssuer>();
+
+        services.AddGrpc(options =>
+        {
+            options.Interceptors.Add<ErrorMappingInterceptor>();
+            options.Interceptors.Add<AuthenticationInterceptor>();
+            options.MaxReceiveMessageSize = 4 * 1024 * 1024;
+        });
+        services.AddGrpcReflection();
+        services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        var app = builder.Build();
+        app.MapGrpcService<ReferenceDataApi>();
+        app.MapGrpcService<AccessApi>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        WebApplication app;
+        try
+        {
+            app = Build(args);
+            // Open the database (and take its lock) now, so a second service on the same file stops at once.
+            app.Services.GetRequiredService<IReferenceData>();
+        }
+        catch (DatabaseInUseException e)
+        {
+            await Console.Error.WriteLineAsync($"training-service: {e.Message}");
+            return 3;
+        }
+        await app.RunAsync();
+        return 0;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace Training.Service.Security;
+
+/// <summary>Turns a bearer secret into a <see cref="Caller"/>, or refuses it.</summary>
+public sealed class Authenticator(IAccessTokenRepository tokens, IOptions<SecurityOptions> options, TimeProvider clock)
+{
+    public const string BootstrapTokenName = "accessTokens/bootstrap";
+
+    private readonly byte[]? _bootstrapHash = string.IsNullOrEmpty(options.Value.BootstrapAdminToken)
+        ? null
+        : SHA256.HashData(Encoding.UTF8.GetBytes(options.Value.BootstrapAdminToken));
+
+    public Caller Authenticate(string? authorizationHeader)
+    {
+        if (string.IsNullOrWhiteSpace(authorizationHeader))
+            throw new UnauthenticatedException("CREDENTIALS_MISSING",
+                "This call needs an access token: send the metadata \"authorization: Bearer <token>\".");
+        const string scheme = "Bearer ";
+        if (!authorizationHeader.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+            throw new UnauthenticatedException("CREDENTIALS_MALFORMED",
+                "The authorization metadata must read \"Bearer <token>\".");
+        var secret = authorizationHeader[scheme.Length..].Trim();
+        if (secret.Length is 0 or > 200)
+            throw new UnauthenticatedException("CREDENTIALS_MALFORMED", "The bearer token is empty or too long.");
+
+        if (_bootstrapHash is not null
+            && CryptographicOperations.FixedTimeEquals(_bootstrapHash, SHA256.HashData(Encoding.UTF8.GetBytes(secret))))
+            return new Caller(BootstrapTokenName, "Bootstrap administrator", Role.Administrator, null, null);
+
+        var token = tokens.FindBySecretHash(TokenSecrets.Hash(secret));
+        if (token is null)
+            throw new UnauthenticatedException("TOKEN_UNKNOWN", "This access token is not known to the service.");
+        if (token.RevokeTime is not null)
+            throw new UnauthenticatedException("TOKEN_REVOKED", "This access token has been revoked.");
+        if (token.ExpireTime is { } expiry && expiry <= clock.GetUtcNow().UtcDateTime)
+            throw new UnauthenticatedException("TOKEN_EXPIRED", "This access token has expired.");
+        return new Caller(token.Name, token.DisplayName, token.Role, token.RegionCode, token.Scope);
+    }
+}

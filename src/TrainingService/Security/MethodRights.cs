@@ -1,0 +1,60 @@
+namespace Training.Service.Security;
+
+/// <summary>
+/// The right each RPC needs, checked by <see cref="AuthenticationInterceptor"/> before the service runs.
+/// A method missing here is refused: new methods are closed until they are given a right.
+/// </summary>
+public static class MethodRights
+{
+    private const string Package = "/unpol.training.v1.";
+
+    private static readonly Dictionary<string, Right> Rights = new()
+    {
+        ["ReferenceDataService/ListMemberStates"] = Right.ReadReferenceData,
+        ["ReferenceDataService/GetMemberState"] = Right.ReadReferenceData,
+        ["ReferenceDataService/ListLanguages"] = Right.ReadReferenceData,
+        ["ReferenceDataService/ListSkills"] = Right.ReadReferenceData,
+        ["ReferenceDataService/ListMissions"] = Right.ReadReferenceData,
+
+        ["RosterService/CreateOfficer"] = Right.WriteOfficers,
+        ["RosterService/GetOfficer"] = Right.ReadOfficers,
+        ["RosterService/ListOfficers"] = Right.ReadOfficers,
+        ["RosterService/UpdateOfficer"] = Right.WriteOfficers,
+        ["RosterService/DeleteOfficer"] = Right.WriteOfficers,
+        ["RosterService/SearchOfficers"] = Right.ReadOfficers,
+
+        ["CatalogService/CreateCourse"] = Right.WriteCatalog,
+        ["CatalogService/GetCourse"] = Right.ReadCatalog,
+        ["CatalogService/ListCourses"] = Right.ReadCatalog,
+        ["CatalogService/UpdateCourse"] = Right.WriteCatalog,
+        ["CatalogService/DeleteCourse"] = Right.WriteCatalog,
+        ["CatalogService/CreateSession"] = Right.WriteCatalog,
+        ["CatalogService/GetSession"] = Right.ReadCatalog,
+        ["CatalogService/ListSessions"] = Right.ReadCatalog,
+        ["CatalogService/UpdateSession"] = Right.WriteCatalog,
+        ["CatalogService/DeleteSession"] = Right.WriteCatalog,
+        ["CatalogService/OpenSession"] = Right.WriteCatalog,
+        ["CatalogService/CloseSession"] = Right.WriteCatalog,
+        ["CatalogService/CompleteSession"] = Right.WriteCatalog,
+        ["CatalogService/CancelSession"] = Right.WriteCatalog,
+
+        ["AccessService/GetCaller"] = Right.ReadCaller,
+        ["AccessService/CreateAccessToken"] = Right.ManageAccessTokens,
+        ["AccessService/ListAccessTokens"] = Right.ListAccessTokens,
+        ["AccessService/RevokeAccessToken"] = Right.ManageAccessTokens,
+        ["AccessService/ListAuditEvents"] = Right.ReadAuditTrail,
+    };
+
+    /// <summary>The right a full gRPC method name (<c>/package.Service/Method</c>) needs, or null if unknown.</summary>
+    public static Right? For(string fullMethod) =>
+        fullMethod.StartsWith(Package, StringComparison.Ordinal)
+        && Rights.TryGetValue(fullMethod[Package.Length..], out var right)
+            ? right
+            : null;
+
+    /// <summary>"Service/Method" from a full method name, as recorded in the audit trail.</summary>
+    public static string Operation(string fullMethod) =>
+        fullMethod.StartsWith(Package, StringComparison.Ordinal) ? fullMethod[Package.Length..] : fullMethod.TrimStart('/');
+
+    public static IEnumerable<string> KnownMethods => Rights.Keys;
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using LiteDB;
+using Training.Service.Domain.Audit;
+using Training.Service.Domain.Common;
+
+namespace Training.Service.Storage;
+
+public sealed class AuditTrail(TrainingDatabase database, TimeProvider clock) : IAuditTrail
+{
+    private long _lastSequence = -1;
+
+    public void Record(Actor actor, string resource, string summary) =>
+        database.Write(() => database.AuditEvents.Insert(new AuditEvent
+        {
+            Sequence = NextSequence(),
+            EventTime = clock.GetUtcNow().UtcDateTime,
+            Actor = actor.Name,
+            ActorDisplayName = actor.DisplayName,
+            Method = actor.Operation,
+            Resource = resource,
+            Summary = summary.Length > 1000 ? summary[..1000] : summary,
+        }));
+
+    /// <summary>
+    /// Sequences are assigned here, under the single writer, so the actor index key can include them. A rolled
+    /// back change leaves a gap, never a repeat.
+    /// </summary>
+    private long NextSequence()
+    {
+        if (_lastSequence < 0)
+            _lastSequence = database.AuditEvents.Count() == 0 ? 0 : database.AuditEvents.Max(e => e.Sequence);
+        return ++_lastSequence;
+    }
+
+    /// <summary>
+    /// Events oldest first after the page's key (a sequence). With an actor, the actor's own index range is
+    /// read in sequence order; otherwise the trail is read in sequence order. Other filters are applied while
+    /// reading, which stops as soon as the page is full.
+    /// </summary>
+    public Page<AuditEvent> List(string? actor, string? resourcePrefix, DateTime? from, DateTime? to, PageRequest page)
+    {
+        var after = page.AfterKey is null ? 0 : long.Parse(page.AfterKey, CultureInfo.InvariantCulture);
+        IEnumerable<AuditEvent> ordered;
+        if (actor is not null)
+        {
+            var low = AuditEvent.ActorKeyOf(actor, after);
+            var high = AuditEvent.ActorKeyOf(actor, long.MaxValue);
+            ordered = database.AuditEvents.Query()
+                .Where(Query.And(Query.GT("ActorKey", low), Query.LTE("ActorKey", high)))
+                .OrderBy("ActorKey")
+                .ToEnumerable();
+        }
+        else
+        {
+            ordered = database.AuditEvents.Query().Where(e => e.Sequence > after).OrderBy(e => e.Sequence).ToEnumerable();
+        }
+        var filtered = ordered.Where(e =>
+            (resourcePrefix is null || e.Resource == resourcePrefix || e.Resource.StartsWith(resourcePrefix + "/", StringComparison.Ordinal))
+            && (from is null || e.EventTime >= from)
+            && (to is null || e.EventTime < to));
+        return Keyset.Take(filtered, e => e.Sequence.ToString(CultureInfo.InvariantCulture), page.Size);
+    }
+}

@@ -1,0 +1,173 @@
+using LiteDB;
+using Training.Service.Domain.Audit;
+using Training.Service.Domain.Catalog;
+using Training.Service.Domain.Common;
+using Training.Service.Domain.Roster;
+using Training.Service.Security;
+
+namespace Training.Service.Storage;
+
+/// <summary>
+/// The one <see cref="LiteDatabase"/> of the process, its mapping and indexes, and the single writer.
+/// </summary>
+public sealed class TrainingDatabase : ITrainingStore, IDisposable
+{
+    private readonly object _writeGate = new();
+    private readonly DatabaseLock? _lock;
+    [ThreadStatic] private static int t_depth;
+    [ThreadStatic] private static List<Action>? t_afterCommit;
+
+    private TrainingDatabase(LiteDatabase database, DatabaseLock? fileLock)
+    {
+        Lite = database;
+        // Dates come back as UTC (the default turns them into local time, which protobuf timestamps refuse).
+        Lite.UtcDate = true;
+        _lock = fileLock;
+        Officers = Lite.GetCollection<Officer>("officers");
+        Courses = Lite.GetCollection<Course>("courses");
+        Sessions = Lite.GetCollection<Session>("sessions");
+        AuditEvents = Lite.GetCollection<AuditEvent>("audit_events");
+        AccessTokens = Lite.GetCollection<AccessToken>("access_tokens");
+        RequestLedger = Lite.GetCollection<RequestLedgerEntry>("request_ledger");
+        EnsureIndexes();
+    }
+
+    public LiteDatabase Lite { get; }
+    public ILiteCollection<Officer> Officers { get; }
+    public ILiteCollection<Course> Courses { get; }
+    public ILiteCollection<Session> Sessions { get; }
+    public ILiteCollection<AuditEvent> AuditEvents { get; }
+    public ILiteCollection<AccessToken> AccessTokens { get; }
+    public ILiteCollection<RequestLedgerEntry> RequestLedger { get; }
+
+    /// <summary>Opens (creating if needed) the database file, holding its lock file for the life of this object.</summary>
+    public static TrainingDatabase OpenFile(string path)
+    {
+        var fullPath = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(fullPath)!);
+        var fileLock = DatabaseLock.Acquire(fullPath);
+        try
+        {
+            var connection = new ConnectionString
+            {
+                Filename = fullPath,
+                Connection = ConnectionType.Direct,
+                Collation = OrdinalCollation,
+            };
+            return new TrainingDatabase(new LiteDatabase(connection, CreateMapper()), fileLock);
+        }
+        catch
+        {
+            fileLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>An in-memory database, for unit tests.</summary>
+    public static TrainingDatabase OpenInMemory() =>
+        new(new LiteDatabase(new ConnectionString { Filename = ":memory:", Collation = OrdinalCollation }, CreateMapper()), null);
+
+    /// <summary>
+    /// Keys compare byte for byte (LiteDB's default collation ignores case and culture-weights separators),
+    /// so index order is the order keyset paging and unique keys assume.
+    /// </summary>
+    private static readonly Collation OrdinalCollation = new("en-US/Ordinal");
+
+    public T Write<T>(Func<T> change)
+    {
+        lock (_writeGate)
+        {
+            if (t_depth > 0)
+            {
+                // Already inside this thread's transaction: join it.
+                t_depth++;
+                try { return change(); }
+                finally { t_depth--; }
+            }
+
+            Lite.BeginTrans();
+            t_depth = 1;
+            t_afterCommit = null;
+            T result;
+            try
+            {
+                result = change();
+                Lite.Commit();
+            }
+            catch
+            {
+                Lite.Rollback();
+                throw;
+            }
+            finally
+            {
+                t_depth = 0;
+            }
+
+            var afterCommit = t_afterCommit;
+            t_afterCommit = null;
+            afterCommit?.ForEach(action => action());
+            return result;
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once the current transaction has committed (e.g. telling live watchers);
+    /// never if it rolls back. Outside a transaction it runs at once.
+    /// </summary>
+    public void AfterCommit(Action action)
+    {
+        if (t_depth == 0)
+        {
+            action();
+            return;
+        }
+        (t_afterCommit ??= []).Add(action);
+    }
+
+    private void EnsureIndexes()
+    {
+        Officers.EnsureIndex("NameKey", "$.NameKey", unique: true);
+        Officers.EnsureIndex("NameTokens", "$.NameTokens[*]");
+        Officers.EnsureIndex("PoliceIdKey", "$.PoliceIdKey", unique: true);
+        Courses.EnsureIndex(c => c.Category);
+        Sessions.EnsureIndex("StartKey", "$.StartKey", unique: true);
+        Sessions.EnsureIndex(s => s.CourseId);
+        AuditEvents.EnsureIndex("ActorKey", "$.ActorKey", unique: false);
+        AccessTokens.EnsureIndex(t => t.SecretHash, unique: true);
+        AccessTokens.EnsureIndex(t => t.CreateKey);
+    }
+
+    private static BsonMapper CreateMapper()
+    {
+        var mapper = new BsonMapper { EmptyStringToNull = false, TrimWhitespace = false, EnumAsInteger = false };
+        mapper.RegisterType(day => new BsonValue(day.DayNumber), bson => DateOnly.FromDayNumber(bson.AsInt32));
+
+        mapper.Entity<Officer>().Id(o => o.Key, autoId: false)
+            .Ignore(o => o.Name).Ignore(o => o.DisplayName);
+        mapper.Entity<Course>().Id(c => c.Id, autoId: false).Ignore(c => c.Name);
+        mapper.Entity<Session>().Id(s => s.Key, autoId: false).Ignore(s => s.Name);
+        mapper.Entity<AuditEvent>().Id(e => e.Sequence, autoId: false);
+        mapper.Entity<AccessToken>().Id(t => t.Id, autoId: false).Ignore(t => t.Name);
+        mapper.Entity<RequestLedgerEntry>().Id(e => e.Key, autoId: false);
+        mapper.Entity<Domain.Reference.MemberState>().Id(m => m.RegionCode, autoId: false);
+        mapper.Entity<Domain.Reference.Language>().Id(l => l.LanguageCode, autoId: false);
+        mapper.Entity<Domain.Reference.Skill>().Id(s => s.SkillCode, autoId: false);
+        mapper.Entity<Domain.Reference.Mission>().Id(m => m.MissionCode, autoId: false);
+        return mapper;
+    }
+
+    public void Dispose()
+    {
+        Lite.Dispose();
+        _lock?.Dispose();
+    }
+}
+
+/// <summary>A request id already served, and what it created.</summary>
+public sealed class RequestLedgerEntry
+{
+    public string Key { get; set; } = "";
+    public string ResourceName { get; set; } = "";
+    public DateTime CreateTime { get; set; }
+}
