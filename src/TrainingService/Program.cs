@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Training.Service.Api;
 using Training.Service.Domain.Catalog;
 using Training.Service.Domain.Common;
+using Training.Service.Domain.Nominations;
 using Training.Service.Domain.Reference;
 using Training.Service.Domain.Roster;
 using Training.Service.Security;
@@ -19,6 +20,7 @@ public static class TrainingHost
         var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
         builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
         builder.Services.Configure<SecurityOptions>(builder.Configuration.GetSection(SecurityOptions.Section));
+        builder.Services.Configure<FeedOptions>(builder.Configuration.GetSection(FeedOptions.Section));
         configure?.Invoke(builder);
 
         var services = builder.Services;
@@ -35,6 +37,17 @@ public static class TrainingHost
         services.AddSingleton<IAccessTokenRepository, AccessTokenRepository>();
         services.AddSingleton<Authenticator>();
         services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<RosterWorkflow>();
+        services.AddSingleton<OfficerMapping>();
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(EligibilityPolicy.Section).Get<EligibilityPolicy>() ?? new EligibilityPolicy());
+        services.AddSingleton<EligibilityEngine>();
+        services.AddSingleton<NominationRepository>();
+        services.AddSingleton<INominationRepository>(sp => sp.GetRequiredService<NominationRepository>());
+        services.AddSingleton<IOfficerNominationHistory>(sp => sp.GetRequiredService<NominationRepository>());
+        services.AddSingleton<NominationFeed>();
+        services.AddSingleton<INominationFeed>(sp => sp.GetRequiredService<NominationFeed>());
+        services.AddSingleton<NominationWorkflow>();
+        services.AddHostedService<FeedRetention>();
 
         services.AddGrpc(options =>
         {
@@ -48,6 +61,8 @@ public static class TrainingHost
         var app = builder.Build();
         app.MapGrpcService<ReferenceDataApi>();
         app.MapGrpcService<AccessApi>();
+        app.MapGrpcService<RosterApi>();
+        app.MapGrpcService<NominationApi>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

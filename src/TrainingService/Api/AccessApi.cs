@@ -47,7 +47,7 @@ public sealed class AccessApi(
             Role = (Role)v.Enum("access_token.role", proto.Role, required: true),
         };
         if (draft.Role == Role.FocalPoint)
-            draft.RegionCode = MemberStateCode(v, "access_token.region_code", proto.RegionCode);
+            draft.RegionCode = v.MemberStateCode("access_token.region_code", proto.RegionCode, reference);
         else if (!string.IsNullOrEmpty(proto.RegionCode))
             v.Add("access_token.region_code", "is only for focal point tokens.");
         if (draft.Role == Role.Integration)
@@ -129,17 +129,6 @@ public sealed class AccessApi(
         });
     }
 
-    private string? MemberStateCode(Validator v, string field, string code)
-    {
-        var region = Names.RegionCode(v, field, code);
-        if (region is not null && reference.MemberState(region) is null)
-        {
-            v.Add(field, $"{region} is not a UN Member State.");
-            return null;
-        }
-        return region;
-    }
-
     private Security.IntegrationScope? Scope(Validator v, Proto.IntegrationScope? scope)
     {
         if (scope is null)
@@ -153,7 +142,7 @@ public sealed class AccessApi(
             v.Add("access_token.scope.region_codes", "must be empty when all_member_states is set.");
         v.MaxCount("access_token.scope.region_codes", scope.RegionCodes, 200);
         var codes = scope.RegionCodes
-            .Select((c, i) => MemberStateCode(v, $"access_token.scope.region_codes[{i}]", c))
+            .Select((c, i) => v.MemberStateCode($"access_token.scope.region_codes[{i}]", c, reference))
             .OfType<string>()
             .Distinct()
             .ToList();

@@ -11,7 +11,7 @@ public sealed class TokenIssuer(ITrainingStore store, IAccessTokenRepository tok
         var secret = TokenSecrets.NewSecret();
         var token = new AccessToken
         {
-            Id = TokenSecrets.NewId(),
+            Id = IdGenerator.New(),
             DisplayName = draft.DisplayName,
             Role = draft.Role,
             RegionCode = draft.Role == Role.FocalPoint ? draft.RegionCode : null,

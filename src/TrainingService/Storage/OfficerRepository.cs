@@ -48,11 +48,12 @@ public sealed class OfficerRepository(TrainingDatabase database) : IOfficerRepos
                 .OrderBy(o => o.NameKey, StringComparer.Ordinal)
                 .Where(o => After(o, page.AfterKey));
         }
-        else if (query.FoldedNamePrefix is { } prefix)
+        else if (query.FoldedNamePrefix is { } prefix && !prefix.Contains('%') && !prefix.Contains('_'))
         {
             // The token index holds every folded word of both names; officers whose several words share
-            // the prefix appear once per word, hence the distinct.
-            candidates = Officers.Find(Query.StartsWith("NameTokens[*]", prefix))
+            // the prefix appear once per word, hence the distinct. (LIKE wildcards in a prefix fall back to the
+            // ordered scan below, where Matches compares literally.)
+            candidates = Officers.Find(BsonExpression.Create("$.NameTokens[*] ANY LIKE @0", prefix + "%"))
                 .DistinctBy(o => o.Key)
                 .Where(o => After(o, page.AfterKey))
                 .OrderBy(o => o.NameKey, StringComparer.Ordinal);

@@ -2,6 +2,7 @@ using LiteDB;
 using Training.Service.Domain.Audit;
 using Training.Service.Domain.Catalog;
 using Training.Service.Domain.Common;
+using Training.Service.Domain.Nominations;
 using Training.Service.Domain.Roster;
 using Training.Service.Security;
 
@@ -29,6 +30,9 @@ public sealed class TrainingDatabase : ITrainingStore, IDisposable
         AuditEvents = Lite.GetCollection<AuditEvent>("audit_events");
         AccessTokens = Lite.GetCollection<AccessToken>("access_tokens");
         RequestLedger = Lite.GetCollection<RequestLedgerEntry>("request_ledger");
+        Nominations = Lite.GetCollection<Nomination>("nominations");
+        NominationEvents = Lite.GetCollection<NominationEventRecord>("nomination_events");
+        FeedMarks = Lite.GetCollection<FeedMark>("feed_marks");
         EnsureIndexes();
     }
 
@@ -39,6 +43,9 @@ public sealed class TrainingDatabase : ITrainingStore, IDisposable
     public ILiteCollection<AuditEvent> AuditEvents { get; }
     public ILiteCollection<AccessToken> AccessTokens { get; }
     public ILiteCollection<RequestLedgerEntry> RequestLedger { get; }
+    public ILiteCollection<Nomination> Nominations { get; }
+    public ILiteCollection<NominationEventRecord> NominationEvents { get; }
+    public ILiteCollection<FeedMark> FeedMarks { get; }
 
     /// <summary>Opens (creating if needed) the database file, holding its lock file for the life of this object.</summary>
     public static TrainingDatabase OpenFile(string path)
@@ -136,6 +143,10 @@ public sealed class TrainingDatabase : ITrainingStore, IDisposable
         AuditEvents.EnsureIndex("ActorKey", "$.ActorKey", unique: false);
         AccessTokens.EnsureIndex(t => t.SecretHash, unique: true);
         AccessTokens.EnsureIndex(t => t.CreateKey);
+        Nominations.EnsureIndex("TargetIndexKey", "$.TargetIndexKey");
+        Nominations.EnsureIndex("OfficerKey", "$.OfficerKey");
+        Nominations.EnsureIndex("CreateKey", "$.CreateKey", unique: true);
+        Nominations.EnsureIndex("RegionCreateKey", "$.RegionCreateKey", unique: true);
     }
 
     private static BsonMapper CreateMapper()
@@ -150,6 +161,9 @@ public sealed class TrainingDatabase : ITrainingStore, IDisposable
         mapper.Entity<AuditEvent>().Id(e => e.Sequence, autoId: false);
         mapper.Entity<AccessToken>().Id(t => t.Id, autoId: false).Ignore(t => t.Name);
         mapper.Entity<RequestLedgerEntry>().Id(e => e.Key, autoId: false);
+        mapper.Entity<Nomination>().Id(n => n.Key, autoId: false).Ignore(n => n.Name).Ignore(n => n.OfficerName).Ignore(n => n.TargetName);
+        mapper.Entity<NominationEventRecord>().Id(e => e.Sequence, autoId: false);
+        mapper.Entity<FeedMark>().Id(m => m.Id, autoId: false);
         mapper.Entity<Domain.Reference.MemberState>().Id(m => m.RegionCode, autoId: false);
         mapper.Entity<Domain.Reference.Language>().Id(l => l.LanguageCode, autoId: false);
         mapper.Entity<Domain.Reference.Skill>().Id(s => s.SkillCode, autoId: false);

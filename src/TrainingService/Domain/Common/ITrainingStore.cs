@@ -11,6 +11,16 @@ public interface ITrainingStore
     T Write<T>(Func<T> change);
 }
 
+public static class TrainingStoreExtensions
+{
+    /// <summary>A change with no result.</summary>
+    public static void Write(this ITrainingStore store, Action change) => store.Write(() =>
+    {
+        change();
+        return true;
+    });
+}
+
 /// <summary>Appends audit events; called inside <see cref="ITrainingStore.Write{T}"/> so they commit with the change.</summary>
 public interface IAuditTrail
 {

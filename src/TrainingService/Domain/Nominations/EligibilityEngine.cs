@@ -1,0 +1,242 @@
+using System.Globalization;
+using Training.Service.Domain.Catalog;
+using Training.Service.Domain.Common;
+using Training.Service.Domain.Reference;
+using Training.Service.Domain.Roster;
+
+namespace Training.Service.Domain.Nominations;
+
+/// <summary>When a check runs: submission checks everything; confirmation everything but the window and caps.</summary>
+public enum CheckStage { Submission, Confirmation }
+
+/// <summary>Everything the rules need to judge one officer for one session, read in one transaction.</summary>
+public sealed record SessionCheck(
+    Officer Officer,
+    Course Course,
+    Session Session,
+    IReadOnlyList<Nomination> OfficerNominations,
+    IReadOnlyList<Nomination> SessionNominations,
+    Func<string, Session?> SessionByKey,
+    Func<string, Course?> CourseById,
+    CheckStage Stage,
+    DateTime Now,
+    string? NominationKey = null);
+
+public sealed record EligibilityResult(IReadOnlyList<EligibilityFinding> Failures, IReadOnlyList<EligibilityFinding> Warnings)
+{
+    public bool Eligible => Failures.Count == 0;
+}
+
+/// <summary>
+/// The one rule engine: every rule of DOMAIN.md evaluated over the target's own requirements, falling back to
+/// the policy defaults. Each finding names its rule, the field concerned and a sentence a focal point reads.
+/// Pure: it reads only what it is given.
+/// </summary>
+public sealed class EligibilityEngine(EligibilityPolicy policy, IReferenceData reference)
+{
+    public EligibilityPolicy Policy => policy;
+
+    public EligibilityResult Check(SessionCheck check)
+    {
+        var findings = new List<EligibilityFinding>();
+        var officer = check.Officer;
+        var requirements = check.Course.Requirements;
+        var day = check.Session.StartDate;
+        const string what = "this course";
+
+        if (officer.Anonymized)
+        {
+            findings.Add(EligibilityFinding.Hard(Rules.OfficerAnonymized, "officer",
+                "This officer was deleted and anonymised and cannot be nominated."));
+            return Split(findings);
+        }
+
+        Age(findings, officer, day, requirements.MinAge ?? policy.MinimumAge, requirements.MaxAge ?? policy.MaximumAgeExclusive, "the session starts");
+        Service(findings, officer, day, requirements.MinServiceYears ?? policy.MinimumServiceYears, what);
+        if (requirements.DrivingRequired) Driving(findings, officer, day, what);
+        Languages(findings, officer, requirements.Languages, what);
+        Skills(findings, officer, requirements.Skills, what);
+        if (requirements.VettingRequired) Vetting(findings, officer, what);
+        Prerequisites(findings, officer, requirements.PrerequisiteCourseIds, day, check.CourseById);
+        if (requirements.WomenOnly && officer.Gender != Gender.Female)
+            findings.Add(EligibilityFinding.Hard(Rules.WomenOnlyCourse, "officer.gender",
+                $"{check.Course.Title} is a women-only course."));
+        if (officer.Availability != Availability.Available)
+            findings.Add(EligibilityFinding.Soft(Rules.OfficerNotAvailable, "officer.availability",
+                $"The roster shows this officer as {officer.Availability.ToString().ToLowerInvariant()}."));
+
+        var others = check.OfficerNominations.Where(n => n.Key != check.NominationKey).ToList();
+        if (check.Stage == CheckStage.Submission)
+        {
+            Window(findings, check.Session, check.Now);
+            if (others.Any(n => n.IsLive && n.Kind == TargetKind.Session && n.TargetKey == check.Session.Key))
+                findings.Add(EligibilityFinding.Hard(Rules.AlreadyNominated, "officer",
+                    "This officer already has a live nomination to this session."));
+            Cap(findings, check, officer.RegionCode);
+        }
+        Overlap(findings, check.Session, others, check.SessionByKey);
+        return Split(findings);
+    }
+
+    /// <summary>
+    /// The parity warning for a Member State's live list to a target, computed from the list as it stands
+    /// (plus a prospective nominee, for a dry run): never frozen on one nomination.
+    /// </summary>
+    public EligibilityFinding? ParityWarning(IEnumerable<Nomination> targetNominations, string regionCode, Gender? prospective = null)
+    {
+        var list = targetNominations.Where(n => n.RegionCode == regionCode && n.IsLive).Select(n => n.OfficerGender).ToList();
+        if (prospective is { } gender) list.Add(gender);
+        if (list.Count == 0) return null;
+        var women = list.Count(g => g == Gender.Female);
+        var share = (double)women / list.Count;
+        if (share >= policy.ParityThreshold) return null;
+        return EligibilityFinding.Soft(Rules.ParityBelowThreshold, "member_state",
+            $"{regionCode}'s list has {women} wom{(women == 1 ? "an" : "en")} among {list.Count} nominee(s) ({Percent(share)}); " +
+            $"Member States are asked for at least {Percent(policy.ParityThreshold)} women.");
+    }
+
+    private void Age(List<EligibilityFinding> findings, Officer officer, DateOnly day, int minimum, int maximumExclusive, string when)
+    {
+        var age = officer.AgeOn(day);
+        if (age < minimum || age >= maximumExclusive)
+            findings.Add(EligibilityFinding.Hard(Rules.AgeOutOfRange, "officer.birth_date",
+                $"Aged {age} on {Dates.Show(day)} when {when}; nominees must be {minimum} or older and under {maximumExclusive}."));
+        else if (age >= policy.AgeWarningFrom)
+            findings.Add(EligibilityFinding.Soft(Rules.AgeWarning, "officer.birth_date",
+                $"Aged {age} on {Dates.Show(day)}: {policy.AgeWarningFrom} or older."));
+    }
+
+    private void Service(List<EligibilityFinding> findings, Officer officer, DateOnly day, int minimumYears, string what)
+    {
+        var years = officer.ServiceYearsOn(day);
+        if (years < minimumYears)
+            findings.Add(EligibilityFinding.Hard(Rules.ServiceTooShort, "officer.service_start_date",
+                $"{years} full year(s) of police service on {Dates.Show(day)}; {what} requires {minimumYears}."));
+        if (officer.RetirementDate is { } retired && retired <= day
+            && Dates.FullYearsBetween(retired, day) >= policy.RetiredWithinYears)
+            findings.Add(EligibilityFinding.Hard(Rules.RetiredTooLongAgo, "officer.retirement_date",
+                $"Retired on {Dates.Show(retired)}; retired officers qualify only within {policy.RetiredWithinYears} years of retirement."));
+    }
+
+    private void Driving(List<EligibilityFinding> findings, Officer officer, DateOnly day, string what)
+    {
+        if (officer.Certifications.DrivingLicenceIssueDate is not { } issued)
+        {
+            findings.Add(EligibilityFinding.Hard(Rules.DrivingLicenceMissing, "officer.certifications.driving_licence",
+                $"No driving licence on file; {what} requires one held for {policy.DrivingLicenceMonths} months."));
+            return;
+        }
+        var months = Dates.FullMonthsBetween(issued, day);
+        if (months < policy.DrivingLicenceMonths)
+            findings.Add(EligibilityFinding.Hard(Rules.DrivingLicenceTooRecent, "officer.certifications.driving_licence.issue_date",
+                $"Driving licence held {Math.Max(months, 0)} month(s) on {Dates.Show(day)}; {what} requires {policy.DrivingLicenceMonths}."));
+    }
+
+    private void Languages(List<EligibilityFinding> findings, Officer officer, IEnumerable<LanguageRequirement> requirements, string what)
+    {
+        foreach (var requirement in requirements)
+        {
+            var name = reference.Language(requirement.LanguageCode)?.DisplayName ?? requirement.LanguageCode;
+            var held = officer.Language(requirement.LanguageCode);
+            if (held is null)
+            {
+                findings.Add(EligibilityFinding.Hard(Rules.LanguageMissing, $"officer.languages[{requirement.LanguageCode}]",
+                    $"No {name} on file; {what} requires {name} {requirement.MinimumLevel}."));
+                continue;
+            }
+            foreach (var skill in requirement.EffectiveSkills)
+            {
+                var level = held.LevelIn(skill);
+                if (level >= requirement.MinimumLevel) continue;
+                var skillName = skill.ToString().ToLowerInvariant();
+                var shown = level == CefrLevel.Unspecified ? "not assessed" : level.ToString();
+                findings.Add(EligibilityFinding.Hard(Rules.LanguageLevelTooLow, $"officer.languages[{requirement.LanguageCode}].{skillName}",
+                    $"{name} {skillName} {shown}; {what} requires {requirement.MinimumLevel}."));
+            }
+        }
+    }
+
+    private void Skills(List<EligibilityFinding> findings, Officer officer, IEnumerable<SkillRequirement> requirements, string what)
+    {
+        foreach (var requirement in requirements)
+        {
+            var name = reference.Skill(requirement.SkillCode)?.DisplayName ?? requirement.SkillCode;
+            var held = officer.Skill(requirement.SkillCode);
+            if (held is null)
+                findings.Add(EligibilityFinding.Hard(Rules.MissingSkill, $"officer.skills[{requirement.SkillCode}]",
+                    $"No {name} skill on file; {what} requires it."));
+            else if (held.Level < requirement.MinimumLevel)
+                findings.Add(EligibilityFinding.Hard(Rules.SkillLevelTooLow, $"officer.skills[{requirement.SkillCode}].level",
+                    $"{name} at {held.Level.ToString().ToLowerInvariant()} level; {what} requires {requirement.MinimumLevel.ToString().ToLowerInvariant()}."));
+        }
+    }
+
+    private static void Vetting(List<EligibilityFinding> findings, Officer officer, string what)
+    {
+        if (officer.Vetting.HumanRightsScreening.Status != VettingStatus.Cleared)
+            findings.Add(EligibilityFinding.Hard(Rules.VettingIncomplete, "officer.vetting.human_rights_screening",
+                $"Human-rights screening is not certified; {what} requires it."));
+        if (officer.Vetting.MisconductCheck.Status == VettingStatus.Flagged)
+            findings.Add(EligibilityFinding.Hard(Rules.MisconductFlag, "officer.vetting.misconduct_check",
+                "The misconduct check shows a flag."));
+    }
+
+    private static void Prerequisites(List<EligibilityFinding> findings, Officer officer, IEnumerable<string> courseIds, DateOnly day,
+        Func<string, Course?> courseById)
+    {
+        foreach (var courseId in courseIds)
+        {
+            var title = courseById(courseId) is { } course ? $"{course.Code} ({course.Title})" : ResourceNames.Course(courseId);
+            var completions = officer.Certifications.CompletedCourses.Where(c => c.CourseId == courseId).ToList();
+            if (completions.Any(c => c.IsValidOn(day))) continue;
+            var expired = completions.Where(c => c.ExpiryDate is not null).MaxBy(c => c.ExpiryDate);
+            findings.Add(EligibilityFinding.Hard(Rules.PrerequisiteMissing, $"officer.certifications.completed_courses[{courseId}]",
+                expired is not null
+                    ? $"The prerequisite {title} expired on {Dates.Show(expired.ExpiryDate!.Value)}, before {Dates.Show(day)}."
+                    : $"The prerequisite {title} has not been completed."));
+        }
+    }
+
+    private static void Window(List<EligibilityFinding> findings, Session session, DateTime now)
+    {
+        if (session.State != SessionState.Open)
+            findings.Add(EligibilityFinding.Hard(Rules.NominationWindowClosed, "session.state",
+                $"The session is {session.State.ToString().ToUpperInvariant()}; nominations are accepted only while it is OPEN."));
+        else if (now < session.NominationOpenTime)
+            findings.Add(EligibilityFinding.Hard(Rules.NominationWindowClosed, "session.nomination_open_time",
+                $"Nominations open on {session.NominationOpenTime.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture)} UTC."));
+        else if (now >= session.NominationCloseTime)
+            findings.Add(EligibilityFinding.Hard(Rules.NominationWindowClosed, "session.nomination_close_time",
+                $"Nominations closed on {session.NominationCloseTime.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture)} UTC."));
+    }
+
+    private void Cap(List<EligibilityFinding> findings, SessionCheck check, string regionCode)
+    {
+        var live = check.SessionNominations.Count(n => n.RegionCode == regionCode && n.IsLive && n.Key != check.NominationKey);
+        var allocationCap = check.Session.AllocationFor(regionCode)?.Cap ?? 0;
+        var courseCap = check.Course.Requirements.MaxNomineesPerMemberState
+            ?? (check.Course.Requirements.WomenOnly ? policy.WomenOnlyNomineesPerMemberState : (int?)null);
+        var caps = new[] { allocationCap > 0 ? allocationCap : (int?)null, courseCap }.OfType<int>().ToList();
+        if (caps.Count == 0) return;
+        var cap = caps.Min();
+        if (live >= cap)
+            findings.Add(EligibilityFinding.Hard(Rules.MemberStateCapReached, $"session.allocations[{regionCode}].cap",
+                $"{regionCode} already has {live} live nomination(s) to this session; the limit is {cap}."));
+    }
+
+    private static void Overlap(List<EligibilityFinding> findings, Session session, IEnumerable<Nomination> others, Func<string, Session?> sessionByKey)
+    {
+        foreach (var confirmed in others.Where(n => n.State == NominationState.Confirmed && n.Kind == TargetKind.Session && n.TargetKey != session.Key))
+        {
+            var other = sessionByKey(confirmed.TargetKey);
+            if (other is null || !Dates.Overlap(session.StartDate, session.EndDate, other.StartDate, other.EndDate)) continue;
+            findings.Add(EligibilityFinding.Hard(Rules.DatesOverlap, "officer",
+                $"Holds a confirmed seat in {other.Name} ({Dates.Show(other.StartDate)}–{Dates.Show(other.EndDate)}), which overlaps this session."));
+        }
+    }
+
+    private static EligibilityResult Split(List<EligibilityFinding> findings) =>
+        new(findings.Where(f => f.Severity == Severity.Hard).ToList(), findings.Where(f => f.Severity == Severity.Soft).ToList());
+
+    private static string Percent(double share) => share.ToString("P0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,48 @@
+namespace Training.Service.Domain.Nominations;
+
+public enum Severity { Unspecified = 0, Hard = 1, Soft = 2 }
+
+/// <summary>One rule failed (hard) or warned about (soft), with the field concerned and a plain sentence.</summary>
+public sealed class EligibilityFinding
+{
+    public string Rule { get; set; } = "";
+    public Severity Severity { get; set; }
+    public string Field { get; set; } = "";
+    public string Description { get; set; } = "";
+
+    public static EligibilityFinding Hard(string rule, string field, string description) =>
+        new() { Rule = rule, Severity = Severity.Hard, Field = field, Description = description };
+
+    public static EligibilityFinding Soft(string rule, string field, string description) =>
+        new() { Rule = rule, Severity = Severity.Soft, Field = field, Description = description };
+}
+
+/// <summary>Rule codes returned by the engine. New codes may be added.</summary>
+public static class Rules
+{
+    public const string AgeOutOfRange = "AGE_OUT_OF_RANGE";
+    public const string AgeWarning = "AGE_AT_OR_ABOVE_WARNING";
+    public const string ServiceTooShort = "SERVICE_TOO_SHORT";
+    public const string RetiredTooLongAgo = "RETIRED_TOO_LONG_AGO";
+    public const string DrivingLicenceMissing = "DRIVING_LICENCE_MISSING";
+    public const string DrivingLicenceTooRecent = "DRIVING_LICENCE_TOO_RECENT";
+    public const string AmsMissing = "AMS_PASS_MISSING";
+    public const string AmsExpired = "AMS_PASS_EXPIRED";
+    public const string LanguageMissing = "LANGUAGE_MISSING";
+    public const string LanguageLevelTooLow = "LANGUAGE_LEVEL_TOO_LOW";
+    public const string MissingSkill = "MISSING_SKILL";
+    public const string SkillLevelTooLow = "SKILL_LEVEL_TOO_LOW";
+    public const string VettingIncomplete = "VETTING_INCOMPLETE";
+    public const string MisconductFlag = "MISCONDUCT_FLAG";
+    public const string MedicalClearanceMissing = "MEDICAL_CLEARANCE_MISSING";
+    public const string PrerequisiteMissing = "PREREQUISITE_MISSING";
+    public const string WomenOnlyCourse = "WOMEN_ONLY_COURSE";
+    public const string MemberStateCapReached = "MEMBER_STATE_CAP_REACHED";
+    public const string NominationWindowClosed = "NOMINATION_WINDOW_CLOSED";
+    public const string RequestDeadlinePassed = "REQUEST_DEADLINE_PASSED";
+    public const string DatesOverlap = "DATES_OVERLAP";
+    public const string AlreadyNominated = "ALREADY_NOMINATED";
+    public const string OfficerAnonymized = "OFFICER_ANONYMIZED";
+    public const string OfficerNotAvailable = "OFFICER_NOT_AVAILABLE";
+    public const string ParityBelowThreshold = "PARITY_BELOW_THRESHOLD";
+}

@@ -1,0 +1,306 @@
+using Training.Service.Domain.Catalog;
+using Training.Service.Domain.Common;
+using Training.Service.Domain.Roster;
+
+namespace Training.Service.Domain.Nominations;
+
+public enum SessionOutcome { Passed = 1, Failed = 2, NoShow = 3 }
+
+/// <summary>
+/// Nominations to course sessions: submission through the rule engine, the decision workflow, seats and the
+/// first-in-first-out waitlist. Every change is one transaction under the single writer, so a seat count read
+/// at confirmation is still true when the confirmation commits: no overbooking, whatever the concurrency.
+/// </summary>
+public sealed class NominationWorkflow(
+    ITrainingStore store,
+    INominationRepository nominations,
+    IOfficerRepository officers,
+    ICourseRepository courses,
+    ISessionRepository sessions,
+    INominationFeed feed,
+    IAuditTrail audit,
+    IRequestLedger ledger,
+    EligibilityEngine engine,
+    TimeProvider clock)
+{
+    /// <summary>A dry run: every failure and warning, including the live parity warning; writes nothing.</summary>
+    public EligibilityResult Check(string regionCode, string officerId, string courseId, string sessionId)
+    {
+        var officer = officers.Get(regionCode, officerId) ?? throw new NotFoundException(ResourceNames.Officer(regionCode, officerId));
+        var (course, session) = SessionAndCourse(courseId, sessionId);
+        var sessionNominations = nominations.ForTarget(TargetKind.Session, session.Key);
+        var result = engine.Check(Case(officer, course, session, sessionNominations, CheckStage.Submission));
+        return WithParity(result, sessionNominations, regionCode, officer.Gender);
+    }
+
+    /// <summary>
+    /// Nominates an officer. A retry with the same request id returns the first nomination. Hard failures refuse
+    /// it with every failed rule; soft ones are stored on it; the parity warning is returned, not stored.
+    /// </summary>
+    public (Nomination Nomination, IReadOnlyList<EligibilityFinding> Warnings) Submit(
+        Actor actor, string regionCode, string officerId, string courseId, string sessionId, string? requestId) => store.Write(() =>
+    {
+        var ledgerKey = requestId is null ? null : $"SubmitNomination|{regionCode}|{requestId}";
+        if (ledgerKey is not null && ledger.Find(ledgerKey) is { } earlier)
+        {
+            var first = nominations.Get(regionCode, earlier.Split('/')[^1])!;
+            return (first, CurrentWarnings(first));
+        }
+
+        var officer = officers.Get(regionCode, officerId) ?? throw new NotFoundException(ResourceNames.Officer(regionCode, officerId));
+        var (course, session) = SessionAndCourse(courseId, sessionId);
+        var sessionNominations = nominations.ForTarget(TargetKind.Session, session.Key);
+        var result = engine.Check(Case(officer, course, session, sessionNominations, CheckStage.Submission));
+        if (!result.Eligible) throw NotEligible(officer, result);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var nomination = new Nomination
+        {
+            RegionCode = regionCode,
+            Id = IdGenerator.New(),
+            OfficerId = officerId,
+            Kind = TargetKind.Session,
+            TargetKey = session.Key,
+            State = NominationState.Submitted,
+            Warnings = result.Warnings.ToList(),
+            OfficerDisplayName = officer.DisplayName,
+            OfficerGender = officer.Gender,
+            CreateTime = now,
+            UpdateTime = now,
+            Revision = 1,
+            History =
+            [
+                new NominationTransition
+                {
+                    From = NominationState.Unspecified, To = NominationState.Submitted, Time = now,
+                    Actor = actor.Name, ActorDisplayName = actor.DisplayName,
+                },
+            ],
+        };
+        nomination.Key = $"{regionCode}/{nomination.Id}";
+        nominations.Insert(nomination);
+        if (ledgerKey is not null) ledger.Remember(ledgerKey, nomination.Name);
+        feed.Append(nomination, NominationState.Unspecified);
+        audit.Record(actor, nomination.Name, $"nominated {officer.DisplayName} to {session.Name}");
+        return (nomination, CurrentWarnings(nomination));
+    });
+
+    /// <summary>Takes a seat: re-checks capacity, the Member State's quota, overlaps and hard eligibility.</summary>
+    public Nomination Confirm(Actor actor, string regionCode, string nominationId, string? etag) => store.Write(() =>
+    {
+        var nomination = Load(regionCode, nominationId, etag);
+        EnsureMove(nomination, NominationState.Confirmed);
+        var (course, session) = SessionOf(nomination);
+        EnsureSessionActive(session);
+        var sessionNominations = nominations.ForTarget(TargetKind.Session, session.Key);
+        if (SeatRefusal(session, sessionNominations, nomination.RegionCode) is { } refusal) throw refusal;
+        var officer = officers.Get(nomination.RegionCode, nomination.OfficerId)!;
+        var result = engine.Check(Case(officer, course, session, sessionNominations, CheckStage.Confirmation, nomination.Key));
+        if (!result.Eligible) throw NotEligible(officer, result);
+        return Move(actor, nomination, NominationState.Confirmed, "", $"confirmed a seat in {session.Name}");
+    });
+
+    public Nomination Waitlist(Actor actor, string regionCode, string nominationId, string? etag) => store.Write(() =>
+    {
+        var nomination = Load(regionCode, nominationId, etag);
+        EnsureMove(nomination, NominationState.Waitlisted);
+        EnsureSessionActive(SessionOf(nomination).Session);
+        return Move(actor, nomination, NominationState.Waitlisted, "", "waitlisted");
+    });
+
+    public Nomination Reject(Actor actor, string regionCode, string nominationId, string? etag, string reason) => store.Write(() =>
+    {
+        var nomination = Load(regionCode, nominationId, etag);
+        return Move(actor, nomination, NominationState.Rejected, reason, $"rejected: {reason}");
+    });
+
+    public Nomination Reconsider(Actor actor, string regionCode, string nominationId, string? etag, string reason) => store.Write(() =>
+    {
+        var nomination = Load(regionCode, nominationId, etag);
+        EnsureMove(nomination, NominationState.Submitted);
+        EnsureSessionActive(SessionOf(nomination).Session);
+        return Move(actor, nomination, NominationState.Submitted, reason, $"reconsidered: {reason}");
+    });
+
+    /// <summary>Withdraws; a freed seat goes to the oldest waitlisted nomination that still passes the checks.</summary>
+    public Nomination Withdraw(Actor actor, string regionCode, string nominationId, string? etag, string reason) => store.Write(() =>
+    {
+        var nomination = Load(regionCode, nominationId, etag);
+        var heldSeat = nomination.State == NominationState.Confirmed;
+        Move(actor, nomination, NominationState.Withdrawn, reason, $"withdrew: {reason}");
+        if (heldSeat && nomination.Kind == TargetKind.Session) PromoteWaitlisted(SessionOf(nomination).Session);
+        return nomination;
+    });
+
+    /// <summary>Records attendance and result once the session has reached its last day; a pass certifies the officer.</summary>
+    public Nomination RecordOutcome(Actor actor, string regionCode, string nominationId, string? etag, SessionOutcome outcome) => store.Write(() =>
+    {
+        var nomination = Load(regionCode, nominationId, etag);
+        var to = outcome == SessionOutcome.NoShow ? NominationState.NoShow : NominationState.Completed;
+        EnsureMove(nomination, to);
+        var (course, session) = SessionOf(nomination);
+        var today = Dates.Today(clock);
+        if (today < session.EndDate)
+            throw new RuleViolationException("SESSION_NOT_ENDED", session.Name,
+                $"Outcomes can be recorded from the session's last day, {Dates.Show(session.EndDate)}.");
+        nomination.Result = outcome switch
+        {
+            SessionOutcome.Passed => CourseResult.Passed,
+            SessionOutcome.Failed => CourseResult.Failed,
+            _ => CourseResult.Unspecified,
+        };
+        if (outcome == SessionOutcome.Passed) Certify(nomination, course, session);
+        return Move(actor, nomination, to, "", $"recorded {outcome.ToString().ToLowerInvariant()}");
+    });
+
+    /// <summary>Cancels every live nomination of a session being cancelled, with the session's reason.</summary>
+    public int CancelAllFor(Actor actor, Session session, string reason)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var cancelled = 0;
+        foreach (var nomination in nominations.ForTarget(TargetKind.Session, session.Key).Where(n => n.IsLive))
+        {
+            var previous = nomination.State;
+            nomination.MoveTo(NominationState.Cancelled, actor, now, $"Session cancelled: {reason}", automatic: true);
+            nominations.Update(nomination);
+            feed.Append(nomination, previous);
+            cancelled++;
+        }
+        return cancelled;
+    }
+
+    /// <summary>Fills free seats from the waitlist, oldest first, skipping nominations that no longer pass.</summary>
+    public void PromoteWaitlisted(Session session)
+    {
+        if (session.State is not (SessionState.Open or SessionState.Closed)) return;
+        var course = courses.Get(session.CourseId)!;
+        var skipped = new HashSet<string>();
+        while (true)
+        {
+            var sessionNominations = nominations.ForTarget(TargetKind.Session, session.Key);
+            var confirmed = sessionNominations.Count(n => n.State == NominationState.Confirmed);
+            if (confirmed >= session.Seats) return;
+            var next = sessionNominations
+                .Where(n => n.State == NominationState.Waitlisted && !skipped.Contains(n.Key))
+                .OrderBy(n => n.WaitlistPosition).ThenBy(n => n.CreateTime)
+                .FirstOrDefault(n =>
+                {
+                    var passes = SeatRefusal(session, sessionNominations, n.RegionCode) is null
+                        && officers.Get(n.RegionCode, n.OfficerId) is { } officer
+                        && engine.Check(Case(officer, course, session, sessionNominations, CheckStage.Confirmation, n.Key)).Eligible;
+                    if (!passes) skipped.Add(n.Key);
+                    return passes;
+                });
+            if (next is null) return;
+            Move(Actor.System("NominationService/PromoteWaitlisted"), next, NominationState.Confirmed,
+                "Promoted from the waitlist: a seat became free.", $"promoted from the waitlist of {session.Name}", automatic: true);
+        }
+    }
+
+    /// <summary>Seats taken in a session: its confirmed nominations.</summary>
+    public int ConfirmedSeats(Session session) =>
+        nominations.ForTarget(TargetKind.Session, session.Key).Count(n => n.State == NominationState.Confirmed);
+
+    /// <summary>The warnings of a nomination now: those stored at submission plus the live parity warning.</summary>
+    public IReadOnlyList<EligibilityFinding> CurrentWarnings(Nomination nomination)
+    {
+        var parity = engine.ParityWarning(nominations.ForTarget(nomination.Kind, nomination.TargetKey), nomination.RegionCode);
+        return parity is null ? nomination.Warnings : [.. nomination.Warnings, parity];
+    }
+
+    private Nomination Move(Actor actor, Nomination nomination, NominationState to, string reason, string summary, bool automatic = false)
+    {
+        var previous = nomination.State;
+        nomination.MoveTo(to, actor, clock.GetUtcNow().UtcDateTime, reason, automatic);
+        nominations.Update(nomination);
+        feed.Append(nomination, previous);
+        audit.Record(actor, nomination.Name, summary);
+        return nomination;
+    }
+
+    private void Certify(Nomination nomination, Course course, Session session)
+    {
+        var officer = officers.Get(nomination.RegionCode, nomination.OfficerId)!;
+        officer.Certifications.CompletedCourses.RemoveAll(c => c.CourseId == course.Id && c.CompletionDate <= session.EndDate);
+        officer.Certifications.CompletedCourses.Add(new CompletedCourse
+        {
+            CourseId = course.Id,
+            CompletionDate = session.EndDate,
+            ExpiryDate = course.CompletionExpiry(session.EndDate),
+        });
+        officer.UpdateTime = clock.GetUtcNow().UtcDateTime;
+        officer.Revision++;
+        officers.Update(officer);
+    }
+
+    private static RuleViolationException? SeatRefusal(Session session, IReadOnlyList<Nomination> sessionNominations, string regionCode)
+    {
+        var confirmed = sessionNominations.Where(n => n.State == NominationState.Confirmed).ToList();
+        if (confirmed.Count >= session.Seats)
+            return new RuleViolationException("SESSION_FULL", session.Name,
+                $"All {session.Seats} seats of {session.Name} are confirmed; waitlist the nomination instead.");
+        var quota = session.AllocationFor(regionCode)?.Quota ?? 0;
+        var taken = confirmed.Count(n => n.RegionCode == regionCode);
+        if (quota > 0 && taken >= quota)
+            return new RuleViolationException("MEMBER_STATE_QUOTA_REACHED", session.Name,
+                $"{regionCode} already holds {taken} confirmed seat(s); its quota in this session is {quota}.");
+        return null;
+    }
+
+    private Nomination Load(string regionCode, string nominationId, string? etag)
+    {
+        var nomination = nominations.Get(regionCode, nominationId)
+            ?? throw new NotFoundException(ResourceNames.Nomination(regionCode, nominationId));
+        Etag.Check(etag, nomination.Revision, nomination.Name);
+        return nomination;
+    }
+
+    private static void EnsureMove(Nomination nomination, NominationState to)
+    {
+        if (!NominationStateMachine.Allows(nomination.Kind, nomination.State, to))
+            throw new RuleViolationException("ILLEGAL_TRANSITION", nomination.Name,
+                $"A nomination that is {Nomination.Show(nomination.State)} cannot become {Nomination.Show(to)}.");
+    }
+
+    private static void EnsureSessionActive(Session session)
+    {
+        if (session.State is not (SessionState.Open or SessionState.Closed))
+            throw new RuleViolationException("SESSION_NOT_ACTIVE", session.Name,
+                $"The session is {session.State.ToString().ToUpperInvariant()}; seats are decided only while it is OPEN or CLOSED.");
+    }
+
+    private (Course Course, Session Session) SessionAndCourse(string courseId, string sessionId)
+    {
+        var session = sessions.Get(courseId, sessionId) ?? throw new NotFoundException(ResourceNames.Session(courseId, sessionId));
+        var course = courses.Get(courseId) ?? throw new NotFoundException(ResourceNames.Course(courseId));
+        return (course, session);
+    }
+
+    private (Course Course, Session Session) SessionOf(Nomination nomination)
+    {
+        var parts = nomination.TargetKey.Split('/');
+        return SessionAndCourse(parts[0], parts[1]);
+    }
+
+    private SessionCheck Case(Officer officer, Course course, Session session, IReadOnlyList<Nomination> sessionNominations,
+        CheckStage stage, string? nominationKey = null) =>
+        new(officer, course, session,
+            nominations.ForOfficer(officer.RegionCode, officer.Id),
+            sessionNominations,
+            key => key.Split('/') is [var c, var s] ? sessions.Get(c, s) : null,
+            courses.Get,
+            stage,
+            clock.GetUtcNow().UtcDateTime,
+            nominationKey);
+
+    private EligibilityResult WithParity(EligibilityResult result, IEnumerable<Nomination> targetNominations, string regionCode, Gender gender)
+    {
+        var parity = engine.ParityWarning(targetNominations, regionCode, gender);
+        return parity is null ? result : result with { Warnings = [.. result.Warnings, parity] };
+    }
+
+    private static RuleViolationException NotEligible(Officer officer, EligibilityResult result) =>
+        new("OFFICER_NOT_ELIGIBLE",
+            result.Failures.Select(f => new RuleViolation(f.Rule, f.Field, f.Description)).ToList(),
+            $"{officer.DisplayName} cannot be nominated: " + string.Join(" ", result.Failures.Select(f => f.Description)));
+}

@@ -1,0 +1,107 @@
+using Training.Service.Domain.Common;
+
+namespace Training.Service.Domain.Roster;
+
+/// <summary>The roster's changes: each one a single transaction with exactly one audit event.</summary>
+public sealed class RosterWorkflow(
+    ITrainingStore store,
+    IOfficerRepository officers,
+    IAuditTrail audit,
+    IRequestLedger ledger,
+    IOfficerNominationHistory history,
+    TimeProvider clock)
+{
+    public Officer Create(Actor actor, string regionCode, string? officerId, Officer draft, string? requestId) => store.Write(() =>
+    {
+        var ledgerKey = requestId is null ? null : $"CreateOfficer|{regionCode}|{requestId}";
+        if (ledgerKey is not null && ledger.Find(ledgerKey) is { } created)
+            return officers.Get(regionCode, created.Split('/')[^1])
+                ?? throw new RuleViolationException("REQUEST_ID_REUSED", created,
+                    "This request id created an officer that has since been deleted; send a new request id.");
+
+        var id = officerId ?? NewOfficerId(regionCode);
+        if (officers.Get(regionCode, id) is not null) throw new AlreadyExistsException(ResourceNames.Officer(regionCode, id));
+        EnsurePoliceIdFree(regionCode, draft.NationalPoliceId, exceptOfficerId: null);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        draft.RegionCode = regionCode;
+        draft.Id = id;
+        draft.Key = OfficerKeys.Key(regionCode, id);
+        draft.CreateTime = now;
+        draft.UpdateTime = now;
+        draft.Revision = 1;
+        officers.Insert(draft);
+        if (ledgerKey is not null) ledger.Remember(ledgerKey, draft.Name);
+        audit.Record(actor, draft.Name, $"added {draft.DisplayName} ({draft.NationalPoliceId})");
+        return draft;
+    });
+
+    /// <summary>Applies <paramref name="apply"/> (the masked fields) to the stored officer.</summary>
+    public Officer Update(Actor actor, string regionCode, string officerId, string? etag,
+        IReadOnlyCollection<string> changedFields, Action<Officer> apply) => store.Write(() =>
+    {
+        var officer = officers.Get(regionCode, officerId) ?? throw new NotFoundException(ResourceNames.Officer(regionCode, officerId));
+        Etag.Check(etag, officer.Revision, officer.Name);
+        if (officer.Anonymized)
+            throw new RuleViolationException("OFFICER_ANONYMIZED", officer.Name, "This officer was deleted and anonymised; it cannot be changed.");
+        apply(officer);
+        EnsurePoliceIdFree(regionCode, officer.NationalPoliceId, exceptOfficerId: officer.Id);
+        officer.UpdateTime = clock.GetUtcNow().UtcDateTime;
+        officer.Revision++;
+        officers.Update(officer);
+        audit.Record(actor, officer.Name, $"updated {string.Join(", ", changedFields)}");
+        return officer;
+    });
+
+    /// <summary>
+    /// Deletes an officer. While nominations are live the officer stays; once any nomination history
+    /// exists the personal fields are erased and the record kept, so figures stay true.
+    /// </summary>
+    public void Delete(Actor actor, string regionCode, string officerId, string? etag) => store.Write(() =>
+    {
+        var officer = officers.Get(regionCode, officerId) ?? throw new NotFoundException(ResourceNames.Officer(regionCode, officerId));
+        Etag.Check(etag, officer.Revision, officer.Name);
+        var (live, any) = history.NominationsOf(regionCode, officerId);
+        if (live > 0)
+            throw new RuleViolationException("OFFICER_HAS_LIVE_NOMINATIONS", officer.Name,
+                $"This officer has {live} live nomination(s); withdraw them before deleting the officer.");
+        if (any > 0)
+        {
+            if (officer.Anonymized) return;
+            officer.Anonymize();
+            officer.UpdateTime = clock.GetUtcNow().UtcDateTime;
+            officer.Revision++;
+            officers.Update(officer);
+            audit.Record(actor, officer.Name, "deleted with nomination history: personal fields erased, record kept for figures");
+        }
+        else
+        {
+            officers.Delete(officer);
+            audit.Record(actor, officer.Name, $"deleted {officer.DisplayName}");
+        }
+    });
+
+    private void EnsurePoliceIdFree(string regionCode, string nationalPoliceId, string? exceptOfficerId)
+    {
+        var holder = officers.FindByNationalPoliceId(regionCode, nationalPoliceId);
+        if (holder is not null && holder.Id != exceptOfficerId)
+            throw new AlreadyExistsException(holder.Name, "NATIONAL_POLICE_ID_TAKEN",
+                $"National police ID {nationalPoliceId} already belongs to {holder.Name}.");
+    }
+
+    private string NewOfficerId(string regionCode)
+    {
+        while (true)
+        {
+            var id = IdGenerator.New();
+            if (officers.Get(regionCode, id) is null) return id;
+        }
+    }
+}
+
+/// <summary>What the roster needs to know of an officer's nominations before deleting them.</summary>
+public interface IOfficerNominationHistory
+{
+    /// <summary>How many of the officer's nominations are live, and how many exist at all.</summary>
+    (int Live, int Any) NominationsOf(string regionCode, string officerId);
+}

@@ -1,0 +1,132 @@
+using System.Threading.Channels;
+using LiteDB;
+using Training.Service.Domain.Nominations;
+
+namespace Training.Service.Storage;
+
+/// <summary>One stored change to a nomination, with the nomination as it was after the change.</summary>
+public sealed class NominationEventRecord
+{
+    public long Sequence { get; set; }
+    public DateTime EventTime { get; set; }
+    public string RegionCode { get; set; } = "";
+    public string TargetIndexKey { get; set; } = "";
+    public NominationState PreviousState { get; set; }
+    public Nomination Nomination { get; set; } = new();
+}
+
+/// <summary>Bookkeeping of the feed: how far retention has deleted.</summary>
+public sealed class FeedMark
+{
+    public string Id { get; set; } = "retention";
+    public long PurgedThroughSequence { get; set; }
+}
+
+/// <summary>
+/// Appends nomination events in the change's transaction (sequence assigned under the single writer, so
+/// sequences are strictly increasing in commit order) and hands them to live watchers after commit.
+/// </summary>
+public sealed class NominationFeed(TrainingDatabase database, TimeProvider clock) : INominationFeed
+{
+    private readonly List<Subscription> _subscriptions = [];
+    private long _latest = -1;
+
+    public long LatestSequence
+    {
+        get
+        {
+            var latest = Interlocked.Read(ref _latest);
+            if (latest >= 0) return latest;
+            return database.Write(() =>
+            {
+                if (_latest < 0) _latest = database.NominationEvents.Count() == 0 ? PurgedThrough : database.NominationEvents.Max(e => e.Sequence);
+                return _latest;
+            });
+        }
+    }
+
+    public long PurgedThrough => database.FeedMarks.FindById("retention")?.PurgedThroughSequence ?? 0;
+
+    public void Append(Nomination nomination, NominationState previousState) => database.Write(() =>
+    {
+        var record = new NominationEventRecord
+        {
+            Sequence = LatestSequence + 1,
+            EventTime = clock.GetUtcNow().UtcDateTime,
+            RegionCode = nomination.RegionCode,
+            TargetIndexKey = nomination.TargetIndexKey,
+            PreviousState = previousState,
+            Nomination = nomination,
+        };
+        database.NominationEvents.Insert(record);
+        Interlocked.Exchange(ref _latest, record.Sequence);
+        database.AfterCommit(() => Publish(record));
+        return record;
+    });
+
+    /// <summary>Stored events after <paramref name="afterSequence"/>, in order.</summary>
+    public IEnumerable<NominationEventRecord> After(long afterSequence) =>
+        database.NominationEvents.Query().Where(Query.GT("_id", afterSequence)).OrderBy("_id").ToEnumerable();
+
+    /// <summary>
+    /// Starts receiving live events. A watcher that falls too far behind is completed with
+    /// <see cref="WatcherFellBehindException"/> and must resume from its last sequence.
+    /// </summary>
+    public Subscription Subscribe()
+    {
+        var subscription = new Subscription(this);
+        lock (_subscriptions) _subscriptions.Add(subscription);
+        return subscription;
+    }
+
+    /// <summary>Deletes events older than the retention and remembers the last deleted sequence.</summary>
+    public int Purge(TimeSpan retention)
+    {
+        var cutoff = clock.GetUtcNow().UtcDateTime - retention;
+        return database.Write(() =>
+        {
+            var old = database.NominationEvents.Query().Where(e => e.EventTime < cutoff).Select(e => e.Sequence).ToList();
+            if (old.Count == 0) return 0;
+            var through = old.Max();
+            var deleted = database.NominationEvents.DeleteMany(Query.LTE("_id", through));
+            database.FeedMarks.Upsert(new FeedMark { PurgedThroughSequence = Math.Max(through, PurgedThrough) });
+            return deleted;
+        });
+    }
+
+    private void Publish(NominationEventRecord record)
+    {
+        lock (_subscriptions)
+        {
+            foreach (var subscription in _subscriptions) subscription.Offer(record);
+        }
+    }
+
+    private void Unsubscribe(Subscription subscription)
+    {
+        lock (_subscriptions) _subscriptions.Remove(subscription);
+    }
+
+    public sealed class Subscription(NominationFeed feed) : IDisposable
+    {
+        private const int Backlog = 10_000;
+
+        private readonly Channel<NominationEventRecord> _channel =
+            Channel.CreateBounded<NominationEventRecord>(new BoundedChannelOptions(Backlog) { SingleReader = true });
+
+        public ChannelReader<NominationEventRecord> Events => _channel.Reader;
+
+        internal void Offer(NominationEventRecord record)
+        {
+            if (!_channel.Writer.TryWrite(record)) _channel.Writer.TryComplete(new WatcherFellBehindException());
+        }
+
+        public void Dispose()
+        {
+            feed.Unsubscribe(this);
+            _channel.Writer.TryComplete();
+        }
+    }
+}
+
+public sealed class WatcherFellBehindException() : Exception("The watcher fell too far behind the live feed.");

@@ -1,0 +1,71 @@
+using LiteDB;
+using Training.Service.Domain.Common;
+using Training.Service.Domain.Nominations;
+using Training.Service.Domain.Roster;
+
+namespace Training.Service.Storage;
+
+/// <summary>
+/// Nominations, keyed <c>{region}/{id}</c>, indexed by target (a session's whole list: seats, caps, parity),
+/// by officer (double booking, deletion) and by creation order within a State and overall (listing).
+/// </summary>
+public sealed class NominationRepository(TrainingDatabase database) : INominationRepository, IOfficerNominationHistory
+{
+    private ILiteCollection<Nomination> Nominations => database.Nominations;
+
+    public Nomination? Get(string regionCode, string nominationId) => Nominations.FindById($"{regionCode}/{nominationId}");
+
+    public void Insert(Nomination nomination) => Nominations.Insert(nomination);
+
+    public void Update(Nomination nomination) => Nominations.Update(nomination);
+
+    public IReadOnlyList<Nomination> ForTarget(TargetKind kind, string targetKey) =>
+        Nominations.Find(Query.EQ("TargetIndexKey", Nomination.TargetIndexKeyOf(kind, targetKey))).ToList();
+
+    public IReadOnlyList<Nomination> ForOfficer(string regionCode, string officerId) =>
+        Nominations.Find(Query.EQ("OfficerKey", OfficerKeys.Key(regionCode, officerId))).ToList();
+
+    public (int Live, int Any) NominationsOf(string regionCode, string officerId)
+    {
+        var all = ForOfficer(regionCode, officerId);
+        return (all.Count(n => n.IsLive), all.Count);
+    }
+
+    /// <summary>
+    /// With a target or an officer the (small) matching set is read through its index and sorted; otherwise
+    /// the creation-order index is read in order and other filters apply while reading, stopping at a full page.
+    /// </summary>
+    public Page<Nomination> List(NominationFilter filter, PageRequest page)
+    {
+        var singleRegion = filter.RegionCodes is { Count: 1 } ? filter.RegionCodes.First() : null;
+        Func<Nomination, string> key = singleRegion is null ? n => n.CreateKey : n => n.RegionCreateKey;
+
+        IEnumerable<Nomination> ordered;
+        if (filter.TargetKey is not null || filter.OfficerKey is not null)
+        {
+            var candidates = filter.TargetKey is not null
+                ? ForTarget(filter.Kind ?? TargetKind.Session, filter.TargetKey)
+                : Nominations.Find(Query.EQ("OfficerKey", filter.OfficerKey)).ToList();
+            ordered = candidates
+                .Where(n => page.AfterKey is null || string.CompareOrdinal(key(n), page.AfterKey) > 0)
+                .OrderBy(key, StringComparer.Ordinal);
+        }
+        else
+        {
+            var index = singleRegion is null ? "CreateKey" : "RegionCreateKey";
+            var query = Nominations.Query();
+            if (page.AfterKey is not null) query = query.Where(Query.GT(index, page.AfterKey));
+            else if (singleRegion is not null) query = query.Where(Query.GT(index, singleRegion + "/"));
+            if (singleRegion is not null) query = query.Where(Query.LT(index, singleRegion + "0"));
+            ordered = query.OrderBy(index).ToEnumerable();
+        }
+
+        var filtered = ordered.Where(n =>
+            (filter.RegionCodes is null || filter.RegionCodes.Contains(n.RegionCode))
+            && (filter.Kind is null || n.Kind == filter.Kind)
+            && (filter.TargetKey is null || n.TargetKey == filter.TargetKey)
+            && (filter.OfficerKey is null || n.OfficerKey == filter.OfficerKey)
+            && (filter.States is null || filter.States.Contains(n.State)));
+        return Keyset.Take(filtered, key, page.Size);
+    }
+}
