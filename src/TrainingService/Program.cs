@@ -37,6 +37,7 @@ public static class TrainingHost
         services.AddSingleton<IAccessTokenRepository, AccessTokenRepository>();
         services.AddSingleton<Authenticator>();
         services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<CatalogWorkflow>();
         services.AddSingleton<RosterWorkflow>();
         services.AddSingleton<OfficerMapping>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(EligibilityPolicy.Section).Get<EligibilityPolicy>() ?? new EligibilityPolicy());
@@ -61,6 +62,7 @@ public static class TrainingHost
         var app = builder.Build();
         app.MapGrpcService<ReferenceDataApi>();
         app.MapGrpcService<AccessApi>();
+        app.MapGrpcService<CatalogApi>();
         app.MapGrpcService<RosterApi>();
         app.MapGrpcService<NominationApi>();
         app.MapGrpcHealthChecksService();

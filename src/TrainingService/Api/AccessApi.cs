@@ -56,7 +56,7 @@ public sealed class AccessApi(
             v.Add("access_token.scope", "is only for integration tokens.");
         if (v.Time("access_token.expire_time", proto.ExpireTime, required: false) is { } expiry)
         {
-            if (expiry <= clock.GetUtcNow().UtcDateTime) v.Add("access_token.expire_time", "must be in the future.");
+            if (expiry <= clock.UtcNow()) v.Add("access_token.expire_time", "must be in the future.");
             draft.ExpireTime = expiry;
         }
         v.ThrowIfInvalid();
@@ -75,7 +75,7 @@ public sealed class AccessApi(
         var fingerprint = $"tokens|{request.ShowInactive}|{(onlySelf ? caller.TokenName : "")}";
         var page = new PageRequest(size, PageToken.Decode(request.PageToken, fingerprint));
         var ownId = caller.TokenName["accessTokens/".Length..];
-        var result = tokens.List(request.ShowInactive, onlySelf ? ownId : null, clock.GetUtcNow().UtcDateTime, page);
+        var result = tokens.List(request.ShowInactive, onlySelf ? ownId : null, clock.UtcNow(), page);
         return Task.FromResult(new ListAccessTokensResponse
         {
             AccessTokens = { result.Items.Select(ToProto) },

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Training.Service.Domain.Common;
 
 namespace Training.Service.Security;
 
@@ -35,7 +36,7 @@ public sealed class Authenticator(IAccessTokenRepository tokens, IOptions<Securi
             throw new UnauthenticatedException("TOKEN_UNKNOWN", "This access token is not known to the service.");
         if (token.RevokeTime is not null)
             throw new UnauthenticatedException("TOKEN_REVOKED", "This access token has been revoked.");
-        if (token.ExpireTime is { } expiry && expiry <= clock.GetUtcNow().UtcDateTime)
+        if (token.ExpireTime is { } expiry && expiry <= clock.UtcNow())
             throw new UnauthenticatedException("TOKEN_EXPIRED", "This access token has expired.");
         return new Caller(token.Name, token.DisplayName, token.Role, token.RegionCode, token.Scope);
     }

@@ -18,7 +18,7 @@ public sealed class TokenIssuer(ITrainingStore store, IAccessTokenRepository tok
             Scope = draft.Role == Role.Integration ? draft.Scope : null,
             ExpireTime = draft.ExpireTime,
             SecretHash = TokenSecrets.Hash(secret),
-            CreateTime = clock.GetUtcNow().UtcDateTime,
+            CreateTime = clock.UtcNow(),
             Creator = actor.Name,
             Demo = draft.Demo,
         };
@@ -37,7 +37,7 @@ public sealed class TokenIssuer(ITrainingStore store, IAccessTokenRepository tok
     {
         var token = tokens.Get(tokenId) ?? throw new NotFoundException(ResourceNames.AccessToken(tokenId));
         if (token.RevokeTime is not null) return token;
-        token.RevokeTime = clock.GetUtcNow().UtcDateTime;
+        token.RevokeTime = clock.UtcNow();
         tokens.Update(token);
         audit.Record(actor, token.Name, $"revoked the token \"{token.DisplayName}\"");
         return token;

@@ -13,7 +13,7 @@ public sealed class AuditTrail(TrainingDatabase database, TimeProvider clock) : 
         database.Write(() => database.AuditEvents.Insert(new AuditEvent
         {
             Sequence = NextSequence(),
-            EventTime = clock.GetUtcNow().UtcDateTime,
+            EventTime = clock.UtcNow(),
             Actor = actor.Name,
             ActorDisplayName = actor.DisplayName,
             Method = actor.Operation,

@@ -1,3 +1,4 @@
+using Training.Service.Domain.Common;
 using System.Threading.Channels;
 using LiteDB;
 using Training.Service.Domain.Nominations;
@@ -52,7 +53,7 @@ public sealed class NominationFeed(TrainingDatabase database, TimeProvider clock
         var record = new NominationEventRecord
         {
             Sequence = LatestSequence + 1,
-            EventTime = clock.GetUtcNow().UtcDateTime,
+            EventTime = clock.UtcNow(),
             RegionCode = nomination.RegionCode,
             TargetIndexKey = nomination.TargetIndexKey,
             PreviousState = previousState,
@@ -82,7 +83,7 @@ public sealed class NominationFeed(TrainingDatabase database, TimeProvider clock
     /// <summary>Deletes events older than the retention and remembers the last deleted sequence.</summary>
     public int Purge(TimeSpan retention)
     {
-        var cutoff = clock.GetUtcNow().UtcDateTime - retention;
+        var cutoff = clock.UtcNow() - retention;
         return database.Write(() =>
         {
             var old = database.NominationEvents.Query().Where(e => e.EventTime < cutoff).Select(e => e.Sequence).ToList();

@@ -15,7 +15,12 @@ public sealed class NominationRepository(TrainingDatabase database) : INominatio
 
     public Nomination? Get(string regionCode, string nominationId) => Nominations.FindById($"{regionCode}/{nominationId}");
 
-    public void Insert(Nomination nomination) => Nominations.Insert(nomination);
+    /// <summary>Inserts with the next creation ordinal; called under the single writer, so ordinals never repeat.</summary>
+    public void Insert(Nomination nomination)
+    {
+        nomination.Ordinal = Nominations.Count() == 0 ? 1 : Nominations.Max(n => n.Ordinal) + 1;
+        Nominations.Insert(nomination);
+    }
 
     public void Update(Nomination nomination) => Nominations.Update(nomination);
 

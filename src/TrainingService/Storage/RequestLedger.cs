@@ -11,6 +11,6 @@ public sealed class RequestLedger(TrainingDatabase database, TimeProvider clock)
         {
             Key = key,
             ResourceName = resourceName,
-            CreateTime = clock.GetUtcNow().UtcDateTime,
+            CreateTime = clock.UtcNow(),
         });
 }

@@ -145,6 +145,7 @@ public sealed class TrainingDatabase : ITrainingStore, IDisposable
         AccessTokens.EnsureIndex(t => t.CreateKey);
         Nominations.EnsureIndex("TargetIndexKey", "$.TargetIndexKey");
         Nominations.EnsureIndex("OfficerKey", "$.OfficerKey");
+        Nominations.EnsureIndex(n => n.Ordinal, unique: true);
         Nominations.EnsureIndex("CreateKey", "$.CreateKey", unique: true);
         Nominations.EnsureIndex("RegionCreateKey", "$.RegionCreateKey", unique: true);
     }

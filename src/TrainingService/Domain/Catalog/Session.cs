@@ -54,6 +54,7 @@ public sealed class Session
 
     public void Complete(DateOnly today)
     {
+        if (State != SessionState.Closed) Move(SessionState.Completed, SessionState.Closed);
         if (today <= EndDate)
             throw new RuleViolationException("SESSION_NOT_ENDED", Name,
                 $"The session ends on {Dates.Show(EndDate)}; it can be completed only after that day.");

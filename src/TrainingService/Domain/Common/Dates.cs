@@ -25,3 +25,16 @@ public static class Dates
 
     public static string Show(DateOnly day) => day.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 }
+
+public static class ClockExtensions
+{
+    /// <summary>
+    /// Now, in UTC, cut to whole milliseconds: LiteDB keeps milliseconds, so a resource returned on creation
+    /// reads back identical later.
+    /// </summary>
+    public static DateTime UtcNow(this TimeProvider clock)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+    }
+}

@@ -55,11 +55,14 @@ public sealed class Nomination
 
     public string OfficerName => ResourceNames.Officer(RegionCode, OfficerId);
 
+    /// <summary>Creation order, assigned by storage: two nominations made in the same millisecond still keep theirs.</summary>
+    public long Ordinal { get; set; }
+
     /// <summary>Creation order within a Member State: the keyset for listing one State's nominations.</summary>
-    public string RegionCreateKey => $"{RegionCode}/{CreateTime.Ticks:D19}/{Id}";
+    public string RegionCreateKey => $"{RegionCode}/{Ordinal:D12}";
 
     /// <summary>Creation order across States: the keyset for listing all nominations.</summary>
-    public string CreateKey => $"{CreateTime.Ticks:D19}/{RegionCode}/{Id}";
+    public string CreateKey => $"{Ordinal:D12}";
 
     /// <summary>Index key of the target: a session and a request may share an id.</summary>
     public string TargetIndexKey => TargetIndexKeyOf(Kind, TargetKey);

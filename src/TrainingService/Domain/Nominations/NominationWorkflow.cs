@@ -53,7 +53,7 @@ public sealed class NominationWorkflow(
         var result = engine.Check(Case(officer, course, session, sessionNominations, CheckStage.Submission));
         if (!result.Eligible) throw NotEligible(officer, result);
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.UtcNow();
         var nomination = new Nomination
         {
             RegionCode = regionCode,
@@ -156,7 +156,7 @@ public sealed class NominationWorkflow(
     /// <summary>Cancels every live nomination of a session being cancelled, with the session's reason.</summary>
     public int CancelAllFor(Actor actor, Session session, string reason)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.UtcNow();
         var cancelled = 0;
         foreach (var nomination in nominations.ForTarget(TargetKind.Session, session.Key).Where(n => n.IsLive))
         {
@@ -211,7 +211,7 @@ public sealed class NominationWorkflow(
     private Nomination Move(Actor actor, Nomination nomination, NominationState to, string reason, string summary, bool automatic = false)
     {
         var previous = nomination.State;
-        nomination.MoveTo(to, actor, clock.GetUtcNow().UtcDateTime, reason, automatic);
+        nomination.MoveTo(to, actor, clock.UtcNow(), reason, automatic);
         nominations.Update(nomination);
         feed.Append(nomination, previous);
         audit.Record(actor, nomination.Name, summary);
@@ -228,7 +228,7 @@ public sealed class NominationWorkflow(
             CompletionDate = session.EndDate,
             ExpiryDate = course.CompletionExpiry(session.EndDate),
         });
-        officer.UpdateTime = clock.GetUtcNow().UtcDateTime;
+        officer.UpdateTime = clock.UtcNow();
         officer.Revision++;
         officers.Update(officer);
     }
@@ -290,7 +290,7 @@ public sealed class NominationWorkflow(
             key => key.Split('/') is [var c, var s] ? sessions.Get(c, s) : null,
             courses.Get,
             stage,
-            clock.GetUtcNow().UtcDateTime,
+            clock.UtcNow(),
             nominationKey);
 
     private EligibilityResult WithParity(EligibilityResult result, IEnumerable<Nomination> targetNominations, string regionCode, Gender gender)

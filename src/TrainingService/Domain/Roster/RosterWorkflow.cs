@@ -23,7 +23,7 @@ public sealed class RosterWorkflow(
         if (officers.Get(regionCode, id) is not null) throw new AlreadyExistsException(ResourceNames.Officer(regionCode, id));
         EnsurePoliceIdFree(regionCode, draft.NationalPoliceId, exceptOfficerId: null);
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.UtcNow();
         draft.RegionCode = regionCode;
         draft.Id = id;
         draft.Key = OfficerKeys.Key(regionCode, id);
@@ -46,7 +46,7 @@ public sealed class RosterWorkflow(
             throw new RuleViolationException("OFFICER_ANONYMIZED", officer.Name, "This officer was deleted and anonymised; it cannot be changed.");
         apply(officer);
         EnsurePoliceIdFree(regionCode, officer.NationalPoliceId, exceptOfficerId: officer.Id);
-        officer.UpdateTime = clock.GetUtcNow().UtcDateTime;
+        officer.UpdateTime = clock.UtcNow();
         officer.Revision++;
         officers.Update(officer);
         audit.Record(actor, officer.Name, $"updated {string.Join(", ", changedFields)}");
@@ -69,7 +69,7 @@ public sealed class RosterWorkflow(
         {
             if (officer.Anonymized) return;
             officer.Anonymize();
-            officer.UpdateTime = clock.GetUtcNow().UtcDateTime;
+            officer.UpdateTime = clock.UtcNow();
             officer.Revision++;
             officers.Update(officer);
             audit.Record(actor, officer.Name, "deleted with nomination history: personal fields erased, record kept for figures");
