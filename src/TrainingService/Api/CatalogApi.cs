@@ -107,7 +107,9 @@ public sealed class CatalogApi(
     public override Task<Proto.Session> GetSession(GetSessionRequest request, ServerCallContext context)
     {
         var (courseId, sessionId) = SessionName(request.Name);
-        return Task.FromResult(LoadSession(courseId, sessionId).ToProto());
+        var session = LoadSession(courseId, sessionId);
+        if (session.State == SessionState.Draft && !SeesDrafts(context)) throw new NotFoundException(session.Name);
+        return Task.FromResult(session.ToProto());
     }
 
     public override Task<ListSessionsResponse> ListSessions(ListSessionsRequest request, ServerCallContext context)
@@ -124,6 +126,12 @@ public sealed class CatalogApi(
         var startFrom = v.Date("start_date_from", request.StartDateFrom, required: false);
         v.ThrowIfInvalid();
 
+        if (!SeesDrafts(context))
+        {
+            states = (states.Count > 0 ? states : System.Enum.GetValues<SessionState>().Where(s => s != SessionState.Unspecified))
+                .Where(s => s != SessionState.Draft).ToList();
+            if (states.Count == 0) return Task.FromResult(new ListSessionsResponse());
+        }
         var courseId = parent == "-" ? null : parent;
         if (courseId is not null) LoadCourse(courseId);
         var fingerprint = $"sessions|{courseId}|{string.Join(',', states.Select(s => (int)s))}|{startFrom:O}";
@@ -135,6 +143,10 @@ public sealed class CatalogApi(
             NextPageToken = PageToken.Next(result, fingerprint),
         });
     }
+
+    /// <summary>Sessions being prepared are the administrators' business (and the auditors'): others never see drafts.</summary>
+    private static bool SeesDrafts(ServerCallContext context) =>
+        AuthenticationInterceptor.CallerOf(context).Role is Security.Role.Administrator or Security.Role.Auditor;
 
     /// <summary>As <see cref="UpdateCourse"/>: masked fields over the stored session, validated whole.</summary>
     public override Task<Proto.Session> UpdateSession(UpdateSessionRequest request, ServerCallContext context)

@@ -863,13 +863,53 @@ public sealed class CatalogApiTests : IAsyncLifetime
     public async Task FocalPoint_ReadsCoursesAndSessions()
     {
         var course = await _admin.CreateCourseAsync("CPTM");
-        var session = await _admin.CreateSessionAsync(course.Name, March1);
+        var session = await _admin.OpenSessionAsync(new OpenSessionRequest { Name = (await _admin.CreateSessionAsync(course.Name, March1)).Name });
         var focalPoint = new CatalogService.CatalogServiceClient(_service.As(await _service.FocalPointAsync("SN")));
 
         Assert.Equal(course, await focalPoint.GetCourseAsync(new GetCourseRequest { Name = course.Name }));
         Assert.Equal([course], (await focalPoint.ListCoursesAsync(new ListCoursesRequest())).Courses);
         Assert.Equal(session, await focalPoint.GetSessionAsync(new GetSessionRequest { Name = session.Name }));
         Assert.Equal([session], (await focalPoint.ListSessionsAsync(new ListSessionsRequest { Parent = "courses/-" })).Sessions);
+    }
+
+    [Fact]
+    public async Task FocalPoint_DoesNotSeeDraftSessions_WhichAdministratorsAndAuditorsDo()
+    {
+        var course = await _admin.CreateCourseAsync("CPTM");
+        var draft = await _admin.CreateSessionAsync(course.Name, March1);
+        var focalPoint = new CatalogService.CatalogServiceClient(_service.As(await _service.FocalPointAsync("SN")));
+        var auditor = new CatalogService.CatalogServiceClient(_service.As(await _service.IssueTokenAsync(Role.Auditor)));
+
+        await RpcAssert.FailsWith(StatusCode.NotFound, () => focalPoint.GetSessionAsync(new GetSessionRequest { Name = draft.Name }));
+        Assert.Empty((await focalPoint.ListSessionsAsync(new ListSessionsRequest { Parent = "courses/-" })).Sessions);
+        Assert.Empty((await focalPoint.ListSessionsAsync(new ListSessionsRequest { Parent = "courses/-", States = { State.Draft } })).Sessions);
+        Assert.Equal([draft], (await auditor.ListSessionsAsync(new ListSessionsRequest { Parent = "courses/-" })).Sessions);
+        Assert.Equal(draft, await _admin.GetSessionAsync(new GetSessionRequest { Name = draft.Name }));
+    }
+
+    [Fact]
+    public async Task DeleteCourse_ThatAnotherCourseRequires_IsRefused()
+    {
+        var cptm = await _admin.CreateCourseAsync("CPTM");
+        var stm = Course("UNPOL-STM");
+        stm.Requirements.PrerequisiteCourses.Add(cptm.Name);
+        await _admin.CreateCourseAsync(new CreateCourseRequest { Course = stm });
+
+        var error = await RpcAssert.FailsWith(StatusCode.FailedPrecondition,
+            () => _admin.DeleteCourseAsync(new DeleteCourseRequest { Name = cptm.Name }));
+        Assert.Equal("COURSE_IS_PREREQUISITE", error.Reason());
+    }
+
+    [Fact]
+    public async Task UpdateSession_OnceCancelled_IsRefused()
+    {
+        var cancelled = await SessionInState(State.Cancelled);
+        cancelled.Venue = "Elsewhere";
+        var error = await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () => _admin.UpdateSessionAsync(new UpdateSessionRequest
+        {
+            Session = cancelled, UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { "venue" } },
+        }));
+        Assert.Equal("SESSION_FINISHED", error.Reason());
     }
 
     // Helpers
