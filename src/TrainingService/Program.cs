@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Training.Service.Api;
+using Training.Service.Demo;
 using Training.Service.Domain.Catalog;
 using Training.Service.Domain.Common;
 using Training.Service.Domain.Nominations;
@@ -17,11 +18,12 @@ public static class TrainingHost
     /// <summary>Builds the service. <paramref name="configure"/> lets tests swap the server or configuration.</summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
+        var builder = WebApplication.CreateBuilder(args.Where(a => a != DemoMode.Flag).ToArray());
         builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
         builder.Services.Configure<SecurityOptions>(builder.Configuration.GetSection(SecurityOptions.Section));
         builder.Services.Configure<FeedOptions>(builder.Configuration.GetSection(FeedOptions.Section));
         configure?.Invoke(builder);
+        builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>()?.Validate();
 
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
@@ -78,11 +80,17 @@ public static class TrainingHost
             app = Build(args);
             // Open the database (and take its lock) now, so a second service on the same file stops at once.
             app.Services.GetRequiredService<IReferenceData>();
+            if (args.Contains(DemoMode.Flag)) DemoMode.Start(app.Services, Console.Out);
         }
         catch (DatabaseInUseException e)
         {
             await Console.Error.WriteLineAsync($"training-service: {e.Message}");
             return 3;
+        }
+        catch (InvalidSettingException e)
+        {
+            await Console.Error.WriteLineAsync($"training-service: {e.Message}");
+            return 2;
         }
         await app.RunAsync();
         return 0;

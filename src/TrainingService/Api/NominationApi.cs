@@ -15,7 +15,8 @@ public sealed class NominationApi(
     INominationRepository nominations,
     Domain.Catalog.ISessionRepository sessions,
     NominationFeed feed,
-    EligibilityEngine engine) : NominationService.NominationServiceBase
+    EligibilityEngine engine,
+    Authenticator authenticator) : NominationService.NominationServiceBase
 {
     private const int DefaultPageSize = 50, MaxPageSize = 500;
 
@@ -201,7 +202,9 @@ public sealed class NominationApi(
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
                 lastSent = stored.Sequence;
-                if (Visible(stored)) await responseStream.WriteAsync(NominationMapping.ToProto(stored), context.CancellationToken);
+                if (!Visible(stored)) continue;
+                authenticator.Recheck(caller);
+                await responseStream.WriteAsync(NominationMapping.ToProto(stored), context.CancellationToken);
             }
         }
         else
@@ -215,7 +218,9 @@ public sealed class NominationApi(
             {
                 if (live.Sequence <= lastSent) continue;
                 lastSent = live.Sequence;
-                if (Visible(live)) await responseStream.WriteAsync(NominationMapping.ToProto(live), context.CancellationToken);
+                if (!Visible(live)) continue;
+                authenticator.Recheck(caller);
+                await responseStream.WriteAsync(NominationMapping.ToProto(live), context.CancellationToken);
             }
         }
         catch (WatcherFellBehindException)

@@ -10,9 +10,12 @@ public sealed class Authenticator(IAccessTokenRepository tokens, IOptions<Securi
 {
     public const string BootstrapTokenName = "accessTokens/bootstrap";
 
-    private readonly byte[]? _bootstrapHash = string.IsNullOrEmpty(options.Value.BootstrapAdminToken)
-        ? null
-        : SHA256.HashData(Encoding.UTF8.GetBytes(options.Value.BootstrapAdminToken));
+    /// <summary>Shorter bootstrap secrets are refused at start-up: they could be guessed.</summary>
+    public const int MinimumBootstrapTokenLength = 16;
+
+    private readonly byte[]? _bootstrapHash = options.Value.BootstrapAdminToken is { Length: >= MinimumBootstrapTokenLength } secret
+        ? SHA256.HashData(Encoding.UTF8.GetBytes(secret))
+        : null;
 
     public Caller Authenticate(string? authorizationHeader)
     {
@@ -34,10 +37,27 @@ public sealed class Authenticator(IAccessTokenRepository tokens, IOptions<Securi
         var token = tokens.FindBySecretHash(TokenSecrets.Hash(secret));
         if (token is null)
             throw new UnauthenticatedException("TOKEN_UNKNOWN", "This access token is not known to the service.");
+        EnsureActive(token);
+        return new Caller(token.Name, token.DisplayName, token.Role, token.RegionCode, token.Scope);
+    }
+
+    /// <summary>
+    /// Checks again that an admitted caller's token still works: long-lived calls (a watch) stop as soon as the
+    /// token is revoked or expires, not only at the next call.
+    /// </summary>
+    public void Recheck(Caller caller)
+    {
+        if (caller.TokenName == BootstrapTokenName) return;
+        var token = tokens.Get(caller.TokenName["accessTokens/".Length..])
+            ?? throw new UnauthenticatedException("TOKEN_UNKNOWN", "This access token is not known to the service.");
+        EnsureActive(token);
+    }
+
+    private void EnsureActive(AccessToken token)
+    {
         if (token.RevokeTime is not null)
             throw new UnauthenticatedException("TOKEN_REVOKED", "This access token has been revoked.");
         if (token.ExpireTime is { } expiry && expiry <= clock.UtcNow())
             throw new UnauthenticatedException("TOKEN_EXPIRED", "This access token has expired.");
-        return new Caller(token.Name, token.DisplayName, token.Role, token.RegionCode, token.Scope);
     }
 }

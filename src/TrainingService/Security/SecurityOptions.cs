@@ -10,4 +10,17 @@ public sealed class SecurityOptions
     /// first administrator gets in to issue real tokens. At least 16 characters.
     /// </summary>
     public string? BootstrapAdminToken { get; set; }
+
+    /// <summary>Refuses a bootstrap secret short enough to guess.</summary>
+    public void Validate()
+    {
+        if (!string.IsNullOrEmpty(BootstrapAdminToken) && BootstrapAdminToken.Length < Authenticator.MinimumBootstrapTokenLength)
+            throw new InvalidSettingException(
+                $"Security:BootstrapAdminToken must be at least {Authenticator.MinimumBootstrapTokenLength} characters long (it is {BootstrapAdminToken.Length}).");
+    }
+}
+
+/// <summary>A configuration value the service refuses to start with.</summary>
+public sealed class InvalidSettingException(string message) : Exception(message)
+{
 }

@@ -25,7 +25,7 @@ public sealed class TokenIssuer(ITrainingStore store, IAccessTokenRepository tok
         store.Write(() =>
         {
             tokens.Insert(token);
-            audit.Record(actor, token.Name, $"issued a {token.Role} token \"{token.DisplayName}\"" +
+            audit.Record(actor, token.Name, $"issued {RoleWithArticle(token.Role)} token \"{token.DisplayName}\"" +
                 (token.RegionCode is null ? "" : $" for {token.RegionCode}"));
             return token;
         });
@@ -42,4 +42,13 @@ public sealed class TokenIssuer(ITrainingStore store, IAccessTokenRepository tok
         audit.Record(actor, token.Name, $"revoked the token \"{token.DisplayName}\"");
         return token;
     });
+
+    private static string RoleWithArticle(Role role) => role switch
+    {
+        Role.Administrator => "an administrator",
+        Role.Auditor => "an auditor",
+        Role.Integration => "an integration",
+        Role.FocalPoint => "a focal point",
+        _ => "a",
+    };
 }

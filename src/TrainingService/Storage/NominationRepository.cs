@@ -15,12 +15,18 @@ public sealed class NominationRepository(TrainingDatabase database) : INominatio
 
     public Nomination? Get(string regionCode, string nominationId) => Nominations.FindById($"{regionCode}/{nominationId}");
 
-    /// <summary>Inserts with the next creation ordinal; called under the single writer, so ordinals never repeat.</summary>
-    public void Insert(Nomination nomination)
+    private long _lastOrdinal = -1;
+
+    /// <summary>
+    /// Inserts with the next creation ordinal. Called under the single writer, so ordinals never repeat; a rolled
+    /// back insert leaves a gap, which ordering does not mind.
+    /// </summary>
+    public void Insert(Nomination nomination) => database.Write(() =>
     {
-        nomination.Ordinal = Nominations.Count() == 0 ? 1 : Nominations.Max(n => n.Ordinal) + 1;
+        if (_lastOrdinal < 0) _lastOrdinal = Nominations.Query().OrderByDescending(n => n.Ordinal).Select(n => n.Ordinal).FirstOrDefault();
+        nomination.Ordinal = ++_lastOrdinal;
         Nominations.Insert(nomination);
-    }
+    });
 
     public void Update(Nomination nomination) => Nominations.Update(nomination);
 
@@ -35,6 +41,26 @@ public sealed class NominationRepository(TrainingDatabase database) : INominatio
         var all = ForOfficer(regionCode, officerId);
         return (all.Count(n => n.IsLive), all.Count);
     }
+
+    /// <summary>
+    /// Erases an anonymised officer's name from its nominations and from the stored feed events (kept only for
+    /// the retention period, but personal data all the same). Gender stays: parity figures need it.
+    /// </summary>
+    public void EraseOfficerName(string regionCode, string officerId) => database.Write(() =>
+    {
+        foreach (var nomination in ForOfficer(regionCode, officerId))
+        {
+            nomination.OfficerDisplayName = Officer.AnonymisedName;
+            nomination.Revision++;
+            Nominations.Update(nomination);
+        }
+        var officerKey = OfficerKeys.Key(regionCode, officerId);
+        foreach (var change in database.NominationEvents.Find(e => e.RegionCode == regionCode).Where(e => e.Nomination.OfficerKey == officerKey).ToList())
+        {
+            change.Nomination.OfficerDisplayName = Officer.AnonymisedName;
+            database.NominationEvents.Update(change);
+        }
+    });
 
     /// <summary>
     /// With a target or an officer the (small) matching set is read through its index and sorted; otherwise

@@ -180,14 +180,14 @@ public sealed class NominationApiTests : IAsyncLifetime
         var session = await _world.OpenSessionAsync();
         var nomination = await _world.NominateNewOfficerAsync(session, "Diop");
 
-        var waitlisted = await Admin.WaitlistNominationAsync(new WaitlistNominationRequest { Name = nomination.Name, Etag = nomination.Etag });
-        var rejected = await Admin.RejectNominationAsync(new RejectNominationRequest { Name = nomination.Name, Etag = waitlisted.Etag, Reason = "Seat reserved for a francophone officer." });
-        var reconsidered = await Admin.ReconsiderNominationAsync(new ReconsiderNominationRequest { Name = nomination.Name, Reason = "Appeal accepted." });
-        var confirmed = await Admin.ConfirmNominationAsync(new ConfirmNominationRequest { Name = nomination.Name, Etag = reconsidered.Etag });
+        var rejected = await Admin.RejectNominationAsync(new RejectNominationRequest { Name = nomination.Name, Etag = nomination.Etag, Reason = "Seat reserved for a francophone officer." });
+        var reconsidered = await Admin.ReconsiderNominationAsync(new ReconsiderNominationRequest { Name = nomination.Name, Etag = rejected.Etag, Reason = "Appeal accepted." });
+        var waitlisted = await Admin.WaitlistNominationAsync(new WaitlistNominationRequest { Name = nomination.Name, Etag = reconsidered.Etag });
+        var confirmed = await Admin.ConfirmNominationAsync(new ConfirmNominationRequest { Name = nomination.Name, Etag = waitlisted.Etag });
         var withdrawn = await Senegal.WithdrawNominationAsync(new WithdrawNominationRequest { Name = nomination.Name, Reason = "Officer on sick leave." });
 
         Assert.Equal(
-            [State.Submitted, State.Waitlisted, State.Rejected, State.Submitted, State.Confirmed, State.Withdrawn],
+            [State.Submitted, State.Rejected, State.Submitted, State.Waitlisted, State.Confirmed, State.Withdrawn],
             withdrawn.History.Select(h => h.ToState));
         Assert.Equal("Seat reserved for a francophone officer.", rejected.History.Last().Reason);
         Assert.Equal("Bootstrap administrator", confirmed.History.Last().ActorDisplayName);
@@ -571,6 +571,7 @@ public sealed class NominationApiTests : IAsyncLifetime
 
         var kept = await _world.SenegalRoster.GetOfficerAsync(new GetOfficerRequest { Name = officer.Name });
         Assert.True(kept.Anonymized);
+        Assert.Equal("(anonymised)", (await Senegal.GetNominationAsync(new GetNominationRequest { Name = nomination.Name })).OfficerDisplayName);
         Assert.Equal(("", ""), (kept.GivenName, kept.FamilyName));
         Assert.Equal(Gender.Female, kept.Gender);
         var stats = await Admin.GetSessionStatisticsAsync(new GetSessionStatisticsRequest { Session = session.Name });

@@ -8,7 +8,7 @@ public sealed class NominationStateMachineTests
 {
     private static readonly string[] SessionMoves =
     [
-        "Submitted>Confirmed", "Submitted>Waitlisted", "Submitted>Rejected", "Waitlisted>Confirmed", "Waitlisted>Rejected",
+        "Submitted>Confirmed", "Submitted>Waitlisted", "Submitted>Rejected", "Waitlisted>Confirmed",
         "Rejected>Submitted", "Submitted>Withdrawn", "Confirmed>Withdrawn", "Waitlisted>Withdrawn",
         "Submitted>Cancelled", "Confirmed>Cancelled", "Waitlisted>Cancelled", "Confirmed>Completed", "Confirmed>NoShow",
     ];

@@ -9,7 +9,6 @@ public static class NominationStateMachine
         (NominationState.Submitted, NominationState.Waitlisted),
         (NominationState.Submitted, NominationState.Rejected),
         (NominationState.Waitlisted, NominationState.Confirmed),
-        (NominationState.Waitlisted, NominationState.Rejected),
         (NominationState.Rejected, NominationState.Submitted),
         (NominationState.Submitted, NominationState.Withdrawn),
         (NominationState.Confirmed, NominationState.Withdrawn),

@@ -81,7 +81,7 @@ public sealed class NominationWorkflow(
         nominations.Insert(nomination);
         if (ledgerKey is not null) ledger.Remember(ledgerKey, nomination.Name);
         feed.Append(nomination, NominationState.Unspecified);
-        audit.Record(actor, nomination.Name, $"nominated {officer.DisplayName} to {session.Name}");
+        audit.Record(actor, nomination.Name, $"nominated {officer.Name} to {session.Name}");
         return (nomination, CurrentWarnings(nomination));
     });
 

@@ -41,7 +41,9 @@ public sealed class Officer
 
     public string Name => ResourceNames.Officer(RegionCode, Id);
 
-    public string DisplayName => Anonymized ? "(anonymised)" : $"{FamilyName}, {GivenName}";
+    public const string AnonymisedName = "(anonymised)";
+
+    public string DisplayName => Anonymized ? AnonymisedName : $"{FamilyName}, {GivenName}";
 
     public LanguageProficiency? Language(string code) =>
         Languages.FirstOrDefault(l => string.Equals(l.LanguageCode, code, StringComparison.OrdinalIgnoreCase));

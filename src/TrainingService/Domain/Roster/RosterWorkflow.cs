@@ -32,7 +32,7 @@ public sealed class RosterWorkflow(
         draft.Revision = 1;
         officers.Insert(draft);
         if (ledgerKey is not null) ledger.Remember(ledgerKey, draft.Name);
-        audit.Record(actor, draft.Name, $"added {draft.DisplayName} ({draft.NationalPoliceId})");
+        audit.Record(actor, draft.Name, "added the officer to the roster");
         return draft;
     });
 
@@ -69,6 +69,7 @@ public sealed class RosterWorkflow(
         {
             if (officer.Anonymized) return;
             officer.Anonymize();
+            history.EraseOfficerName(regionCode, officerId);
             officer.UpdateTime = clock.UtcNow();
             officer.Revision++;
             officers.Update(officer);
@@ -77,7 +78,7 @@ public sealed class RosterWorkflow(
         else
         {
             officers.Delete(officer);
-            audit.Record(actor, officer.Name, $"deleted {officer.DisplayName}");
+            audit.Record(actor, officer.Name, "deleted the officer");
         }
     });
 
@@ -104,4 +105,7 @@ public interface IOfficerNominationHistory
 {
     /// <summary>How many of the officer's nominations are live, and how many exist at all.</summary>
     (int Live, int Any) NominationsOf(string regionCode, string officerId);
+
+    /// <summary>Removes the officer's name wherever nominations copied it.</summary>
+    void EraseOfficerName(string regionCode, string officerId);
 }
