@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Training.Service.Api;
@@ -15,10 +16,25 @@ return await TrainingHost.RunAsync(args);
 /// <summary>Host wiring: configuration, DI, Kestrel, interceptors and endpoints. Nothing else.</summary>
 public static class TrainingHost
 {
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
     /// <summary>Builds the service. <paramref name="configure"/> lets tests swap the server or configuration.</summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args.Where(a => a != DemoMode.Flag).ToArray());
+        // Writers wait for the single writer on pool threads; enough of them keeps 50 concurrent callers from
+        // queueing behind the pool's slow thread injection.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 64), io);
+
+        // appsettings.json is read beside the program, whatever the working directory; data paths stay relative to it.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args.Where(a => a != DemoMode.Flag).ToArray(),
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        // gRPC needs HTTP/2; a port offering HTTP/1.1 too would speak only HTTP/1.1 in plaintext.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2));
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])) builder.WebHost.UseUrls(DefaultUrl);
         builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
         builder.Services.Configure<SecurityOptions>(builder.Configuration.GetSection(SecurityOptions.Section));
         builder.Services.Configure<FeedOptions>(builder.Configuration.GetSection(FeedOptions.Section));

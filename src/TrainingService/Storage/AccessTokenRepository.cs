@@ -8,7 +8,7 @@ public sealed class AccessTokenRepository(TrainingDatabase database) : IAccessTo
 {
     public AccessToken? Get(string tokenId) => database.AccessTokens.FindById(tokenId);
 
-    public AccessToken? FindBySecretHash(string secretHash) => database.AccessTokens.FindOne(Query.EQ("SecretHash", secretHash));
+    public AccessToken? FindBySecretHash(string secretHash) => database.AccessTokens.FindOne(Filters.Eq("SecretHash", secretHash));
 
     public void Insert(AccessToken token)
     {
@@ -27,7 +27,7 @@ public sealed class AccessTokenRepository(TrainingDatabase database) : IAccessTo
             return new Page<AccessToken>(mine, null);
         }
         var query = database.AccessTokens.Query();
-        if (page.AfterKey is not null) query = query.Where(Query.GT("CreateKey", page.AfterKey));
+        if (page.AfterKey is not null) query = query.Where(Filters.Gt("CreateKey", page.AfterKey));
         var ordered = query.OrderBy("CreateKey").ToEnumerable().Where(t => includeInactive || t.IsActiveAt(now));
         return Keyset.Take(ordered, t => t.CreateKey, page.Size);
     }

@@ -46,7 +46,7 @@ public sealed class AuditTrail(TrainingDatabase database, TimeProvider clock) : 
             var low = AuditEvent.ActorKeyOf(actor, after);
             var high = AuditEvent.ActorKeyOf(actor, long.MaxValue);
             ordered = database.AuditEvents.Query()
-                .Where(Query.And(Query.GT("ActorKey", low), Query.LTE("ActorKey", high)))
+                .Where(Filters.Gt("ActorKey", low)).Where(Filters.Lte("ActorKey", high))
                 .OrderBy("ActorKey")
                 .ToEnumerable();
         }

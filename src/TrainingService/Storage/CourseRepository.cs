@@ -22,7 +22,7 @@ public sealed class CourseRepository(TrainingDatabase database) : ICourseReposit
     public Page<Course> List(CourseCategory? category, PageRequest page)
     {
         var query = database.Courses.Query();
-        if (page.AfterKey is not null) query = query.Where(Query.GT("_id", page.AfterKey));
+        if (page.AfterKey is not null) query = query.Where(Filters.Gt("_id", page.AfterKey));
         var ordered = query.OrderBy("_id").ToEnumerable().Where(c => category is null || c.Category == category);
         return Keyset.Take(ordered, c => c.Id, page.Size);
     }

@@ -1,6 +1,6 @@
-using Training.Service.Domain.Common;
 using System.Threading.Channels;
 using LiteDB;
+using Training.Service.Domain.Common;
 using Training.Service.Domain.Nominations;
 
 namespace Training.Service.Storage;
@@ -30,19 +30,21 @@ public sealed class FeedMark
 public sealed class NominationFeed(TrainingDatabase database, TimeProvider clock) : INominationFeed
 {
     private readonly List<Subscription> _subscriptions = [];
-    private long _latest = -1;
+    private long _assigned = -1;
+    private long _committed = -1;
 
+    /// <summary>
+    /// The latest sequence whose change has committed: a listing that reads it first and then the nominations
+    /// sees at least every change up to it, so a watch from it misses nothing.
+    /// </summary>
     public long LatestSequence
     {
         get
         {
-            var latest = Interlocked.Read(ref _latest);
-            if (latest >= 0) return latest;
-            return database.Write(() =>
-            {
-                if (_latest < 0) _latest = database.NominationEvents.Count() == 0 ? PurgedThrough : database.NominationEvents.Max(e => e.Sequence);
-                return _latest;
-            });
+            var committed = Interlocked.Read(ref _committed);
+            if (committed >= 0) return committed;
+            Interlocked.CompareExchange(ref _committed, Stored(), -1);
+            return Interlocked.Read(ref _committed);
         }
     }
 
@@ -50,9 +52,10 @@ public sealed class NominationFeed(TrainingDatabase database, TimeProvider clock
 
     public void Append(Nomination nomination, NominationState previousState) => database.Write(() =>
     {
+        if (_assigned < 0) _assigned = Stored();
         var record = new NominationEventRecord
         {
-            Sequence = LatestSequence + 1,
+            Sequence = ++_assigned,
             EventTime = clock.UtcNow(),
             RegionCode = nomination.RegionCode,
             TargetIndexKey = nomination.TargetIndexKey,
@@ -60,14 +63,13 @@ public sealed class NominationFeed(TrainingDatabase database, TimeProvider clock
             Nomination = nomination,
         };
         database.NominationEvents.Insert(record);
-        Interlocked.Exchange(ref _latest, record.Sequence);
         database.AfterCommit(() => Publish(record));
         return record;
     });
 
     /// <summary>Stored events after <paramref name="afterSequence"/>, in order.</summary>
     public IEnumerable<NominationEventRecord> After(long afterSequence) =>
-        database.NominationEvents.Query().Where(Query.GT("_id", afterSequence)).OrderBy("_id").ToEnumerable();
+        database.NominationEvents.Query().Where(Filters.Gt("_id", afterSequence)).OrderBy("_id").ToEnumerable();
 
     /// <summary>
     /// Starts receiving live events. A watcher that falls too far behind is completed with
@@ -89,14 +91,20 @@ public sealed class NominationFeed(TrainingDatabase database, TimeProvider clock
             var old = database.NominationEvents.Query().Where(e => e.EventTime < cutoff).Select(e => e.Sequence).ToList();
             if (old.Count == 0) return 0;
             var through = old.Max();
-            var deleted = database.NominationEvents.DeleteMany(Query.LTE("_id", through));
+            var deleted = database.NominationEvents.DeleteMany(Filters.Lte("_id", through));
             database.FeedMarks.Upsert(new FeedMark { PurgedThroughSequence = Math.Max(through, PurgedThrough) });
             return deleted;
         });
     }
 
+    private long Stored() =>
+        database.NominationEvents.Query().OrderByDescending(e => e.Sequence).Select(e => e.Sequence).FirstOrDefault() is var last && last > 0
+            ? last
+            : PurgedThrough;
+
     private void Publish(NominationEventRecord record)
     {
+        Interlocked.Exchange(ref _committed, record.Sequence);
         lock (_subscriptions)
         {
             foreach (var subscription in _subscriptions) subscription.Offer(record);

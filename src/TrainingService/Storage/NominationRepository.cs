@@ -18,23 +18,26 @@ public sealed class NominationRepository(TrainingDatabase database) : INominatio
     private long _lastOrdinal = -1;
 
     /// <summary>
-    /// Inserts with the next creation ordinal. Called under the single writer, so ordinals never repeat; a rolled
+    /// Inserts with the next creation ordinal, which is also the id: keys then grow within each Member State, so
+    /// the primary key alone lists a State's nominations in creation order. Called under the single writer, so ordinals never repeat; a rolled
     /// back insert leaves a gap, which ordering does not mind.
     /// </summary>
     public void Insert(Nomination nomination) => database.Write(() =>
     {
         if (_lastOrdinal < 0) _lastOrdinal = Nominations.Query().OrderByDescending(n => n.Ordinal).Select(n => n.Ordinal).FirstOrDefault();
         nomination.Ordinal = ++_lastOrdinal;
+        nomination.Id = Nomination.IdFor(nomination.Ordinal);
+        nomination.Key = $"{nomination.RegionCode}/{nomination.Id}";
         Nominations.Insert(nomination);
     });
 
     public void Update(Nomination nomination) => Nominations.Update(nomination);
 
     public IReadOnlyList<Nomination> ForTarget(TargetKind kind, string targetKey) =>
-        Nominations.Find(Query.EQ("TargetIndexKey", Nomination.TargetIndexKeyOf(kind, targetKey))).ToList();
+        Nominations.Find(Filters.Eq("TargetIndexKey", Nomination.TargetIndexKeyOf(kind, targetKey))).ToList();
 
     public IReadOnlyList<Nomination> ForOfficer(string regionCode, string officerId) =>
-        Nominations.Find(Query.EQ("OfficerKey", OfficerKeys.Key(regionCode, officerId))).ToList();
+        Nominations.Find(Filters.Eq("OfficerKey", OfficerKeys.Key(regionCode, officerId))).ToList();
 
     public (int Live, int Any) NominationsOf(string regionCode, string officerId)
     {
@@ -69,26 +72,32 @@ public sealed class NominationRepository(TrainingDatabase database) : INominatio
     public Page<Nomination> List(NominationFilter filter, PageRequest page)
     {
         var singleRegion = filter.RegionCodes is { Count: 1 } ? filter.RegionCodes.First() : null;
-        Func<Nomination, string> key = singleRegion is null ? n => n.CreateKey : n => n.RegionCreateKey;
+        Func<Nomination, string> key = singleRegion is null ? n => n.CreateKey : n => n.Key;
 
         IEnumerable<Nomination> ordered;
         if (filter.TargetKey is not null || filter.OfficerKey is not null)
         {
             var candidates = filter.TargetKey is not null
                 ? ForTarget(filter.Kind ?? TargetKind.Session, filter.TargetKey)
-                : Nominations.Find(Query.EQ("OfficerKey", filter.OfficerKey)).ToList();
+                : Nominations.Find(Filters.Eq("OfficerKey", filter.OfficerKey)).ToList();
             ordered = candidates
                 .Where(n => page.AfterKey is null || string.CompareOrdinal(key(n), page.AfterKey) > 0)
                 .OrderBy(key, StringComparer.Ordinal);
         }
         else
         {
-            var index = singleRegion is null ? "CreateKey" : "RegionCreateKey";
             var query = Nominations.Query();
-            if (page.AfterKey is not null) query = query.Where(Query.GT(index, page.AfterKey));
-            else if (singleRegion is not null) query = query.Where(Query.GT(index, singleRegion + "/"));
-            if (singleRegion is not null) query = query.Where(Query.LT(index, singleRegion + "0"));
-            ordered = query.OrderBy(index).ToEnumerable();
+            if (singleRegion is null)
+            {
+                // Across States the creation ordinal itself is the order; the page key is that ordinal.
+                if (page.AfterKey is not null) query = query.Where(Filters.Gt("Ordinal", long.Parse(page.AfterKey, System.Globalization.CultureInfo.InvariantCulture)));
+                ordered = query.OrderBy("Ordinal").ToEnumerable();
+            }
+            else
+            {
+                query = query.Where(Filters.Gt("_id", page.AfterKey ?? singleRegion + "/")).Where(Filters.Lt("_id", singleRegion + "0"));
+                ordered = query.OrderBy("_id").ToEnumerable();
+            }
         }
 
         var filtered = ordered.Where(n =>

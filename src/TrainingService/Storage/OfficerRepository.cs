@@ -18,7 +18,7 @@ public sealed class OfficerRepository(TrainingDatabase database) : IOfficerRepos
     public Officer? FindByNationalPoliceId(string regionCode, string nationalPoliceId)
     {
         var key = OfficerKeys.PoliceIdKey(regionCode, nationalPoliceId);
-        return Officers.FindOne(Query.EQ("PoliceIdKey", key));
+        return Officers.FindOne(Filters.Eq("PoliceIdKey", key));
     }
 
     public void Insert(Officer officer) => Officers.Insert(officer);
@@ -30,7 +30,7 @@ public sealed class OfficerRepository(TrainingDatabase database) : IOfficerRepos
     public int Count(string regionCode)
     {
         var (from, to) = OfficerKeys.StateRange(regionCode);
-        return Officers.Count(Query.And(Query.GTE("NameKey", from), Query.LT("NameKey", to)));
+        return Officers.Query().Where(Filters.Gte("NameKey", from)).Where(Filters.Lt("NameKey", to)).Count();
     }
 
     public Page<Officer> List(IReadOnlyCollection<string>? regionCodes, PageRequest page) =>
@@ -44,7 +44,7 @@ public sealed class OfficerRepository(TrainingDatabase database) : IOfficerRepos
             var keys = (query.RegionCodes ?? AllRegionsWithOfficers())
                 .Select(r => OfficerKeys.PoliceIdKey(r, query.NationalPoliceId))
                 .Select(k => new BsonValue(k));
-            candidates = Officers.Find(Query.In("PoliceIdKey", keys))
+            candidates = Officers.Find(Filters.In("PoliceIdKey", keys))
                 .OrderBy(o => o.NameKey, StringComparer.Ordinal)
                 .Where(o => After(o, page.AfterKey));
         }
@@ -81,8 +81,8 @@ public sealed class OfficerRepository(TrainingDatabase database) : IOfficerRepos
     private IEnumerable<Officer> Range(string? from, string? to, bool inclusiveFrom = false)
     {
         var query = Officers.Query();
-        if (from is not null) query = query.Where(inclusiveFrom ? Query.GTE("NameKey", from) : Query.GT("NameKey", from));
-        if (to is not null) query = query.Where(Query.LT("NameKey", to));
+        if (from is not null) query = query.Where(inclusiveFrom ? Filters.Gte("NameKey", from) : Filters.Gt("NameKey", from));
+        if (to is not null) query = query.Where(Filters.Lt("NameKey", to));
         return query.OrderBy("NameKey").ToEnumerable();
     }
 

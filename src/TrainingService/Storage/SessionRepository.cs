@@ -15,16 +15,16 @@ public sealed class SessionRepository(TrainingDatabase database) : ISessionRepos
 
     public void Delete(Session session) => database.Sessions.Delete(session.Key);
 
-    public bool AnyForCourse(string courseId) => database.Sessions.Exists(Query.EQ("CourseId", courseId));
+    public bool AnyForCourse(string courseId) => database.Sessions.Exists(Filters.Eq("CourseId", courseId));
 
     public Page<Session> List(string? courseId, IReadOnlyCollection<SessionState>? states, DateOnly? startFrom, PageRequest page)
     {
         var query = database.Sessions.Query();
         var from = startFrom is { } day ? $"{day.DayNumber:D7}/" : null;
         if (page.AfterKey is not null && (from is null || string.CompareOrdinal(page.AfterKey, from) >= 0))
-            query = query.Where(Query.GT("StartKey", page.AfterKey));
+            query = query.Where(Filters.Gt("StartKey", page.AfterKey));
         else if (from is not null)
-            query = query.Where(Query.GTE("StartKey", from));
+            query = query.Where(Filters.Gte("StartKey", from));
         var ordered = query.OrderBy("StartKey").ToEnumerable()
             .Where(s => (courseId is null || s.CourseId == courseId) && (states is null || states.Contains(s.State)));
         return Keyset.Take(ordered, s => s.StartKey, page.Size);

@@ -13,14 +13,13 @@ namespace Training.Service.Storage;
 /// </summary>
 public sealed class TrainingDatabase : ITrainingStore, IDisposable
 {
-    private readonly object _writeGate = new();
     private readonly DatabaseLock? _lock;
-    [ThreadStatic] private static int t_depth;
-    [ThreadStatic] private static List<Action>? t_afterCommit;
+    private readonly GroupCommit _writer;
 
-    private TrainingDatabase(LiteDatabase database, DatabaseLock? fileLock)
+    private TrainingDatabase(LiteDatabase database, DatabaseLock? fileLock, string? logPath)
     {
         Lite = database;
+        _writer = new GroupCommit(database, () => FlushLog(logPath));
         // Dates come back as UTC (the default turns them into local time, which protobuf timestamps refuse).
         Lite.UtcDate = true;
         _lock = fileLock;
@@ -61,7 +60,9 @@ public sealed class TrainingDatabase : ITrainingStore, IDisposable
                 Connection = ConnectionType.Direct,
                 Collation = OrdinalCollation,
             };
-            return new TrainingDatabase(new LiteDatabase(connection, CreateMapper()), fileLock);
+            var logPath = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(fullPath)!,
+                $"{System.IO.Path.GetFileNameWithoutExtension(fullPath)}-log{System.IO.Path.GetExtension(fullPath)}");
+            return new TrainingDatabase(new LiteDatabase(connection, CreateMapper()), fileLock, logPath);
         }
         catch
         {
@@ -72,7 +73,7 @@ public sealed class TrainingDatabase : ITrainingStore, IDisposable
 
     /// <summary>An in-memory database, for unit tests.</summary>
     public static TrainingDatabase OpenInMemory() =>
-        new(new LiteDatabase(new ConnectionString { Filename = ":memory:", Collation = OrdinalCollation }, CreateMapper()), null);
+        new(new LiteDatabase(new ConnectionString { Filename = ":memory:", Collation = OrdinalCollation }, CreateMapper()), null, null);
 
     /// <summary>
     /// Keys compare byte for byte (LiteDB's default collation ignores case and culture-weights separators),
@@ -80,56 +81,31 @@ public sealed class TrainingDatabase : ITrainingStore, IDisposable
     /// </summary>
     private static readonly Collation OrdinalCollation = new("en-US/Ordinal");
 
-    public T Write<T>(Func<T> change)
-    {
-        lock (_writeGate)
-        {
-            if (t_depth > 0)
-            {
-                // Already inside this thread's transaction: join it.
-                t_depth++;
-                try { return change(); }
-                finally { t_depth--; }
-            }
-
-            Lite.BeginTrans();
-            t_depth = 1;
-            t_afterCommit = null;
-            T result;
-            try
-            {
-                result = change();
-                Lite.Commit();
-            }
-            catch
-            {
-                Lite.Rollback();
-                throw;
-            }
-            finally
-            {
-                t_depth = 0;
-            }
-
-            var afterCommit = t_afterCommit;
-            t_afterCommit = null;
-            afterCommit?.ForEach(action => action());
-            return result;
-        }
-    }
+    /// <summary>Runs a change in the single writer's transaction (see <see cref="GroupCommit"/>).</summary>
+    public T Write<T>(Func<T> change) => _writer.Run(change);
 
     /// <summary>
     /// Runs <paramref name="action"/> once the current transaction has committed (e.g. telling live watchers);
     /// never if it rolls back. Outside a transaction it runs at once.
     /// </summary>
-    public void AfterCommit(Action action)
+    public void AfterCommit(Action action) => _writer.AfterCommit(action);
+
+    /// <summary>
+    /// Makes a commit durable: LiteDB writes its log with plain writes and syncs only at checkpoints, so the log
+    /// file is synced to disk after every (group) commit. A sync on any handle of a file flushes all of it.
+    /// </summary>
+    private static void FlushLog(string? logPath)
     {
-        if (t_depth == 0)
+        if (logPath is null) return;
+        try
         {
-            action();
-            return;
+            using var log = new FileStream(logPath, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+            log.Flush(flushToDisk: true);
         }
-        (t_afterCommit ??= []).Add(action);
+        catch (FileNotFoundException)
+        {
+            // No log yet or just checkpointed into the data file, which LiteDB syncs itself.
+        }
     }
 
     private void EnsureIndexes()
@@ -146,8 +122,6 @@ public sealed class TrainingDatabase : ITrainingStore, IDisposable
         Nominations.EnsureIndex("TargetIndexKey", "$.TargetIndexKey");
         Nominations.EnsureIndex("OfficerKey", "$.OfficerKey");
         Nominations.EnsureIndex(n => n.Ordinal, unique: true);
-        Nominations.EnsureIndex("CreateKey", "$.CreateKey", unique: true);
-        Nominations.EnsureIndex("RegionCreateKey", "$.RegionCreateKey", unique: true);
     }
 
     private static BsonMapper CreateMapper()
@@ -162,7 +136,8 @@ public sealed class TrainingDatabase : ITrainingStore, IDisposable
         mapper.Entity<AuditEvent>().Id(e => e.Sequence, autoId: false);
         mapper.Entity<AccessToken>().Id(t => t.Id, autoId: false).Ignore(t => t.Name);
         mapper.Entity<RequestLedgerEntry>().Id(e => e.Key, autoId: false);
-        mapper.Entity<Nomination>().Id(n => n.Key, autoId: false).Ignore(n => n.Name).Ignore(n => n.OfficerName).Ignore(n => n.TargetName);
+        mapper.Entity<Nomination>().Id(n => n.Key, autoId: false)
+            .Ignore(n => n.Name).Ignore(n => n.OfficerName).Ignore(n => n.TargetName).Ignore(n => n.CreateKey).Ignore(n => n.IsLive);
         mapper.Entity<NominationEventRecord>().Id(e => e.Sequence, autoId: false);
         mapper.Entity<FeedMark>().Id(m => m.Id, autoId: false);
         mapper.Entity<Domain.Reference.MemberState>().Id(m => m.RegionCode, autoId: false);

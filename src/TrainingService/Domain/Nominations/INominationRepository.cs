@@ -14,6 +14,7 @@ public interface INominationRepository
 {
     Nomination? Get(string regionCode, string nominationId);
 
+    /// <summary>Stores a new nomination, giving it its id (in creation order) and key.</summary>
     void Insert(Nomination nomination);
 
     void Update(Nomination nomination);

@@ -58,11 +58,11 @@ public sealed class Nomination
     /// <summary>Creation order, assigned by storage: two nominations made in the same millisecond still keep theirs.</summary>
     public long Ordinal { get; set; }
 
-    /// <summary>Creation order within a Member State: the keyset for listing one State's nominations.</summary>
-    public string RegionCreateKey => $"{RegionCode}/{Ordinal:D12}";
-
     /// <summary>Creation order across States: the keyset for listing all nominations.</summary>
-    public string CreateKey => $"{Ordinal:D12}";
+    public string CreateKey => Ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The id of the nomination created <paramref name="ordinal"/>-th: ids sort in creation order.</summary>
+    public static string IdFor(long ordinal) => $"n{ordinal:D10}";
 
     /// <summary>Index key of the target: a session and a request may share an id.</summary>
     public string TargetIndexKey => TargetIndexKeyOf(Kind, TargetKey);

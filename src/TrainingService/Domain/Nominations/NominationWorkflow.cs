@@ -57,7 +57,6 @@ public sealed class NominationWorkflow(
         var nomination = new Nomination
         {
             RegionCode = regionCode,
-            Id = IdGenerator.New(),
             OfficerId = officerId,
             Kind = TargetKind.Session,
             TargetKey = session.Key,
@@ -77,12 +76,12 @@ public sealed class NominationWorkflow(
                 },
             ],
         };
-        nomination.Key = $"{regionCode}/{nomination.Id}";
         nominations.Insert(nomination);
         if (ledgerKey is not null) ledger.Remember(ledgerKey, nomination.Name);
         feed.Append(nomination, NominationState.Unspecified);
         audit.Record(actor, nomination.Name, $"nominated {officer.Name} to {session.Name}");
-        return (nomination, CurrentWarnings(nomination));
+        var parity = engine.ParityWarning([.. sessionNominations, nomination], regionCode);
+        return (nomination, parity is null ? nomination.Warnings : [.. nomination.Warnings, parity]);
     });
 
     /// <summary>Takes a seat: re-checks capacity, the Member State's quota, overlaps and hard eligibility.</summary>
