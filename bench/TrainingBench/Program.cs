@@ -21,6 +21,7 @@ if (options.Scenario == "ceiling") { await Scenarios.CeilingAsync(options, seedF
 if (options.Scenario is "all" or "eligibility") await Scenarios.EligibilityAsync(options, seedFile);
 if (options.Scenario is "all" or "submit") await Scenarios.SubmitAsync(options, seedFile);
 if (options.Scenario is "all" or "race") await Scenarios.RaceAsync(options, seedFile);
+if (options.Scenario is "all" or "match") await Scenarios.MatchAsync(options, seedFile);
 return 0;
 
 namespace Training.Bench
@@ -248,6 +249,53 @@ namespace Training.Bench
             stop.Cancel();
             await Task.WhenAll(workers);
             Console.WriteLine($"GetCaller, {options.Clients} clients: {calls / watch.Elapsed.TotalSeconds:N0} calls/s");
+        }
+
+        /// <summary>
+        /// MatchCandidates on the largest Member State (a fifth of all officers): the full hard-rule check of every
+        /// officer and the ranking, per call. Requests with and without skill requirements.
+        /// </summary>
+        public static async Task MatchAsync(BenchOptions options, string seed)
+        {
+            await using var server = await BenchServer.StartAsync(BenchDatabase.FreshCopy(options, seed, "match"));
+            var recruitment = new RecruitmentService.RecruitmentServiceClient(server.Client(BenchServer.AdminToken));
+            async Task<string> OpenRequestAsync(Action<RecruitmentRequest> shape)
+            {
+                var draft = new RecruitmentRequest
+                {
+                    Title = "Bench request", Mission = "missions/minusca", Category = PersonnelCategory.Ipo, OfficerCount = 12,
+                    DeploymentDate = Day(DateTime.UtcNow.AddDays(120)),
+                    Deadline = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(DateTime.UtcNow.AddDays(30)),
+                };
+                shape(draft);
+                var created = await recruitment.CreateRequestAsync(new CreateRequestRequest { Request = draft });
+                return (await recruitment.OpenRequestAsync(new OpenRequestRequest { Name = created.Name })).Name;
+            }
+            var requests = new[]
+            {
+                ("French B2 forensic investigators", await OpenRequestAsync(r =>
+                {
+                    r.Languages.Add(new LanguageRequirement { LanguageCode = "fr", MinimumLevel = CefrLevel.B2 });
+                    r.Skills.Add(new SkillRequirement { SkillCode = "forensics", MinimumLevel = SkillLevel.Intermediate });
+                })),
+                ("English B1, no skill required (most officers qualify)", await OpenRequestAsync(r =>
+                    r.Languages.Add(new LanguageRequirement { LanguageCode = "en", MinimumLevel = CefrLevel.B1 }))),
+            };
+            var region = BenchData.MemberStates[0];
+            var client = new RecruitmentService.RecruitmentServiceClient(server.Client(await server.FocalPointAsync(region)));
+            foreach (var (what, request) in requests)
+            {
+                MatchCandidatesResponse? last = null;
+                for (var i = 0; i < 20; i++) last = await client.MatchCandidatesAsync(new MatchCandidatesRequest { Request = request, RegionCode = region });
+                var latencies = new List<double>();
+                for (var i = 0; i < 300; i++)
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    last = await client.MatchCandidatesAsync(new MatchCandidatesRequest { Request = request, RegionCode = region });
+                    latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+                Report($"MatchCandidates, {what}: {last!.EligibleCount:N0} of {last.ConsideredCount:N0} officers of {region} eligible", latencies);
+            }
         }
 
         /// <summary>Confirmations racing for too few seats: never more confirmed than seats.</summary>

@@ -6,7 +6,9 @@ using Training.Service.Demo;
 using Training.Service.Domain.Catalog;
 using Training.Service.Domain.Common;
 using Training.Service.Domain.Nominations;
+using Training.Service.Domain.Recruitment;
 using Training.Service.Domain.Reference;
+using Training.Service.Domain.Reports;
 using Training.Service.Domain.Roster;
 using Training.Service.Security;
 using Training.Service.Storage;
@@ -49,6 +51,8 @@ public static class TrainingHost
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<IAuditTrail>(sp => sp.GetRequiredService<AuditTrail>());
         services.AddSingleton<IRequestLedger, RequestLedger>();
+        services.AddSingleton<OfficerDirectory>();
+        services.AddSingleton<IOfficerDirectory>(sp => sp.GetRequiredService<OfficerDirectory>());
         services.AddSingleton<IOfficerRepository, OfficerRepository>();
         services.AddSingleton<ICourseRepository, CourseRepository>();
         services.AddSingleton<ISessionRepository, SessionRepository>();
@@ -66,6 +70,12 @@ public static class TrainingHost
         services.AddSingleton<NominationFeed>();
         services.AddSingleton<INominationFeed>(sp => sp.GetRequiredService<NominationFeed>());
         services.AddSingleton<NominationWorkflow>();
+        services.AddSingleton<IRequestRepository, RequestRepository>();
+        services.AddSingleton<RecruitmentWorkflow>();
+        services.AddSingleton<CandidateMatcher>();
+        services.AddSingleton<RequestMapping>();
+        services.AddSingleton((builder.Configuration.GetSection(ParityTargets.Section).Get<ParityTargets>() ?? new ParityTargets()).Validated());
+        services.AddSingleton<IReportSource, ReportReader>();
         services.AddHostedService<FeedRetention>();
 
         services.AddGrpc(options =>
@@ -83,6 +93,8 @@ public static class TrainingHost
         app.MapGrpcService<CatalogApi>();
         app.MapGrpcService<RosterApi>();
         app.MapGrpcService<NominationApi>();
+        app.MapGrpcService<RecruitmentApi>();
+        app.MapGrpcService<ReportApi>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

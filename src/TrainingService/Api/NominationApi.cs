@@ -25,11 +25,14 @@ public sealed class NominationApi(
         var caller = AuthenticationInterceptor.CallerOf(context);
         var v = new Validator();
         var officer = Names.Officer(v, "officer", request.Officer);
-        var session = Target(v, request.TargetCase == CheckEligibilityRequest.TargetOneofCase.Session, request.Session, request.Request);
+        var target = Target(v, request.TargetCase == CheckEligibilityRequest.TargetOneofCase.Session, request.Session,
+            request.TargetCase == CheckEligibilityRequest.TargetOneofCase.Request, request.Request);
         v.ThrowIfInvalid();
         caller.Demand(Right.ReadOfficers, officer!.Value.RegionCode);
 
-        var result = workflow.Check(officer.Value.RegionCode, officer.Value.OfficerId, session!.Value.CourseId, session.Value.SessionId);
+        var result = target!.Session is { } session
+            ? workflow.Check(officer.Value.RegionCode, officer.Value.OfficerId, session.CourseId, session.SessionId)
+            : workflow.CheckRequest(officer.Value.RegionCode, officer.Value.OfficerId, target.RequestId!);
         return Task.FromResult(new CheckEligibilityResponse
         {
             Eligible = result.Eligible,
@@ -46,20 +49,21 @@ public sealed class NominationApi(
         if (region is not null) caller.Demand(Right.SubmitNominations, region);
         var requestId = v.RequestId("request_id", request.RequestId);
         (string RegionCode, string OfficerId)? officer = null;
-        (string CourseId, string SessionId)? session = null;
+        NominationTarget? target = null;
         if (request.Nomination is null) v.Add("nomination", "is required.");
         else
         {
             officer = Names.Officer(v, "nomination.officer", request.Nomination.Officer);
-            session = Target(v, request.Nomination.TargetCase == Nomination.TargetOneofCase.Session,
-                request.Nomination.Session, request.Nomination.Request, "nomination.");
+            target = Target(v, request.Nomination.TargetCase == Nomination.TargetOneofCase.Session, request.Nomination.Session,
+                request.Nomination.TargetCase == Nomination.TargetOneofCase.Request, request.Nomination.Request, "nomination.");
             if (officer is not null && region is not null && officer.Value.RegionCode != region)
                 v.Add("nomination.officer", $"must be an officer of {region}, the parent Member State.");
         }
         v.ThrowIfInvalid();
 
-        var (nomination, warnings) = workflow.Submit(Actor(caller, context), region!, officer!.Value.OfficerId,
-            session!.Value.CourseId, session.Value.SessionId, requestId);
+        var (nomination, warnings) = target!.Session is { } session
+            ? workflow.Submit(Actor(caller, context), region!, officer!.Value.OfficerId, session.CourseId, session.SessionId, requestId)
+            : workflow.SubmitToRequest(Actor(caller, context), region!, officer!.Value.OfficerId, target.RequestId!, requestId);
         return Task.FromResult(new SubmitNominationResponse
         {
             Nomination = NominationMapping.ToProto(nomination),
@@ -141,6 +145,18 @@ public sealed class NominationApi(
         var nomination = workflow.Withdraw(Actor(caller, context), region, id, request.Etag, reason);
         return Task.FromResult(NominationMapping.ToProto(nomination));
     }
+
+    public override Task<Nomination> ShortlistNomination(ShortlistNominationRequest request, ServerCallContext context) =>
+        Decide(context, request.Name, (actor, region, id) => workflow.Shortlist(actor, region, id, request.Etag));
+
+    public override Task<Nomination> SelectNomination(SelectNominationRequest request, ServerCallContext context) =>
+        Decide(context, request.Name, (actor, region, id) => workflow.Select(actor, region, id, request.Etag));
+
+    public override Task<Nomination> ClearNomination(ClearNominationRequest request, ServerCallContext context) =>
+        Decide(context, request.Name, (actor, region, id) => workflow.Clear(actor, region, id, request.Etag));
+
+    public override Task<Nomination> DeployNomination(DeployNominationRequest request, ServerCallContext context) =>
+        Decide(context, request.Name, (actor, region, id) => workflow.Deploy(actor, region, id, request.Etag));
 
     public override Task<SessionStatistics> GetSessionStatistics(GetSessionStatisticsRequest request, ServerCallContext context)
     {
@@ -254,11 +270,14 @@ public sealed class NominationApi(
         return caller.MemberStatesFor(Right.ReadNominations);
     }
 
-    private static (string CourseId, string SessionId)? Target(Validator v, bool isSession, string session, string request, string prefix = "")
+    /// <summary>A nomination's target: a session or a recruitment request.</summary>
+    private sealed record NominationTarget((string CourseId, string SessionId)? Session, string? RequestId);
+
+    private static NominationTarget? Target(Validator v, bool isSession, string session, bool isRequest, string request, string prefix = "")
     {
-        if (isSession) return Names.Session(v, $"{prefix}session", session);
-        if (!string.IsNullOrEmpty(request)) v.Add($"{prefix}request", "recruitment requests are not open to nominations in this version.");
-        else v.Add($"{prefix}session", "is required: the session to nominate to.");
+        if (isSession) return Names.Session(v, $"{prefix}session", session) is { } s ? new NominationTarget(s, null) : null;
+        if (isRequest) return Names.Request(v, $"{prefix}request", request) is { } r ? new NominationTarget(null, r) : null;
+        v.Add($"{prefix}session", "is required: the session (or request) to nominate to.");
         return null;
     }
 

@@ -10,7 +10,7 @@ using Caller = Training.Service.Security.Caller;
 
 namespace Training.Service.Api;
 
-public sealed class RosterApi(
+public sealed partial class RosterApi(
     RosterWorkflow roster,
     IOfficerRepository officers,
     OfficerMapping mapping,

@@ -51,6 +51,28 @@ public static class MethodRights
         ["NominationService/GetSessionStatistics"] = Right.ReadNominations,
         ["NominationService/WatchNominations"] = Right.ReadNominations,
 
+        ["NominationService/ShortlistNomination"] = Right.DecideNominations,
+        ["NominationService/SelectNomination"] = Right.DecideNominations,
+        ["NominationService/ClearNomination"] = Right.DecideNominations,
+        ["NominationService/DeployNomination"] = Right.DecideNominations,
+
+        ["RosterService/ImportOfficers"] = Right.WriteOfficers,
+        ["RosterService/ExportOfficers"] = Right.ReadOfficers,
+
+        ["RecruitmentService/CreateRequest"] = Right.WriteRequests,
+        ["RecruitmentService/GetRequest"] = Right.ReadRequests,
+        ["RecruitmentService/ListRequests"] = Right.ReadRequests,
+        ["RecruitmentService/UpdateRequest"] = Right.WriteRequests,
+        ["RecruitmentService/DeleteRequest"] = Right.WriteRequests,
+        ["RecruitmentService/OpenRequest"] = Right.WriteRequests,
+        ["RecruitmentService/CloseRequest"] = Right.WriteRequests,
+        ["RecruitmentService/CancelRequest"] = Right.WriteRequests,
+        ["RecruitmentService/MatchCandidates"] = Right.ReadOfficers,
+
+        ["ReportService/GetParityReport"] = Right.ReadReports,
+        ["ReportService/GetSkillsReport"] = Right.ReadReports,
+        ["ReportService/GetExpiringCertifications"] = Right.ReadReports,
+
         ["AccessService/GetCaller"] = Right.ReadCaller,
         ["AccessService/CreateAccessToken"] = Right.ManageAccessTokens,
         ["AccessService/ListAccessTokens"] = Right.ListAccessTokens,

@@ -9,7 +9,7 @@ namespace Training.Service.Storage;
 /// (State, family name, given name, id), so a page token is simply the last name key seen. A name-prefix
 /// search narrows through the multikey <c>NameTokens</c> index; an ID search through <c>PoliceIdKey</c>.
 /// </summary>
-public sealed class OfficerRepository(TrainingDatabase database) : IOfficerRepository
+public sealed class OfficerRepository(TrainingDatabase database, OfficerDirectory directory) : IOfficerRepository
 {
     private ILiteCollection<Officer> Officers => database.Officers;
 
@@ -21,11 +21,23 @@ public sealed class OfficerRepository(TrainingDatabase database) : IOfficerRepos
         return Officers.FindOne(Filters.Eq("PoliceIdKey", key));
     }
 
-    public void Insert(Officer officer) => Officers.Insert(officer);
+    public void Insert(Officer officer)
+    {
+        Officers.Insert(officer);
+        directory.Changed(officer.RegionCode, officer.Key);
+    }
 
-    public void Update(Officer officer) => Officers.Update(officer);
+    public void Update(Officer officer)
+    {
+        Officers.Update(officer);
+        directory.Changed(officer.RegionCode, officer.Key);
+    }
 
-    public void Delete(Officer officer) => Officers.Delete(officer.Key);
+    public void Delete(Officer officer)
+    {
+        Officers.Delete(officer.Key);
+        directory.Changed(officer.RegionCode, officer.Key);
+    }
 
     public int Count(string regionCode)
     {

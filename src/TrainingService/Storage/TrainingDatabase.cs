@@ -32,6 +32,7 @@ public sealed class TrainingDatabase : ITrainingStore, IDisposable
         Nominations = Lite.GetCollection<Nomination>("nominations");
         NominationEvents = Lite.GetCollection<NominationEventRecord>("nomination_events");
         FeedMarks = Lite.GetCollection<FeedMark>("feed_marks");
+        Requests = Lite.GetCollection<Domain.Recruitment.RecruitmentRequest>("requests");
         EnsureIndexes();
     }
 
@@ -45,6 +46,7 @@ public sealed class TrainingDatabase : ITrainingStore, IDisposable
     public ILiteCollection<Nomination> Nominations { get; }
     public ILiteCollection<NominationEventRecord> NominationEvents { get; }
     public ILiteCollection<FeedMark> FeedMarks { get; }
+    public ILiteCollection<Domain.Recruitment.RecruitmentRequest> Requests { get; }
 
     /// <summary>Opens (creating if needed) the database file, holding its lock file for the life of this object.</summary>
     public static TrainingDatabase OpenFile(string path)
@@ -121,6 +123,7 @@ public sealed class TrainingDatabase : ITrainingStore, IDisposable
         AccessTokens.EnsureIndex(t => t.CreateKey);
         Nominations.EnsureIndex("TargetIndexKey", "$.TargetIndexKey");
         Nominations.EnsureIndex("OfficerKey", "$.OfficerKey");
+        Requests.EnsureIndex("DeadlineKey", "$.DeadlineKey", unique: true);
         Nominations.EnsureIndex(n => n.Ordinal, unique: true);
     }
 
@@ -140,6 +143,7 @@ public sealed class TrainingDatabase : ITrainingStore, IDisposable
             .Ignore(n => n.Name).Ignore(n => n.OfficerName).Ignore(n => n.TargetName).Ignore(n => n.CreateKey).Ignore(n => n.IsLive);
         mapper.Entity<NominationEventRecord>().Id(e => e.Sequence, autoId: false);
         mapper.Entity<FeedMark>().Id(m => m.Id, autoId: false);
+        mapper.Entity<Domain.Recruitment.RecruitmentRequest>().Id(r => r.Id, autoId: false).Ignore(r => r.Name);
         mapper.Entity<Domain.Reference.MemberState>().Id(m => m.RegionCode, autoId: false);
         mapper.Entity<Domain.Reference.Language>().Id(l => l.LanguageCode, autoId: false);
         mapper.Entity<Domain.Reference.Skill>().Id(s => s.SkillCode, autoId: false);

@@ -99,6 +99,9 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Callers callers) : IClassFix
     private static CatalogService.CatalogServiceClient Catalog(CallInvoker i) => new(i);
     private static NominationService.NominationServiceClient Nominations(CallInvoker i) => new(i);
     private static AccessService.AccessServiceClient Access(CallInvoker i) => new(i);
+    private static RecruitmentService.RecruitmentServiceClient Recruitment(CallInvoker i) => new(i);
+    private static ReportService.ReportServiceClient Reports(CallInvoker i) => new(i);
+    private const string RequestName = "requests/matrix-request";
 
     public static readonly IReadOnlyList<Row> Rows =
     [
@@ -131,6 +134,38 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Callers callers) : IClassFix
             i => Roster(i).DeleteOfficerAsync(new DeleteOfficerRequest { Name = OfficerName }).ResponseAsync),
         new("RosterService/SearchOfficers", "", ReadersOfSenegal,
             i => Roster(i).SearchOfficersAsync(new SearchOfficersRequest { RegionCodes = { "SN" }, NameText = "Diop" }).ResponseAsync),
+        new("RosterService/ImportOfficers", "", WritersForSenegal, ImportAsync),
+        new("RosterService/ExportOfficers", "", ReadersOfSenegal, ExportAsync),
+
+        new("RecruitmentService/CreateRequest", "", Administrators,
+            i => Recruitment(i).CreateRequestAsync(new CreateRequestRequest { Request = MatrixRequest() }).ResponseAsync),
+        new("RecruitmentService/GetRequest", "", Everyone,
+            i => Recruitment(i).GetRequestAsync(new GetRequestRequest { Name = RequestName }).ResponseAsync),
+        new("RecruitmentService/ListRequests", "", Everyone,
+            i => Recruitment(i).ListRequestsAsync(new ListRequestsRequest()).ResponseAsync),
+        new("RecruitmentService/UpdateRequest", "", Administrators,
+            i => Recruitment(i).UpdateRequestAsync(new UpdateRequestRequest
+            {
+                Request = Named(MatrixRequest(), RequestName),
+                UpdateMask = new FieldMask { Paths = { "title" } },
+            }).ResponseAsync),
+        new("RecruitmentService/DeleteRequest", "", Administrators,
+            i => Recruitment(i).DeleteRequestAsync(new DeleteRequestRequest { Name = RequestName }).ResponseAsync),
+        new("RecruitmentService/OpenRequest", "", Administrators,
+            i => Recruitment(i).OpenRequestAsync(new OpenRequestRequest { Name = RequestName }).ResponseAsync),
+        new("RecruitmentService/CloseRequest", "", Administrators,
+            i => Recruitment(i).CloseRequestAsync(new CloseRequestRequest { Name = RequestName }).ResponseAsync),
+        new("RecruitmentService/CancelRequest", "", Administrators,
+            i => Recruitment(i).CancelRequestAsync(new CancelRequestRequest { Name = RequestName, Reason = "Mandate changed." }).ResponseAsync),
+        new("RecruitmentService/MatchCandidates", "", ReadersOfSenegal,
+            i => Recruitment(i).MatchCandidatesAsync(new MatchCandidatesRequest { Request = RequestName, RegionCode = "SN" }).ResponseAsync),
+
+        new("ReportService/GetParityReport", "", ReadersOfSenegal,
+            i => Reports(i).GetParityReportAsync(new GetParityReportRequest { RegionCodes = { "SN" } }).ResponseAsync),
+        new("ReportService/GetSkillsReport", "", ReadersOfSenegal,
+            i => Reports(i).GetSkillsReportAsync(new GetSkillsReportRequest { RegionCodes = { "SN" } }).ResponseAsync),
+        new("ReportService/GetExpiringCertifications", "", ReadersOfSenegal,
+            i => Reports(i).GetExpiringCertificationsAsync(new GetExpiringCertificationsRequest { RegionCodes = { "SN" } }).ResponseAsync),
 
         new("CatalogService/CreateCourse", "", Administrators,
             i => Catalog(i).CreateCourseAsync(new CreateCourseRequest { Course = Samples.Course() }).ResponseAsync),
@@ -195,6 +230,14 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Callers callers) : IClassFix
             i => Nominations(i).WithdrawNominationAsync(new WithdrawNominationRequest { Name = NominationName, Reason = "Officer deployed." }).ResponseAsync),
         new("NominationService/RecordOutcome", "", Administrators,
             i => Nominations(i).RecordOutcomeAsync(new RecordOutcomeRequest { Name = NominationName, Outcome = RecordOutcomeRequest.Types.Outcome.Passed }).ResponseAsync),
+        new("NominationService/ShortlistNomination", "", Administrators,
+            i => Nominations(i).ShortlistNominationAsync(new ShortlistNominationRequest { Name = NominationName }).ResponseAsync),
+        new("NominationService/SelectNomination", "", Administrators,
+            i => Nominations(i).SelectNominationAsync(new SelectNominationRequest { Name = NominationName }).ResponseAsync),
+        new("NominationService/ClearNomination", "", Administrators,
+            i => Nominations(i).ClearNominationAsync(new ClearNominationRequest { Name = NominationName }).ResponseAsync),
+        new("NominationService/DeployNomination", "", Administrators,
+            i => Nominations(i).DeployNominationAsync(new DeployNominationRequest { Name = NominationName }).ResponseAsync),
         new("NominationService/GetSessionStatistics", "", Everyone,
             i => Nominations(i).GetSessionStatisticsAsync(new GetSessionStatisticsRequest { Session = SessionName }).ResponseAsync),
         new("NominationService/WatchNominations", "", ReadersOfSenegal, i => WatchAsync(i, Senegal)),
@@ -417,6 +460,48 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Callers callers) : IClassFix
             new WatchNominationsRequest { Parent = parent, SinceSequence = long.MaxValue },
             deadline: DateTime.UtcNow.AddSeconds(30));
         while (await call.ResponseStream.MoveNext(CancellationToken.None)) { }
+    }
+
+    /// <summary>An import of an empty CSV file: the settings, then nothing.</summary>
+    private static async Task ImportAsync(CallInvoker invoker)
+    {
+        using var call = Roster(invoker).ImportOfficers(deadline: DateTime.UtcNow.AddSeconds(30));
+        try
+        {
+            await call.RequestStream.WriteAsync(new ImportOfficersRequest
+            {
+                Settings = new ImportSettings { Parent = Senegal, Format = RosterFileFormat.Csv, Mode = ImportMode.BestEffort },
+            });
+            await call.RequestStream.CompleteAsync();
+        }
+        catch (RpcException)
+        {
+            // The service refused before reading the request: its real answer is on the response stream.
+        }
+        while (await call.ResponseStream.MoveNext(CancellationToken.None)) { }
+    }
+
+    private static async Task ExportAsync(CallInvoker invoker)
+    {
+        using var call = Roster(invoker).ExportOfficers(new ExportOfficersRequest { Parent = Senegal, Format = RosterFileFormat.Csv },
+            deadline: DateTime.UtcNow.AddSeconds(30));
+        while (await call.ResponseStream.MoveNext(CancellationToken.None)) { }
+    }
+
+    private static RecruitmentRequest MatrixRequest() => new()
+    {
+        Title = "Forensic investigators",
+        Mission = "missions/minusca",
+        Category = PersonnelCategory.Ipo,
+        OfficerCount = 4,
+        DeploymentDate = Samples.Date(2027, 6, 1),
+        Deadline = Timestamp.FromDateTime(new DateTime(2027, 3, 1, 0, 0, 0, DateTimeKind.Utc)),
+    };
+
+    private static RecruitmentRequest Named(RecruitmentRequest request, string name)
+    {
+        request.Name = name;
+        return request;
     }
 
     private static Officer Named(Officer officer, string name)

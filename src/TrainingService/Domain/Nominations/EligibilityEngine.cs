@@ -22,6 +22,16 @@ public sealed record SessionCheck(
     DateTime Now,
     string? NominationKey = null);
 
+/// <summary>Everything the rules need to judge one officer for one recruitment request.</summary>
+public sealed record RequestCheck(
+    Officer Officer,
+    Recruitment.RecruitmentRequest Request,
+    IReadOnlyList<Nomination> OfficerNominations,
+    IReadOnlyList<Nomination> RequestNominations,
+    CheckStage Stage,
+    DateTime Now,
+    string? NominationKey = null);
+
 public sealed record EligibilityResult(IReadOnlyList<EligibilityFinding> Failures, IReadOnlyList<EligibilityFinding> Warnings)
 {
     public bool Eligible => Failures.Count == 0;
@@ -76,6 +86,87 @@ public sealed class EligibilityEngine(EligibilityPolicy policy, IReferenceData r
         }
         Overlap(findings, check.Session, others, check.SessionByKey);
         return Split(findings);
+    }
+
+    /// <summary>
+    /// The rules for a deployment: judged on the deployment date; vetting is always hard at submission (E6/E7),
+    /// the AMS pass must still be valid on the deployment date when required (E4), and a Member State may have
+    /// at most the policy's nominees per post requested live at once.
+    /// </summary>
+    public EligibilityResult Check(RequestCheck check)
+    {
+        var findings = new List<EligibilityFinding>();
+        var officer = check.Officer;
+        var request = check.Request;
+        var day = request.DeploymentDate;
+        const string what = "this request";
+
+        if (officer.Anonymized)
+        {
+            findings.Add(EligibilityFinding.Hard(Rules.OfficerAnonymized, "officer",
+                "This officer was deleted and anonymised and cannot be nominated."));
+            return Split(findings);
+        }
+
+        Age(findings, officer, day, policy.MinimumAge, policy.MaximumAgeExclusive, "deployed");
+        Service(findings, officer, day, request.MinServiceYears ?? policy.MinimumServiceYears, what);
+        if (request.DrivingRequired) Driving(findings, officer, day, what);
+        if (request.AmsRequired) Ams(findings, officer, day);
+        Languages(findings, officer, request.Languages, what);
+        Skills(findings, officer, request.Skills, what);
+        Vetting(findings, officer, what);
+        if (request.MedicalRequired) Medical(findings, officer);
+        if (officer.Availability != Availability.Available)
+            findings.Add(EligibilityFinding.Soft(Rules.OfficerNotAvailable, "officer.availability",
+                $"The roster shows this officer as {officer.Availability.ToString().ToLowerInvariant()}."));
+
+        if (check.Stage == CheckStage.Submission)
+        {
+            if (request.State != Recruitment.RequestState.Open)
+                findings.Add(EligibilityFinding.Hard(Rules.RequestDeadlinePassed, "request.state",
+                    $"The request is {request.State.ToString().ToUpperInvariant()}; nominations are accepted only while it is OPEN."));
+            else if (check.Now >= request.Deadline)
+                findings.Add(EligibilityFinding.Hard(Rules.RequestDeadlinePassed, "request.deadline",
+                    $"The deadline was {request.Deadline.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture)} UTC."));
+            if (check.OfficerNominations.Any(n => n.IsLive && n.Kind == TargetKind.Request && n.TargetKey == request.Id && n.Key != check.NominationKey))
+                findings.Add(EligibilityFinding.Hard(Rules.AlreadyNominated, "officer",
+                    "This officer already has a live nomination to this request."));
+            var cap = policy.NomineesPerPostPerMemberState * request.OfficerCount;
+            var live = check.RequestNominations.Count(n => n.RegionCode == officer.RegionCode && n.IsLive && n.Key != check.NominationKey);
+            if (live >= cap)
+                findings.Add(EligibilityFinding.Hard(Rules.MemberStateCapReached, "request.officer_count",
+                    $"{officer.RegionCode} already has {live} live nomination(s) to this request; the limit is {cap} ({policy.NomineesPerPostPerMemberState} per post requested)."));
+        }
+        return Split(findings);
+    }
+
+    /// <summary>E8: medical clearance on file, required before a deployment nomination is cleared.</summary>
+    public IReadOnlyList<EligibilityFinding> MedicalClearance(Officer officer)
+    {
+        var findings = new List<EligibilityFinding>();
+        Medical(findings, officer);
+        return findings;
+    }
+
+    private void Ams(List<EligibilityFinding> findings, Officer officer, DateOnly day)
+    {
+        if (officer.Certifications.AmsPass is not { } pass)
+        {
+            findings.Add(EligibilityFinding.Hard(Rules.AmsMissing, "officer.certifications.ams_pass",
+                "No AMS pass on file; this request requires an Assessment for Mission Service pass."));
+            return;
+        }
+        var expires = pass.PassDate.AddMonths(policy.AmsValidityMonths);
+        if (expires < day)
+            findings.Add(EligibilityFinding.Hard(Rules.AmsExpired, "officer.certifications.ams_pass.pass_date",
+                $"AMS passed on {Dates.Show(pass.PassDate)}, valid until {Dates.Show(expires)}, before the deployment on {Dates.Show(day)}."));
+    }
+
+    private static void Medical(List<EligibilityFinding> findings, Officer officer)
+    {
+        if (officer.Vetting.MedicalClearance.Status != VettingStatus.Cleared)
+            findings.Add(EligibilityFinding.Hard(Rules.MedicalClearanceMissing, "officer.vetting.medical_clearance",
+                "No medical clearance on file."));
     }
 
     /// <summary>

@@ -21,6 +21,7 @@ public sealed class NominationWorkflow(
     IAuditTrail audit,
     IRequestLedger ledger,
     EligibilityEngine engine,
+    Recruitment.IRequestRepository requests,
     TimeProvider clock)
 {
     /// <summary>A dry run: every failure and warning, including the live parity warning; writes nothing.</summary>
@@ -53,13 +54,101 @@ public sealed class NominationWorkflow(
         var result = engine.Check(Case(officer, course, session, sessionNominations, CheckStage.Submission));
         if (!result.Eligible) throw NotEligible(officer, result);
 
+        var nomination = Create(actor, officer, TargetKind.Session, session.Key, session.Name, result, ledgerKey);
+        var parity = engine.ParityWarning([.. sessionNominations, nomination], regionCode);
+        return (nomination, parity is null ? nomination.Warnings : [.. nomination.Warnings, parity]);
+    });
+
+    /// <summary>A dry run against a recruitment request.</summary>
+    public EligibilityResult CheckRequest(string regionCode, string officerId, string requestId)
+    {
+        var officer = officers.Get(regionCode, officerId) ?? throw new NotFoundException(ResourceNames.Officer(regionCode, officerId));
+        var request = LoadRequest(requestId);
+        var requestNominations = nominations.ForTarget(TargetKind.Request, request.Id);
+        var result = engine.Check(RequestCase(officer, request, requestNominations, CheckStage.Submission));
+        return WithParity(result, requestNominations, regionCode, officer.Gender);
+    }
+
+    /// <summary>Nominates an officer to a recruitment request, as <see cref="Submit"/> does to a session.</summary>
+    public (Nomination Nomination, IReadOnlyList<EligibilityFinding> Warnings) SubmitToRequest(
+        Actor actor, string regionCode, string officerId, string requestId, string? idempotencyKey) => store.Write(() =>
+    {
+        var ledgerKey = idempotencyKey is null ? null : $"SubmitNomination|{regionCode}|{idempotencyKey}";
+        if (ledgerKey is not null && ledger.Find(ledgerKey) is { } earlier)
+        {
+            var first = nominations.Get(regionCode, earlier.Split('/')[^1])!;
+            return (first, CurrentWarnings(first));
+        }
+
+        var officer = officers.Get(regionCode, officerId) ?? throw new NotFoundException(ResourceNames.Officer(regionCode, officerId));
+        var request = LoadRequest(requestId);
+        var requestNominations = nominations.ForTarget(TargetKind.Request, request.Id);
+        var result = engine.Check(RequestCase(officer, request, requestNominations, CheckStage.Submission));
+        if (!result.Eligible) throw NotEligible(officer, result);
+
+        var nomination = Create(actor, officer, TargetKind.Request, request.Id, request.Name, result, ledgerKey);
+        var parity = engine.ParityWarning([.. requestNominations, nomination], regionCode);
+        return (nomination, parity is null ? nomination.Warnings : [.. nomination.Warnings, parity]);
+    });
+
+    /// <summary>Request: SUBMITTED -> SHORTLISTED.</summary>
+    public Nomination Shortlist(Actor actor, string regionCode, string nominationId, string? etag) => store.Write(() =>
+        Move(actor, Load(regionCode, nominationId, etag), NominationState.Shortlisted, "", "shortlisted"));
+
+    /// <summary>Request: SHORTLISTED -> SELECTED.</summary>
+    public Nomination Select(Actor actor, string regionCode, string nominationId, string? etag) => store.Write(() =>
+        Move(actor, Load(regionCode, nominationId, etag), NominationState.Selected, "", "selected for deployment"));
+
+    /// <summary>Request: SELECTED -> CLEARED, only with medical clearance on file (E8).</summary>
+    public Nomination Clear(Actor actor, string regionCode, string nominationId, string? etag) => store.Write(() =>
+    {
+        var nomination = Load(regionCode, nominationId, etag);
+        EnsureMove(nomination, NominationState.Cleared);
+        var officer = officers.Get(nomination.RegionCode, nomination.OfficerId)!;
+        var missing = engine.MedicalClearance(officer);
+        if (missing.Count > 0) throw NotEligible(officer, new EligibilityResult(missing, []));
+        return Move(actor, nomination, NominationState.Cleared, "", "cleared for deployment");
+    });
+
+    /// <summary>Request: CLEARED -> DEPLOYED; the officer is shown as deployed on the roster.</summary>
+    public Nomination Deploy(Actor actor, string regionCode, string nominationId, string? etag) => store.Write(() =>
+    {
+        var nomination = Load(regionCode, nominationId, etag);
+        EnsureMove(nomination, NominationState.Deployed);
+        var officer = officers.Get(nomination.RegionCode, nomination.OfficerId)!;
+        officer.Availability = Availability.Deployed;
+        officer.UpdateTime = clock.UtcNow();
+        officer.Revision++;
+        officers.Update(officer);
+        return Move(actor, nomination, NominationState.Deployed, "", $"deployed to {nomination.TargetName}");
+    });
+
+    /// <summary>Cancels every live nomination of a request being cancelled, with the request's reason.</summary>
+    public int CancelAllForRequest(Actor actor, Recruitment.RecruitmentRequest request, string reason)
+    {
+        var now = clock.UtcNow();
+        var cancelled = 0;
+        foreach (var nomination in nominations.ForTarget(TargetKind.Request, request.Id).Where(n => n.IsLive))
+        {
+            var previous = nomination.State;
+            nomination.MoveTo(NominationState.Cancelled, actor, now, $"Request cancelled: {reason}", automatic: true);
+            nominations.Update(nomination);
+            feed.Append(nomination, previous);
+            cancelled++;
+        }
+        return cancelled;
+    }
+
+    private Nomination Create(Actor actor, Officer officer, TargetKind kind, string targetKey, string targetName,
+        EligibilityResult result, string? ledgerKey)
+    {
         var now = clock.UtcNow();
         var nomination = new Nomination
         {
-            RegionCode = regionCode,
-            OfficerId = officerId,
-            Kind = TargetKind.Session,
-            TargetKey = session.Key,
+            RegionCode = officer.RegionCode,
+            OfficerId = officer.Id,
+            Kind = kind,
+            TargetKey = targetKey,
             State = NominationState.Submitted,
             Warnings = result.Warnings.ToList(),
             OfficerDisplayName = officer.DisplayName,
@@ -79,10 +168,16 @@ public sealed class NominationWorkflow(
         nominations.Insert(nomination);
         if (ledgerKey is not null) ledger.Remember(ledgerKey, nomination.Name);
         feed.Append(nomination, NominationState.Unspecified);
-        audit.Record(actor, nomination.Name, $"nominated {officer.Name} to {session.Name}");
-        var parity = engine.ParityWarning([.. sessionNominations, nomination], regionCode);
-        return (nomination, parity is null ? nomination.Warnings : [.. nomination.Warnings, parity]);
-    });
+        audit.Record(actor, nomination.Name, $"nominated {officer.Name} to {targetName}");
+        return nomination;
+    }
+
+    private Recruitment.RecruitmentRequest LoadRequest(string requestId) =>
+        requests.Get(requestId) ?? throw new NotFoundException(ResourceNames.Request(requestId));
+
+    private RequestCheck RequestCase(Officer officer, Recruitment.RecruitmentRequest request, IReadOnlyList<Nomination> requestNominations,
+        CheckStage stage, string? nominationKey = null) =>
+        new(officer, request, nominations.ForOfficer(officer.RegionCode, officer.Id), requestNominations, stage, clock.UtcNow(), nominationKey);
 
     /// <summary>Takes a seat: re-checks capacity, the Member State's quota, overlaps and hard eligibility.</summary>
     public Nomination Confirm(Actor actor, string regionCode, string nominationId, string? etag) => store.Write(() =>

@@ -54,6 +54,56 @@ public sealed class RosterWorkflow(
     });
 
     /// <summary>
+    /// Upserts a batch of imported officers by national police ID in one transaction: an ID new to the roster adds
+    /// the officer, a known one takes the draft's values. <paramref name="merge"/> copies onto the stored officer the
+    /// fields that differ and names them; when it names none the officer is left as it is, unwritten and unaudited.
+    /// Each officer created or changed gets one audit event. An anonymised officer is reported in the outcomes rather
+    /// than thrown, so one row never undoes the rest of the batch.
+    /// </summary>
+    public IReadOnlyList<ImportOutcome> Import(Actor actor, string regionCode, IReadOnlyList<Officer> drafts,
+        Func<Officer, Officer, IReadOnlyList<string>> merge) => store.Write(() =>
+    {
+        var now = clock.UtcNow();
+        var outcomes = new List<ImportOutcome>(drafts.Count);
+        foreach (var draft in drafts)
+        {
+            var stored = officers.FindByNationalPoliceId(regionCode, draft.NationalPoliceId);
+            if (stored is null)
+            {
+                // Everything is (re)assigned here: the single writer may run this change again after a rollback.
+                var id = NewOfficerId(regionCode);
+                draft.RegionCode = regionCode;
+                draft.Id = id;
+                draft.Key = OfficerKeys.Key(regionCode, id);
+                draft.CreateTime = now;
+                draft.UpdateTime = now;
+                draft.Revision = 1;
+                officers.Insert(draft);
+                audit.Record(actor, draft.Name, "added the officer to the roster");
+                outcomes.Add(ImportOutcome.Created);
+                continue;
+            }
+            if (stored.Anonymized)
+            {
+                outcomes.Add(ImportOutcome.Anonymized);
+                continue;
+            }
+            var changed = merge(stored, draft);
+            if (changed.Count == 0)
+            {
+                outcomes.Add(ImportOutcome.Unchanged);
+                continue;
+            }
+            stored.UpdateTime = now;
+            stored.Revision++;
+            officers.Update(stored);
+            audit.Record(actor, stored.Name, $"updated {string.Join(", ", changed)}");
+            outcomes.Add(ImportOutcome.Updated);
+        }
+        return outcomes;
+    });
+
+    /// <summary>
     /// Deletes an officer. While nominations are live the officer stays; once any nomination history
     /// exists the personal fields are erased and the record kept, so figures stay true.
     /// </summary>

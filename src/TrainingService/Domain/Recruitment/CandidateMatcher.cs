@@ -1,0 +1,118 @@
+using System.Globalization;
+using Training.Service.Domain.Catalog;
+using Training.Service.Domain.Common;
+using Training.Service.Domain.Nominations;
+using Training.Service.Domain.Reference;
+using Training.Service.Domain.Roster;
+
+namespace Training.Service.Domain.Recruitment;
+
+public sealed record ScoreComponent(string Component, double Points, string Explanation);
+
+public sealed record Candidate(Officer Officer, double Score, IReadOnlyList<ScoreComponent> Components, IReadOnlyList<string> Warnings);
+
+public sealed record MatchResult(IReadOnlyList<Candidate> Candidates, int EligibleCount, int ConsideredCount);
+
+/// <summary>
+/// Finds the officers of one Member State who pass every hard rule for a request or a session — the rule engine's
+/// own verdict, never a second copy of the rules — and ranks them by a score that rewards more than the minimum.
+/// </summary>
+public sealed class CandidateMatcher(
+    IOfficerDirectory directory,
+    INominationRepository nominations,
+    EligibilityEngine engine,
+    IReferenceData reference,
+    TimeProvider clock)
+{
+    public const string Scoring =
+        "language_margin: per required language, 5 points per CEFR level above the requirement (averaged over the " +
+        "skills it names), at most 10; skill_level: per required skill, 5 points plus 5 per level above the " +
+        "minimum; ams_recency: up to 10 points for an AMS pass, falling to 0 over its validity; availability: " +
+        "10 points when available now. Ties are broken by name.";
+
+    public MatchResult ForRequest(RecruitmentRequest request, string regionCode, int size)
+    {
+        var now = clock.UtcNow();
+        var requestNominations = nominations.ForTarget(TargetKind.Request, request.Id);
+        var byOfficer = requestNominations.Where(n => n.RegionCode == regionCode).GroupBy(n => n.OfficerKey)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Nomination>)g.ToList());
+        return Rank(regionCode, size, request.Languages, request.Skills, request.DeploymentDate, officer =>
+            engine.Check(new RequestCheck(officer, request, byOfficer.GetValueOrDefault(officer.Key, []), requestNominations, CheckStage.Submission, now)));
+    }
+
+    public MatchResult ForSession(Course course, Session session, Func<string, Course?> courseById, Func<string, Session?> sessionByKey,
+        string regionCode, int size)
+    {
+        var now = clock.UtcNow();
+        var sessionNominations = nominations.ForTarget(TargetKind.Session, session.Key);
+        // Officers' own nominations matter for double booking: this session's, and their confirmed seats elsewhere.
+        var relevant = sessionNominations.Where(n => n.RegionCode == regionCode)
+            .Concat(nominations.List(new NominationFilter([regionCode], TargetKind.Session, null, null, [NominationState.Confirmed]),
+                new PageRequest(int.MaxValue - 1, null)).Items)
+            .ToLookup(n => n.OfficerKey);
+        return Rank(regionCode, size, course.Requirements.Languages, course.Requirements.Skills, session.StartDate, officer =>
+            engine.Check(new SessionCheck(officer, course, session, relevant[officer.Key].DistinctBy(n => n.Key).ToList(),
+                sessionNominations, sessionByKey, courseById, CheckStage.Submission, now)));
+    }
+
+    private MatchResult Rank(string regionCode, int size, IReadOnlyList<LanguageRequirement> languages, IReadOnlyList<SkillRequirement> skills,
+        DateOnly day, Func<Officer, EligibilityResult> check)
+    {
+        var officers = directory.OfficersOf(regionCode);
+        var eligible = new List<(Officer Officer, double Score, EligibilityResult Result)>();
+        foreach (var officer in officers)
+        {
+            if (officer.Anonymized) continue;
+            var result = check(officer);
+            if (!result.Eligible) continue;
+            eligible.Add((officer, Score(officer, languages, skills, day, explain: false).Sum(c => c.Points), result));
+        }
+        // Explanations are words: written only for the candidates returned, not for every eligible officer.
+        var best = eligible
+            .OrderByDescending(c => c.Score)
+            .ThenBy(c => c.Officer.NameKey, StringComparer.Ordinal)
+            .Take(size)
+            .Select(c => new Candidate(c.Officer, c.Score, Score(c.Officer, languages, skills, day, explain: true),
+                c.Result.Warnings.Select(w => w.Description).ToList()))
+            .ToList();
+        return new MatchResult(best, eligible.Count, officers.Count);
+    }
+
+    private List<ScoreComponent> Score(Officer officer, IReadOnlyList<LanguageRequirement> languages, IReadOnlyList<SkillRequirement> skills,
+        DateOnly day, bool explain)
+    {
+        var components = new List<ScoreComponent>(languages.Count + skills.Count + 2);
+        foreach (var requirement in languages)
+        {
+            var held = officer.Language(requirement.LanguageCode)!;
+            var margin = requirement.EffectiveSkills.Average(s => (double)(held.LevelIn(s) - requirement.MinimumLevel));
+            components.Add(new ScoreComponent("language_margin", Math.Min(10, 5 * margin), !explain ? ""
+                : margin <= 0
+                    ? $"{LanguageName(requirement.LanguageCode)} at the required {requirement.MinimumLevel}"
+                    : $"{LanguageName(requirement.LanguageCode)} {margin.ToString("0.#", CultureInfo.InvariantCulture)} level(s) above the required {requirement.MinimumLevel}"));
+        }
+        foreach (var requirement in skills)
+        {
+            var held = officer.Skill(requirement.SkillCode)!;
+            var minimum = requirement.MinimumLevel == SkillLevel.Unspecified ? SkillLevel.Basic : requirement.MinimumLevel;
+            var above = Math.Max(0, held.Level - minimum);
+            components.Add(new ScoreComponent("skill_level", 5 + 5 * above, !explain ? ""
+                : $"{reference.Skill(requirement.SkillCode)?.DisplayName ?? requirement.SkillCode} at {held.Level.ToString().ToLowerInvariant()} level" +
+                  (above > 0 ? $", {above} above the minimum" : "")));
+        }
+        if (officer.Certifications.AmsPass is { } ams)
+        {
+            var validity = engine.Policy.AmsValidityMonths;
+            var months = Math.Max(0, Dates.FullMonthsBetween(ams.PassDate, day));
+            var points = Math.Max(0, 10.0 * (validity - months) / validity);
+            components.Add(new ScoreComponent("ams_recency", points,
+                explain ? $"AMS passed {Dates.Show(ams.PassDate)}, {months} month(s) before {Dates.Show(day)}" : ""));
+        }
+        components.Add(officer.Availability == Availability.Available
+            ? new ScoreComponent("availability", 10, "available now")
+            : new ScoreComponent("availability", 0, explain ? $"{officer.Availability.ToString().ToLowerInvariant()} now" : ""));
+        return components;
+    }
+
+    private string LanguageName(string code) => reference.Language(code)?.DisplayName ?? code;
+}
