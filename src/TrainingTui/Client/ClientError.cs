@@ -1,0 +1,29 @@
+using Google.Rpc;
+using Grpc.Core;
+
+namespace Training.Tui.Client;
+
+/// <summary>A failed call as a person reads it: one sentence, the rule or field violations, and whether the server is away.</summary>
+public sealed record ClientError(string Message, IReadOnlyList<(string Field, string Description)> FieldErrors,
+    IReadOnlyList<(string Rule, string Description)> RuleViolations, bool ServerUnreachable, string Reason)
+{
+    public static ClientError From(Exception error)
+    {
+        if (error is not RpcException rpc)
+            return new ClientError(error.Message, [], [], false, "");
+        var status = rpc.GetRpcStatus();
+        var reason = status?.GetDetail<ErrorInfo>()?.Reason ?? "";
+        var fields = status?.GetDetail<BadRequest>()?.FieldViolations.Select(v => (v.Field, v.Description)).ToList() ?? [];
+        var rules = status?.GetDetail<PreconditionFailure>()?.Violations.Select(v => (v.Type, v.Description)).ToList() ?? [];
+        var unreachable = rpc.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded;
+        var message = rpc.StatusCode switch
+        {
+            StatusCode.Unavailable => "The training service cannot be reached.",
+            StatusCode.DeadlineExceeded => "The training service did not answer in time.",
+            StatusCode.Unauthenticated => $"The service refused the access token: {rpc.Status.Detail}",
+            StatusCode.PermissionDenied => $"Not allowed: {rpc.Status.Detail}",
+            _ => rpc.Status.Detail,
+        };
+        return new ClientError(message, fields, rules, unreachable, reason);
+    }
+}

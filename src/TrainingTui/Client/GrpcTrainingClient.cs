@@ -1,0 +1,185 @@
+using System.Runtime.CompilerServices;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
+using Grpc.Net.Client.Configuration;
+using Unpol.Training.V1;
+
+namespace Training.Tui.Client;
+
+/// <summary>The service over gRPC: the bearer token on every call, a deadline on every unary call, retries on reads.</summary>
+public sealed class GrpcTrainingClient : ITrainingClient, IDisposable
+{
+    private readonly GrpcChannel _channel;
+    private readonly TimeSpan _deadline;
+    private readonly ReferenceDataService.ReferenceDataServiceClient _reference;
+    private readonly RosterService.RosterServiceClient _roster;
+    private readonly CatalogService.CatalogServiceClient _catalog;
+    private readonly NominationService.NominationServiceClient _nominations;
+    private readonly AccessService.AccessServiceClient _access;
+
+    public GrpcTrainingClient(ConnectionOptions options, HttpMessageHandler? handler = null)
+    {
+        _deadline = options.Deadline;
+        _channel = GrpcChannel.ForAddress(options.Server, new GrpcChannelOptions
+        {
+            HttpHandler = handler,
+            MaxReceiveMessageSize = 16 * 1024 * 1024,
+            // Reads are safe to retry when the server blips; writes carry request ids or etags instead.
+            ServiceConfig = new ServiceConfig
+            {
+                MethodConfigs =
+                {
+                    new MethodConfig
+                    {
+                        Names = { MethodName.Default },
+                        RetryPolicy = new RetryPolicy
+                        {
+                            MaxAttempts = 3,
+                            InitialBackoff = TimeSpan.FromMilliseconds(200),
+                            MaxBackoff = TimeSpan.FromSeconds(1),
+                            BackoffMultiplier = 2,
+                            RetryableStatusCodes = { StatusCode.Unavailable },
+                        },
+                    },
+                },
+            },
+        });
+        var token = options.Token;
+        var invoker = _channel.Intercept(metadata =>
+        {
+            if (token is not null) metadata.Add("authorization", $"Bearer {token}");
+            return metadata;
+        });
+        _reference = new ReferenceDataService.ReferenceDataServiceClient(invoker);
+        _roster = new RosterService.RosterServiceClient(invoker);
+        _catalog = new CatalogService.CatalogServiceClient(invoker);
+        _nominations = new NominationService.NominationServiceClient(invoker);
+        _access = new AccessService.AccessServiceClient(invoker);
+    }
+
+    private CallOptions Call(CancellationToken cancellationToken) => new(deadline: DateTime.UtcNow + _deadline, cancellationToken: cancellationToken);
+
+    public async Task<Caller> GetCallerAsync(CancellationToken cancellationToken = default) =>
+        await _access.GetCallerAsync(new GetCallerRequest(), Call(cancellationToken));
+
+    public async Task<IReadOnlyList<Course>> ListCoursesAsync(CancellationToken cancellationToken = default)
+    {
+        var courses = new List<Course>();
+        var token = "";
+        do
+        {
+            var page = await _catalog.ListCoursesAsync(new ListCoursesRequest { PageSize = 500, PageToken = token }, Call(cancellationToken));
+            courses.AddRange(page.Courses);
+            token = page.NextPageToken;
+        } while (token != "");
+        return courses;
+    }
+
+    public async Task<IReadOnlyList<Session>> ListSessionsAsync(DateOnly from, CancellationToken cancellationToken = default)
+    {
+        var sessions = new List<Session>();
+        var token = "";
+        do
+        {
+            var page = await _catalog.ListSessionsAsync(new ListSessionsRequest
+            {
+                Parent = "courses/-",
+                PageSize = 500,
+                PageToken = token,
+                StartDateFrom = new Google.Type.Date { Year = from.Year, Month = from.Month, Day = from.Day },
+            }, Call(cancellationToken));
+            sessions.AddRange(page.Sessions);
+            token = page.NextPageToken;
+        } while (token != "");
+        return sessions;
+    }
+
+    public async Task<Session> GetSessionAsync(string name, CancellationToken cancellationToken = default) =>
+        await _catalog.GetSessionAsync(new GetSessionRequest { Name = name }, Call(cancellationToken));
+
+    public async Task<IReadOnlyList<Skill>> ListSkillsAsync(CancellationToken cancellationToken = default) =>
+        (await _reference.ListSkillsAsync(new ListSkillsRequest { PageSize = 500 }, Call(cancellationToken))).Skills;
+
+    public async Task<IReadOnlyList<Language>> ListLanguagesAsync(CancellationToken cancellationToken = default) =>
+        (await _reference.ListLanguagesAsync(new ListLanguagesRequest { PageSize = 500 }, Call(cancellationToken))).Languages;
+
+    public async Task<SearchOfficersResponse> SearchOfficersAsync(SearchOfficersRequest request, CancellationToken cancellationToken = default) =>
+        await _roster.SearchOfficersAsync(request, Call(cancellationToken));
+
+    public async Task<Officer> GetOfficerAsync(string name, CancellationToken cancellationToken = default) =>
+        await _roster.GetOfficerAsync(new GetOfficerRequest { Name = name }, Call(cancellationToken));
+
+    public async Task<Officer> CreateOfficerAsync(string regionCode, Officer officer, string requestId, CancellationToken cancellationToken = default) =>
+        await _roster.CreateOfficerAsync(new CreateOfficerRequest
+        {
+            Parent = $"memberStates/{regionCode}", Officer = officer, RequestId = requestId,
+        }, Call(cancellationToken));
+
+    public async Task<Officer> UpdateOfficerAsync(Officer officer, IEnumerable<string> fields, CancellationToken cancellationToken = default) =>
+        await _roster.UpdateOfficerAsync(new UpdateOfficerRequest
+        {
+            Officer = officer, UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { fields } },
+        }, Call(cancellationToken));
+
+    public async Task<Officer?> DeleteOfficerAsync(string name, string etag, CancellationToken cancellationToken = default)
+    {
+        await _roster.DeleteOfficerAsync(new DeleteOfficerRequest { Name = name, Etag = etag }, Call(cancellationToken));
+        try
+        {
+            return await _roster.GetOfficerAsync(new GetOfficerRequest { Name = name }, Call(cancellationToken));
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public async Task<CheckEligibilityResponse> CheckEligibilityAsync(string officer, string session, CancellationToken cancellationToken = default) =>
+        await _nominations.CheckEligibilityAsync(new CheckEligibilityRequest { Officer = officer, Session = session }, Call(cancellationToken));
+
+    public async Task<SubmitNominationResponse> SubmitNominationAsync(string officer, string session, string requestId, CancellationToken cancellationToken = default) =>
+        await _nominations.SubmitNominationAsync(new SubmitNominationRequest
+        {
+            Parent = string.Join('/', officer.Split('/').Take(2)),
+            Nomination = new Nomination { Officer = officer, Session = session },
+            RequestId = requestId,
+        }, Call(cancellationToken));
+
+    public async Task<ListNominationsResponse> ListNominationsAsync(ListNominationsRequest request, CancellationToken cancellationToken = default) =>
+        await _nominations.ListNominationsAsync(request, Call(cancellationToken));
+
+    public async Task<Nomination> DecideAsync(Decision decision, Nomination nomination, string reason = "", CancellationToken cancellationToken = default)
+    {
+        var call = Call(cancellationToken);
+        var (name, etag) = (nomination.Name, nomination.Etag);
+        return decision switch
+        {
+            Decision.Confirm => await _nominations.ConfirmNominationAsync(new ConfirmNominationRequest { Name = name, Etag = etag }, call),
+            Decision.Waitlist => await _nominations.WaitlistNominationAsync(new WaitlistNominationRequest { Name = name, Etag = etag }, call),
+            Decision.Reject => await _nominations.RejectNominationAsync(new RejectNominationRequest { Name = name, Etag = etag, Reason = reason }, call),
+            Decision.Reconsider => await _nominations.ReconsiderNominationAsync(new ReconsiderNominationRequest { Name = name, Etag = etag, Reason = reason }, call),
+            Decision.Withdraw => await _nominations.WithdrawNominationAsync(new WithdrawNominationRequest { Name = name, Etag = etag, Reason = reason }, call),
+            Decision.RecordPassed => await Outcome(RecordOutcomeRequest.Types.Outcome.Passed),
+            Decision.RecordFailed => await Outcome(RecordOutcomeRequest.Types.Outcome.Failed),
+            Decision.RecordNoShow => await Outcome(RecordOutcomeRequest.Types.Outcome.NoShow),
+            _ => throw new ArgumentOutOfRangeException(nameof(decision)),
+        };
+
+        Task<Nomination> Outcome(RecordOutcomeRequest.Types.Outcome outcome) =>
+            _nominations.RecordOutcomeAsync(new RecordOutcomeRequest { Name = name, Etag = etag, Outcome = outcome }, call).ResponseAsync;
+    }
+
+    public async Task<SessionStatistics> GetSessionStatisticsAsync(string session, CancellationToken cancellationToken = default) =>
+        await _nominations.GetSessionStatisticsAsync(new GetSessionStatisticsRequest { Session = session }, Call(cancellationToken));
+
+    public async IAsyncEnumerable<NominationEvent> WatchNominationsAsync(string parent, long sinceSequence,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var call = _nominations.WatchNominations(new WatchNominationsRequest { Parent = parent, SinceSequence = sinceSequence },
+            cancellationToken: cancellationToken);
+        await foreach (var change in call.ResponseStream.ReadAllAsync(cancellationToken)) yield return change;
+    }
+
+    public void Dispose() => _channel.Dispose();
+}

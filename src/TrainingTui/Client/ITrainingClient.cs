@@ -1,0 +1,53 @@
+using Unpol.Training.V1;
+
+namespace Training.Tui.Client;
+
+/// <summary>
+/// What the screens ask of the service. The screens see messages, never channels: the gRPC implementation
+/// adds the credential, deadlines and retries; tests give a fake.
+/// </summary>
+public interface ITrainingClient
+{
+    Task<Caller> GetCallerAsync(CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<Course>> ListCoursesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Sessions of every course starting on or after <paramref name="from"/>, in start-date order.</summary>
+    Task<IReadOnlyList<Session>> ListSessionsAsync(DateOnly from, CancellationToken cancellationToken = default);
+
+    Task<Session> GetSessionAsync(string name, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<Skill>> ListSkillsAsync(CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<Language>> ListLanguagesAsync(CancellationToken cancellationToken = default);
+
+    Task<SearchOfficersResponse> SearchOfficersAsync(SearchOfficersRequest request, CancellationToken cancellationToken = default);
+
+    Task<Officer> GetOfficerAsync(string name, CancellationToken cancellationToken = default);
+
+    Task<Officer> CreateOfficerAsync(string regionCode, Officer officer, string requestId, CancellationToken cancellationToken = default);
+
+    Task<Officer> UpdateOfficerAsync(Officer officer, IEnumerable<string> fields, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes an officer (with the etag last read). Returns the record as kept when the officer had nomination
+    /// history and was anonymised instead, or null when the officer is gone.
+    /// </summary>
+    Task<Officer?> DeleteOfficerAsync(string name, string etag, CancellationToken cancellationToken = default);
+
+    Task<CheckEligibilityResponse> CheckEligibilityAsync(string officer, string session, CancellationToken cancellationToken = default);
+
+    Task<SubmitNominationResponse> SubmitNominationAsync(string officer, string session, string requestId, CancellationToken cancellationToken = default);
+
+    Task<ListNominationsResponse> ListNominationsAsync(ListNominationsRequest request, CancellationToken cancellationToken = default);
+
+    Task<Nomination> DecideAsync(Decision decision, Nomination nomination, string reason = "", CancellationToken cancellationToken = default);
+
+    Task<SessionStatistics> GetSessionStatisticsAsync(string session, CancellationToken cancellationToken = default);
+
+    /// <summary>Changes to the nominations under <paramref name="parent"/> after <paramref name="sinceSequence"/>, until cancelled.</summary>
+    IAsyncEnumerable<NominationEvent> WatchNominationsAsync(string parent, long sinceSequence, CancellationToken cancellationToken);
+}
+
+/// <summary>The custom methods that move a nomination.</summary>
+public enum Decision { Confirm, Waitlist, Reject, Reconsider, Withdraw, RecordPassed, RecordFailed, RecordNoShow }

@@ -1,0 +1,184 @@
+using Grpc.Core;
+using Terminal.Gui.Input;
+using Training.Tui.Client;
+using Unpol.Training.V1;
+
+namespace Training.Tui.Screens;
+
+/// <summary>
+/// The caller's nominations across sessions, kept live by <c>WatchNominations</c>: a change updates its row in
+/// place and the selection stays where it was. When the stream breaks it resumes from the last sequence seen;
+/// when that is too old, the list is read again.
+/// </summary>
+public sealed class NominationsScreen : TableScreen<Nomination>
+{
+    private static readonly TimeSpan RetryWatchAfter = TimeSpan.FromSeconds(3);
+
+    private readonly CallSlot _list = new();
+    private readonly CallSlot _action = new();
+    private CancellationTokenSource _watch = new();
+    private long _lastSequence;
+    private bool _live;
+
+    public NominationsScreen(ScreenContext context) : base(context, Columns(), n => n.Name)
+    {
+    }
+
+    public override string Heading => "Nominations";
+
+    private bool CanWithdraw => Context.Caller.Role == Role.FocalPoint
+        || (Context.Caller.Role == Role.Integration && Context.Caller.Scope?.ReadWrite == true);
+
+    public override IReadOnlyList<KeyHelp> KeyHelp =>
+    [
+        new("Enter", "history of the selected nomination"),
+        .. CanWithdraw ? new KeyHelp[] { new("w", "withdraw the selected nomination") } : [],
+        .. TableKeys,
+    ];
+
+    private static IReadOnlyList<Column<Nomination>> Columns() =>
+    [
+        new("OFFICER", n => n.OfficerDisplayName, n => n.OfficerDisplayName),
+        new("MS", n => Format.RegionOf(n.Name), n => Format.RegionOf(n.Name)),
+        new("SESSION", n => n.Session.Length > 0 ? n.Session.Split('/')[1] + "/" + n.Session.Split('/')[^1] : n.Request, n => n.Session),
+        new("STATE", n => Format.State(n.State), n => Format.State(n.State)),
+        new("UPDATED", n => Format.Instant(n.UpdateTime), n => n.UpdateTime?.ToDateTime()),
+        new("LAST CHANGE", n => n.History.LastOrDefault() is { } h ? $"{h.ActorDisplayName}{(h.Reason.Length > 0 ? ": " + h.Reason : "")}" : ""),
+    ];
+
+    public override void OnShown()
+    {
+        if (Source.TotalRows == 0) Reload();
+    }
+
+    public override void Reload()
+    {
+        _watch.Cancel();
+        _ = ListThenWatchAsync();
+    }
+
+    private async Task ListThenWatchAsync()
+    {
+        Summary = "Loading nominations…";
+        await Context.Load(_list,
+            async ct =>
+            {
+                var all = new List<Nomination>();
+                var token = "";
+                long sequence = 0;
+                do
+                {
+                    var page = await Context.Client.ListNominationsAsync(new ListNominationsRequest
+                    {
+                        Parent = Context.NominationParent, PageSize = 500, PageToken = token,
+                    }, ct);
+                    if (token == "") sequence = page.WatchSequence;
+                    all.AddRange(page.Nominations);
+                    token = page.NextPageToken;
+                } while (token != "");
+                return (Nominations: all, Sequence: sequence);
+            },
+            result =>
+            {
+                ShowRows(result.Nominations);
+                _lastSequence = result.Sequence;
+                StartWatching();
+            },
+            error => Summary = $"Could not load nominations: {error.Message}");
+    }
+
+    private void StartWatching()
+    {
+        _watch.Cancel();
+        _watch = new CancellationTokenSource();
+        _ = WatchAsync(_watch.Token);
+    }
+
+    private async Task WatchAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                SetLive(true);
+                await foreach (var change in Context.Client.WatchNominationsAsync(Context.NominationParent, _lastSequence, cancellationToken))
+                {
+                    _lastSequence = change.Sequence;
+                    ShowRow(change.Nomination);
+                    UpdateSummary();
+                }
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.OutOfRange)
+            {
+                Reload();
+                return;
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                SetLive(false);
+            }
+            if (cancellationToken.IsCancellationRequested) return;
+            try
+            {
+                await Task.Delay(RetryWatchAfter, Context.Clock, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private void SetLive(bool live)
+    {
+        _live = live;
+        UpdateSummary();
+    }
+
+    private void UpdateSummary()
+    {
+        var state = _live ? "● live" : "○ live updates paused, retrying";
+        Summary = Source.TotalRows == 0
+            ? $"No nominations yet. {state}"
+            : $"{Source.Rows} of {Source.TotalRows} nominations  {state}";
+    }
+
+    protected override void OnFilterApplied() => UpdateSummary();
+
+    protected override bool Matches(Nomination row, string foldedFilter) =>
+        Folding.Fold($"{row.OfficerDisplayName} {row.State} {row.Session} {row.Name}").Contains(foldedFilter);
+
+    protected override void Open(Nomination row) => Context.Dialogs.Show($"Nomination of {row.OfficerDisplayName}",
+        $"{row.Name}\nTo: {(row.Session.Length > 0 ? row.Session : row.Request)}\nState: {Format.State(row.State)}\n\n{Describe.History(row)}" +
+        (row.Warnings.Count > 0 ? $"\n\nWarnings:\n{Describe.Findings(row.Warnings)}" : ""));
+
+    public override bool HandleKey(Key key)
+    {
+        if (key == Key.W && CanWithdraw && Selected is { } nomination)
+        {
+            _ = WithdrawAsync(nomination);
+            return true;
+        }
+        return base.HandleKey(key);
+    }
+
+    private async Task WithdrawAsync(Nomination nomination)
+    {
+        var reason = Context.Dialogs.AskReason($"Withdraw {nomination.OfficerDisplayName}",
+            "Why is this nomination withdrawn? (the course administrators will read it)");
+        if (reason is null) return;
+        await Context.Load(_action,
+            ct => Context.Client.DecideAsync(Decision.Withdraw, nomination, reason, ct),
+            withdrawn =>
+            {
+                ShowRow(withdrawn);
+                Context.Status.ShowInfo($"Withdrew {withdrawn.OfficerDisplayName}.");
+            });
+    }
+
+    public override void OnClosed()
+    {
+        _watch.Cancel();
+        _list.Cancel();
+    }
+}

@@ -1,0 +1,17 @@
+namespace Training.Tui.Screens;
+
+/// <summary>The screens reached by number from anywhere, as the status bar shows them; what a caller cannot use is not offered.</summary>
+public static class ScreenCatalog
+{
+    public static IReadOnlyList<(char Key, string Name, Func<Screen> Open)> Roots(ScreenContext context)
+    {
+        var roots = new List<(char, string, Func<Screen>)>
+        {
+            ('1', "Courses", () => new CoursesScreen(context)),
+            ('2', "Roster", () => new RosterScreen(context)),
+            ('3', "Nominations", () => new NominationsScreen(context)),
+        };
+        if (context.IsAdministrator) roots.Add(('4', "Review", () => new ReviewSessionsScreen(context)));
+        return roots;
+    }
+}

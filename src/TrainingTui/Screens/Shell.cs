@@ -1,0 +1,274 @@
+using Terminal.Gui.App;
+using Terminal.Gui.Drawing;
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+using Unpol.Training.V1;
+
+namespace Training.Tui.Screens;
+
+/// <summary>
+/// The window around every screen: who is logged in at the top, the current screen, a line of key hints
+/// and the status bar with the screens' keys. It owns the keys common to all screens and the screen stack,
+/// and watches the connection: when the server goes away it says so, keeps the screens (and any form being
+/// edited) as they are, and reloads the front screen when the server answers again.
+/// </summary>
+public sealed class Shell : Window, INavigator, IStatusReporter
+{
+    private static readonly TimeSpan ReconnectEvery = TimeSpan.FromSeconds(3);
+
+    private readonly ScreenContext _context;
+    private readonly Dictionary<char, (string Name, Func<Screen> Open)> _roots;
+    private readonly Stack<Screen> _stack = new();
+    private readonly View _content;
+    private readonly Label _header;
+    private readonly Label _busy;
+    private readonly Label _message;
+    private readonly Label _hints;
+    private int _busyCount;
+    private bool _showingLoadError;
+    private bool _disconnected;
+    private object? _reconnectTimer;
+
+    public Shell(ScreenContext context, IReadOnlyList<(char Key, string Name, Func<Screen> Open)> roots)
+    {
+        _context = context;
+        _roots = roots.ToDictionary(r => r.Key, r => (r.Name, r.Open));
+        context.Navigator = this;
+        context.Status = this;
+        Title = "UN Police training";
+        BorderStyle = LineStyle.None;
+        if (context.Theme.Base is { } scheme) SetScheme(scheme);
+
+        _header = new Label { X = 0, Y = 0, Width = Dim.Fill(12), Text = "" };
+        _busy = new Label { X = Pos.AnchorEnd(11), Y = 0, Width = 11, Text = "" };
+        _content = new View { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(3), CanFocus = true };
+        _message = new Label { X = 0, Y = Pos.AnchorEnd(3), Width = Dim.Fill(), Text = "" };
+        _hints = new Label { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Text = "" };
+        StatusBar = new StatusBar(roots
+            .Select(r => new Shortcut((Key)r.Key, r.Name, () => SwitchTo(r.Key)))
+            .Append(new Shortcut((Key)'?', "Help", ShowHelp))
+            .Append(new Shortcut(Key.Q, "Quit", Quit))
+            .ToArray());
+        Add(_header, _busy, _content, _message, _hints, StatusBar);
+
+        context.App.Keyboard.KeyDown += OnKeyDown;
+        SwitchTo(roots[0].Key);
+    }
+
+    public StatusBar StatusBar { get; }
+
+    public Screen Current => _stack.Peek();
+
+    /// <summary>The text of the error or information line (for tests).</summary>
+    public string Message => _message.Text;
+
+    public bool Disconnected => _disconnected;
+
+    public void Push(Screen screen)
+    {
+        if (_stack.Count > 0) _content.Remove(Current);
+        _stack.Push(screen);
+        Show(screen);
+    }
+
+    public void Back()
+    {
+        if (_stack.Count <= 1) return;
+        var closed = _stack.Pop();
+        _content.Remove(closed);
+        closed.OnClosed();
+        closed.Dispose();
+        Show(Current);
+    }
+
+    private void SwitchTo(char key)
+    {
+        if (!_roots.TryGetValue(key, out var root)) return;
+        if (_stack.Any(s => s.HasUnsavedChanges)
+            && !_context.Dialogs.Confirm("Unsaved changes", "A form has changes that are not saved. Leave it?", "Leave"))
+            return;
+        while (_stack.Count > 0)
+        {
+            var closed = _stack.Pop();
+            _content.Remove(closed);
+            closed.OnClosed();
+            closed.Dispose();
+        }
+        Push(root.Open());
+    }
+
+    private void Show(Screen screen)
+    {
+        _content.Add(screen);
+        _message.Text = _disconnected ? _message.Text : "";
+        UpdateHeader();
+        _hints.Text = string.Join("  ", screen.KeyHelp.Take(9).Select(k => $"{k.Key} {k.Description}")) + "  ? help";
+        screen.SetFocus();
+        screen.OnShown();
+    }
+
+    private void UpdateHeader()
+    {
+        var caller = _context.Caller;
+        var who = caller.Role switch
+        {
+            Role.FocalPoint => $"focal point {caller.RegionCode}",
+            Role.Administrator => "administrator",
+            Role.Auditor => "auditor",
+            Role.Integration => "integration",
+            _ => "unknown role",
+        };
+        var trail = string.Join(" › ", _stack.Reverse().Select(s => s.Heading));
+        var connection = _disconnected ? "  ⚠ OFFLINE" : "";
+        var text = $" {caller.DisplayName} ({who}){connection} │ {trail}";
+        // On a narrow terminal the current screen's name matters more than the start of the trail.
+        var room = Math.Max(20, _context.App.Driver?.Cols - 12 ?? text.Length);
+        _header.Text = text.Length <= room ? text : "…" + text[^(room - 1)..];
+    }
+
+    private void OnKeyDown(object? sender, Key key)
+    {
+        if (_context.App.TopRunnableView != this || _stack.Count == 0) return;
+        var typing = MostFocused is TextField;
+
+        if (key == Key.Esc)
+        {
+            key.Handled = true;
+            if (!Current.HandleEscape()) Back();
+            return;
+        }
+        if (typing)
+        {
+            if (key == Key.Enter && Current.HandleEnterWhileTyping()) key.Handled = true;
+            return;
+        }
+        if (key == (Key)'?')
+        {
+            key.Handled = true;
+            ShowHelp();
+        }
+        else if (key == Key.Q)
+        {
+            key.Handled = true;
+            Quit();
+        }
+        else if (key == Key.F5)
+        {
+            key.Handled = true;
+            Current.Reload();
+        }
+        else if (!key.IsCtrl && !key.IsAlt && key.AsRune.Value < 128 && _roots.ContainsKey((char)key.AsRune.Value))
+        {
+            key.Handled = true;
+            SwitchTo((char)key.AsRune.Value);
+        }
+        else if (Current.HandleKey(key))
+        {
+            key.Handled = true;
+        }
+    }
+
+    private void Quit()
+    {
+        if (_stack.Any(s => s.HasUnsavedChanges)
+            && !_context.Dialogs.Confirm("Quit", "A form has changes that are not saved. Quit anyway?", "Quit"))
+            return;
+        foreach (var screen in _stack) screen.OnClosed();
+        _context.App.RequestStop(this);
+    }
+
+    private void ShowHelp()
+    {
+        var global = _roots.Select(r => new KeyHelp(r.Key.ToString(), r.Value.Name))
+            .Concat([new KeyHelp("Esc", "back / close"), new KeyHelp("F5", "reload"), new KeyHelp("?", "this help"), new KeyHelp("q", "quit")]);
+        var lines = Current.KeyHelp.Select(k => $"  {k.Key,-10} {k.Description}")
+            .Prepend($"{Current.Heading}:")
+            .Append("")
+            .Append("Everywhere:")
+            .Concat(global.Select(k => $"  {k.Key,-10} {k.Description}"));
+        _context.Dialogs.Show("Keys", string.Join('\n', lines));
+    }
+
+    public void BeginBusy()
+    {
+        _busyCount++;
+        _busy.Text = "⟳ working…";
+    }
+
+    public void EndBusy()
+    {
+        _busyCount = Math.Max(0, _busyCount - 1);
+        if (_busyCount == 0) _busy.Text = "";
+    }
+
+    public void ShowError(string message)
+    {
+        _message.Text = $"✗ {message}";
+        _showingLoadError = false;
+        if (!_context.Theme.Monochrome) _message.SetScheme(_context.Theme.Bad);
+    }
+
+    public void ShowInfo(string message)
+    {
+        _message.Text = $"✓ {message}";
+        _showingLoadError = false;
+        if (!_context.Theme.Monochrome) _message.SetScheme(_context.Theme.Good);
+    }
+
+    public void ShowLoadError(string message)
+    {
+        ShowError(message);
+        _showingLoadError = true;
+    }
+
+    /// <summary>Clears a failed read once a later one succeeds; refusals, information and the offline banner stay.</summary>
+    public void ClearLoadError()
+    {
+        if (_disconnected || !_showingLoadError) return;
+        _message.Text = "";
+        _showingLoadError = false;
+    }
+
+    /// <summary>Shows the offline banner and polls the server until it answers, then reloads the front screen.</summary>
+    public void ServerUnreachable(string message)
+    {
+        _showingLoadError = true;
+        _message.Text = $"⚠ {message} Retrying every {ReconnectEvery.TotalSeconds:0} s; nothing you typed is lost.";
+        if (!_context.Theme.Monochrome) _message.SetScheme(_context.Theme.Warning);
+        if (_disconnected) return;
+        _disconnected = true;
+        UpdateHeader();
+        _reconnectTimer = _context.App.AddTimeout(ReconnectEvery, () =>
+        {
+            _ = TryReconnect();
+            return _disconnected;
+        });
+    }
+
+    private async Task TryReconnect()
+    {
+        try
+        {
+            await _context.Client.GetCallerAsync();
+        }
+        catch (Exception)
+        {
+            return;
+        }
+        if (!_disconnected) return;
+        _disconnected = false;
+        if (_reconnectTimer is not null) _context.App.RemoveTimeout(_reconnectTimer);
+        _reconnectTimer = null;
+        UpdateHeader();
+        _message.Text = "";
+        Current.Reload();
+        ShowInfo("Connected again.");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) _context.App.Keyboard.KeyDown -= OnKeyDown;
+        base.Dispose(disposing);
+    }
+}
