@@ -1,6 +1,7 @@
 using Training.Service.Domain.Catalog;
 using Training.Service.Domain.Common;
 using Training.Service.Domain.Nominations;
+using Training.Service.Domain.Recruitment;
 using Training.Service.Domain.Roster;
 
 namespace Training.Service.Demo;
@@ -50,6 +51,7 @@ public sealed class DemoSeeder(
     CatalogWorkflow catalog,
     NominationWorkflow nominations,
     EligibilityEngine engine,
+    IRequestRepository requests,
     TimeProvider clock)
 {
     /// <summary>Any fixed number: the same draw, hence the same demo, every time.</summary>
@@ -140,9 +142,41 @@ public sealed class DemoSeeder(
 
         foreach (var (_, session) in catalogue.Sessions.Where(s => s.Plan.State == SessionState.Closed))
             catalog.CloseSession(Seeder, session.CourseId, session.Id, etag: null);
+        nominationCount += SeedRequests(roster, today, now);
 
         return new DemoSeedResult(true, roster.Count, DemoRoster.States.Count, catalogue.Courses.Count, catalogue.Sessions.Count,
             nominationCount, clock.GetElapsedTime(started));
+    }
+
+    /// <summary>Publishes the open requests and answers each with a few eligible officers, the first shortlisted.</summary>
+    private int SeedRequests(List<Officer> roster, DateOnly today, DateTime now)
+    {
+        var published = DemoRequests.Open(today, now);
+        store.Write(() =>
+        {
+            foreach (var request in published)
+            {
+                request.CreateTime = request.UpdateTime = now;
+                request.Revision = 1;
+                requests.Insert(request);
+                audit.Record(Seeder, request.Name, $"published a request for {request.OfficerCount} officer(s) for missions/{request.MissionCode}, for the demo");
+            }
+        });
+        var made = 0;
+        foreach (var request in published)
+        {
+            var answered = roster
+                .Where(o => o.RegionCode is "SN" or "RW" or "NE")
+                .Where(o => nominations.CheckRequest(o.RegionCode, o.Id, request.Id).Eligible)
+                .Take(3)
+                .ToList();
+            foreach (var officer in answered)
+            {
+                var (nomination, _) = nominations.SubmitToRequest(Seeder, officer.RegionCode, officer.Id, request.Id, idempotencyKey: null);
+                if (made++ % 3 == 0) nominations.Shortlist(Seeder, nomination.RegionCode, nomination.Id, etag: null);
+            }
+        }
+        return made;
     }
 
     private bool IsEmpty() =>

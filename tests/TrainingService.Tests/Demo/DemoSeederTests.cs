@@ -60,6 +60,18 @@ public sealed class DemoSeederTests(SeededDemo demo) : IClassFixture<SeededDemo>
     private DateOnly Today => Dates.Today(demo.Service.Clock);
 
     [Fact]
+    public async Task Seed_PublishesOpenRecruitmentRequestsAnsweredByEligibleOfficers()
+    {
+        var requests = await new Proto.RecruitmentService.RecruitmentServiceClient(demo.Service.AsAdmin())
+            .ListRequestsAsync(new Proto.ListRequestsRequest { States = { Proto.RecruitmentRequest.Types.State.Open } });
+        Assert.True(requests.Requests.Count >= 3);
+        Assert.Contains(requests.Requests, r => r.Mission == "missions/minusca" && r.Languages.Any(l => l.LanguageCode == "fr"));
+        foreach (var request in requests.Requests)
+            Assert.Contains(demo.Nominations, n => n.Request == request.Name);
+        Assert.Contains(demo.Nominations, n => n.State == Proto.Nomination.Types.State.Shortlisted);
+    }
+
+    [Fact]
     public void Seed_OnAnEmptyDatabase_FillsSeveralRostersWithRealisticMixesWellUnderFiveSeconds()
     {
         Assert.True(demo.Seeded.Seeded);
