@@ -11,7 +11,7 @@ using Unpol.Training.V1;
 
 // Benchmarks of the nomination service on a large database, client and server on this machine, over real
 // gRPC on loopback. Usage:
-//   dotnet run -c Release --project bench/TrainingBench -- [all|eligibility|submit|race] [--officers N] [--sessions N]
+//   dotnet run -c Release --project bench/TrainingBench -- [all|eligibility|submit|race|match|ceiling|tui] [--officers N] [--sessions N]
 //        [--clients N] [--seconds N] [--calls N] [--data DIR]
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"Training benchmarks — {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
@@ -22,6 +22,7 @@ if (options.Scenario is "all" or "eligibility") await Scenarios.EligibilityAsync
 if (options.Scenario is "all" or "submit") await Scenarios.SubmitAsync(options, seedFile);
 if (options.Scenario is "all" or "race") await Scenarios.RaceAsync(options, seedFile);
 if (options.Scenario is "all" or "match") await Scenarios.MatchAsync(options, seedFile);
+if (options.Scenario is "tui") await TuiBenchmark.RunAsync(options, seedFile);
 return 0;
 
 namespace Training.Bench

@@ -46,13 +46,20 @@ public static class Launcher
         }
 
         using var client = new GrpcTrainingClient(options);
+        // Who is calling is asked while the terminal starts up: the two together take most of the first second.
+        var asking = client.GetCallerAsync();
+        // The main loop sleeps between iterations to cap them (25 a second by default: up to 40 ms before a key is
+        // seen). 60 keeps a keystroke's redraw well inside 100 ms; drawing is still only of what changed.
+        Application.MaximumIterationsPerSecond = 60;
+        var app = Application.Create().Init();
         Caller caller;
         try
         {
-            caller = await client.GetCallerAsync();
+            caller = await asking;
         }
         catch (RpcException e)
         {
+            app.Dispose();
             var error = ClientError.From(e);
             await Console.Error.WriteLineAsync(e.StatusCode == StatusCode.Unauthenticated
                 ? $"training: the service at {options.Server} refused the access token ({error.Reason}). Ask an administrator for a new one."
@@ -61,7 +68,6 @@ public static class Launcher
         }
         if (options.SaveToken) ConnectionOptions.SaveTokenFile(options.TokenFile, options.Token);
 
-        var app = Application.Create().Init();
         try
         {
             var context = new ScreenContext(app, client, caller, new TerminalDialogs(app), TimeProvider.System)

@@ -17,6 +17,8 @@ public sealed class GrpcTrainingClient : ITrainingClient, IDisposable
     private readonly CatalogService.CatalogServiceClient _catalog;
     private readonly NominationService.NominationServiceClient _nominations;
     private readonly AccessService.AccessServiceClient _access;
+    private readonly RecruitmentService.RecruitmentServiceClient _recruitment;
+    private readonly ReportService.ReportServiceClient _reports;
 
     public GrpcTrainingClient(ConnectionOptions options, HttpMessageHandler? handler = null)
     {
@@ -56,6 +58,8 @@ public sealed class GrpcTrainingClient : ITrainingClient, IDisposable
         _catalog = new CatalogService.CatalogServiceClient(invoker);
         _nominations = new NominationService.NominationServiceClient(invoker);
         _access = new AccessService.AccessServiceClient(invoker);
+        _recruitment = new RecruitmentService.RecruitmentServiceClient(invoker);
+        _reports = new ReportService.ReportServiceClient(invoker);
     }
 
     private CallOptions Call(CancellationToken cancellationToken) => new(deadline: DateTime.UtcNow + _deadline, cancellationToken: cancellationToken);
@@ -163,6 +167,10 @@ public sealed class GrpcTrainingClient : ITrainingClient, IDisposable
             Decision.RecordPassed => await Outcome(RecordOutcomeRequest.Types.Outcome.Passed),
             Decision.RecordFailed => await Outcome(RecordOutcomeRequest.Types.Outcome.Failed),
             Decision.RecordNoShow => await Outcome(RecordOutcomeRequest.Types.Outcome.NoShow),
+            Decision.Shortlist => await _nominations.ShortlistNominationAsync(new ShortlistNominationRequest { Name = name, Etag = etag }, call),
+            Decision.Select => await _nominations.SelectNominationAsync(new SelectNominationRequest { Name = name, Etag = etag }, call),
+            Decision.Clear => await _nominations.ClearNominationAsync(new ClearNominationRequest { Name = name, Etag = etag }, call),
+            Decision.Deploy => await _nominations.DeployNominationAsync(new DeployNominationRequest { Name = name, Etag = etag }, call),
             _ => throw new ArgumentOutOfRangeException(nameof(decision)),
         };
 
@@ -172,6 +180,88 @@ public sealed class GrpcTrainingClient : ITrainingClient, IDisposable
 
     public async Task<SessionStatistics> GetSessionStatisticsAsync(string session, CancellationToken cancellationToken = default) =>
         await _nominations.GetSessionStatisticsAsync(new GetSessionStatisticsRequest { Session = session }, Call(cancellationToken));
+
+    public async Task<IReadOnlyList<RecruitmentRequest>> ListRequestsAsync(IEnumerable<RecruitmentRequest.Types.State> states, CancellationToken cancellationToken = default)
+    {
+        var requests = new List<RecruitmentRequest>();
+        var token = "";
+        do
+        {
+            var page = await _recruitment.ListRequestsAsync(new ListRequestsRequest { PageSize = 500, PageToken = token, States = { states } }, Call(cancellationToken));
+            requests.AddRange(page.Requests);
+            token = page.NextPageToken;
+        } while (token != "");
+        return requests;
+    }
+
+    public async Task<MatchCandidatesResponse> MatchCandidatesAsync(string request, string regionCode, int size, CancellationToken cancellationToken = default) =>
+        await _recruitment.MatchCandidatesAsync(new MatchCandidatesRequest { Request = request, RegionCode = regionCode, PageSize = size }, Call(cancellationToken));
+
+    public async Task<CheckEligibilityResponse> CheckRequestEligibilityAsync(string officer, string request, CancellationToken cancellationToken = default) =>
+        await _nominations.CheckEligibilityAsync(new CheckEligibilityRequest { Officer = officer, Request = request }, Call(cancellationToken));
+
+    public async Task<SubmitNominationResponse> SubmitToRequestAsync(string officer, string request, string requestId, CancellationToken cancellationToken = default) =>
+        await _nominations.SubmitNominationAsync(new SubmitNominationRequest
+        {
+            Parent = string.Join('/', officer.Split('/').Take(2)),
+            Nomination = new Nomination { Officer = officer, Request = request },
+            RequestId = requestId,
+        }, Call(cancellationToken));
+
+    public async Task<ParityReport> GetParityReportAsync(IEnumerable<string> regionCodes, CancellationToken cancellationToken = default) =>
+        await _reports.GetParityReportAsync(new GetParityReportRequest { RegionCodes = { regionCodes } }, Call(cancellationToken));
+
+    public async Task<SkillsReport> GetSkillsReportAsync(IEnumerable<string> regionCodes, CancellationToken cancellationToken = default) =>
+        await _reports.GetSkillsReportAsync(new GetSkillsReportRequest { RegionCodes = { regionCodes } }, Call(cancellationToken));
+
+    public async Task<ExpiringCertifications> GetExpiringCertificationsAsync(IEnumerable<string> regionCodes, int withinDays, CancellationToken cancellationToken = default) =>
+        await _reports.GetExpiringCertificationsAsync(new GetExpiringCertificationsRequest { RegionCodes = { regionCodes }, WithinDays = withinDays }, Call(cancellationToken));
+
+    /// <summary>Imports without a deadline: a large file takes as long as it takes, and progress shows it moving.</summary>
+    public async Task<ImportSummary> ImportOfficersAsync(string parent, RosterFileFormat format, ImportMode mode, Stream file,
+        Action<ImportOfficersResponse> onEvent, CancellationToken cancellationToken = default)
+    {
+        using var call = _roster.ImportOfficers(cancellationToken: cancellationToken);
+        var reading = Task.Run(async () =>
+        {
+            ImportSummary? summary = null;
+            await foreach (var message in call.ResponseStream.ReadAllAsync(cancellationToken))
+            {
+                onEvent(message);
+                if (message.EventCase == ImportOfficersResponse.EventOneofCase.Summary) summary = message.Summary;
+            }
+            return summary;
+        }, cancellationToken);
+        try
+        {
+            await call.RequestStream.WriteAsync(new ImportOfficersRequest { Settings = new ImportSettings { Parent = parent, Format = format, Mode = mode } }, cancellationToken);
+            var buffer = new byte[256 * 1024];
+            int read;
+            while ((read = await file.ReadAsync(buffer, cancellationToken)) > 0)
+                await call.RequestStream.WriteAsync(new ImportOfficersRequest { Chunk = Google.Protobuf.ByteString.CopyFrom(buffer, 0, read) }, cancellationToken);
+            await call.RequestStream.CompleteAsync();
+        }
+        catch (RpcException)
+        {
+            // The service ended the call early; its answer (and the reason) is on the response stream.
+        }
+        return await reading ?? throw new RpcException(new Status(StatusCode.Unknown, "The import ended without a summary."));
+    }
+
+    public async Task<long> ExportOfficersAsync(string parent, RosterFileFormat format, Stream destination, Action<long> onRows,
+        CancellationToken cancellationToken = default)
+    {
+        using var call = _roster.ExportOfficers(new ExportOfficersRequest { Parent = parent, Format = format }, cancellationToken: cancellationToken);
+        long rows = 0;
+        await foreach (var piece in call.ResponseStream.ReadAllAsync(cancellationToken))
+        {
+            piece.Chunk.WriteTo(destination);
+            rows = piece.Rows;
+            onRows(rows);
+        }
+        await destination.FlushAsync(cancellationToken);
+        return rows;
+    }
 
     public async IAsyncEnumerable<NominationEvent> WatchNominationsAsync(string parent, long sinceSequence,
         [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -45,9 +45,40 @@ public interface ITrainingClient
 
     Task<SessionStatistics> GetSessionStatisticsAsync(string session, CancellationToken cancellationToken = default);
 
+    /// <summary>Requests in the given states (all the caller may see when empty), soonest deadline first.</summary>
+    Task<IReadOnlyList<RecruitmentRequest>> ListRequestsAsync(IEnumerable<RecruitmentRequest.Types.State> states, CancellationToken cancellationToken = default);
+
+    Task<MatchCandidatesResponse> MatchCandidatesAsync(string request, string regionCode, int size, CancellationToken cancellationToken = default);
+
+    Task<CheckEligibilityResponse> CheckRequestEligibilityAsync(string officer, string request, CancellationToken cancellationToken = default);
+
+    Task<SubmitNominationResponse> SubmitToRequestAsync(string officer, string request, string requestId, CancellationToken cancellationToken = default);
+
+    Task<ParityReport> GetParityReportAsync(IEnumerable<string> regionCodes, CancellationToken cancellationToken = default);
+
+    Task<SkillsReport> GetSkillsReportAsync(IEnumerable<string> regionCodes, CancellationToken cancellationToken = default);
+
+    Task<ExpiringCertifications> GetExpiringCertificationsAsync(IEnumerable<string> regionCodes, int withinDays, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Streams <paramref name="file"/> to ImportOfficers and reports each message of the answer (progress, bad
+    /// rows) to <paramref name="onEvent"/>; returns the final summary.
+    /// </summary>
+    Task<ImportSummary> ImportOfficersAsync(string parent, RosterFileFormat format, ImportMode mode, Stream file,
+        Action<ImportOfficersResponse> onEvent, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes the Member State's roster to <paramref name="destination"/>; returns the rows written.</summary>
+    Task<long> ExportOfficersAsync(string parent, RosterFileFormat format, Stream destination, Action<long> onRows,
+        CancellationToken cancellationToken = default);
+
     /// <summary>Changes to the nominations under <paramref name="parent"/> after <paramref name="sinceSequence"/>, until cancelled.</summary>
     IAsyncEnumerable<NominationEvent> WatchNominationsAsync(string parent, long sinceSequence, CancellationToken cancellationToken);
 }
 
 /// <summary>The custom methods that move a nomination.</summary>
-public enum Decision { Confirm, Waitlist, Reject, Reconsider, Withdraw, RecordPassed, RecordFailed, RecordNoShow }
+public enum Decision
+{
+    Confirm, Waitlist, Reject, Reconsider, Withdraw, RecordPassed, RecordFailed, RecordNoShow,
+    /// <summary>Recruitment requests' deployment path.</summary>
+    Shortlist, Select, Clear, Deploy,
+}

@@ -93,7 +93,6 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
     private readonly CallSlot _roster = new();
     private readonly CallSlot _figures = new();
     private readonly CallSlot _checks = new();
-    private readonly CallSlot _submit = new();
     private readonly HashSet<string> _inFlight = [];
     private readonly HashSet<string> _answered = [];
 
@@ -102,7 +101,6 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
     /// the service returns the nomination it already made. A new screen is a new intent (after a withdrawal, say);
     /// the service's "already nominated" rule still refuses a second live nomination.
     /// </summary>
-    private readonly Dictionary<string, string> _requestIds = [];
 
     private readonly ReasonWidth _whyNot;
 
@@ -110,7 +108,7 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
     private IReadOnlyList<string> _checkOrder = [];
     private int _checkCursor;
     private bool _loaded;
-    private bool _submitting;
+    private readonly Submissions _submissions;
 
     public NominateScreen(ScreenContext context, Session session, Course? course) : this(context, session, course, new ReasonWidth())
     {
@@ -122,6 +120,7 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
         Session = session;
         Course = course;
         _whyNot = whyNot;
+        _submissions = new Submissions(context);
         Table.FrameChanged += (_, _) => FitReasons();
         Table.Style.RowColorGetter = args =>
             args.RowIndex >= 0 && args.RowIndex < Source.Rows && Source.RowAt(args.RowIndex).Selected ? Context.Theme.Accent : null;
@@ -461,7 +460,7 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
 
     private async Task ReviewAndSubmitAsync()
     {
-        if (_submitting) return;
+        if (_submissions.Running) return;
         var selected = Source.AllRows.Where(c => c.Selected).ToList();
         if (selected.Count == 0)
         {
@@ -500,55 +499,17 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
         return string.Join('\n', lines);
     }
 
-    /// <summary>Submits one officer at a time and writes each result on its row; stops if the service goes away.</summary>
+    /// <summary>Submits the selection and writes each result on its row (see <see cref="Submissions"/>).</summary>
     private async Task SubmitAsync(IReadOnlyList<NomineeRow> selected)
     {
-        _submitting = true;
-        var generation = _submit.Next();
-        var cancellation = _submit.Token;
-        int submitted = 0, refused = 0;
-        var unreachable = false;
-        Context.Status.BeginBusy();
-        try
-        {
-            foreach (var candidate in selected)
+        var run = await _submissions.RunAsync(selected.Select(c => c.Key).ToList(),
+            (officer, requestId, ct) => Context.Client.SubmitNominationAsync(officer, Session.Name, requestId, ct),
+            (officer, result) =>
             {
-                if (!_requestIds.TryGetValue(candidate.Key, out var requestId))
-                    _requestIds[candidate.Key] = requestId = Guid.NewGuid().ToString();
-                SubmissionResult result;
-                try
-                {
-                    await Context.Client.SubmitNominationAsync(candidate.Key, Session.Name, requestId, cancellation);
-                    result = new SubmissionResult(true);
-                    submitted++;
-                }
-                catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-                {
-                    return;
-                }
-                catch (Exception e)
-                {
-                    var error = ClientError.From(e);
-                    if (error.ServerUnreachable)
-                    {
-                        unreachable = true;
-                        Context.Status.ServerUnreachable(error.Message);
-                        break;
-                    }
-                    var why = error.RuleViolations.Count > 0 ? string.Join(" ", error.RuleViolations.Select(v => v.Description)) : error.Message;
-                    result = new SubmissionResult(false, why);
-                    refused++;
-                }
-                if (!_submit.IsCurrent(generation)) return;
-                if (Source.AllRows.FirstOrDefault(c => c.Key == candidate.Key) is { } row)
-                    ShowRow(row with { Selected = false, Result = result });
-            }
-        }
-        finally
-        {
-            _submitting = false;
-            Context.Status.EndBusy();
-        }
+                if (Source.AllRows.FirstOrDefault(c => c.Key == officer) is { } row) ShowRow(row with { Selected = false, Result = result });
+            });
+        if (run.Abandoned) return;
+        var (submitted, refused, unreachable) = (run.Submitted, run.Refused, run.Unreachable);
         SelectionChanged();
         if (unreachable)
         {
@@ -567,6 +528,6 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
         _roster.Cancel();
         _figures.Cancel();
         _checks.Cancel();
-        _submit.Cancel();
+        _submissions.Cancel();
     }
 }

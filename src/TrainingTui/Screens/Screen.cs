@@ -32,6 +32,9 @@ public abstract class Screen : View
     /// <summary>True while the screen holds edits not yet saved: quitting asks first.</summary>
     public virtual bool HasUnsavedChanges => false;
 
+    /// <summary>What would be lost by leaving, for the question asked before quitting or switching screens.</summary>
+    public virtual string UnsavedWork => "A form has changes that are not saved.";
+
     /// <summary>Called each time the screen comes to the front.</summary>
     public virtual void OnShown() { }
 

@@ -12,6 +12,9 @@ public static class ScreenCatalog
             ('3', "Nominations", () => new NominationsScreen(context)),
         };
         if (context.IsAdministrator) roots.Add(('4', "Review", () => new ReviewSessionsScreen(context)));
+        roots.Add(('5', "Requests", () => new RequestsScreen(context)));
+        roots.Add(('6', "Reports", () => new ReportsScreen(context)));
+        roots.Add(('7', "Import/Export", () => new ImportExportScreen(context)));
         return roots;
     }
 }

@@ -85,8 +85,8 @@ public sealed class Shell : Window, INavigator, IStatusReporter
     private void SwitchTo(char key)
     {
         if (!_roots.TryGetValue(key, out var root)) return;
-        if (_stack.Any(s => s.HasUnsavedChanges)
-            && !_context.Dialogs.Confirm("Unsaved changes", "A form has changes that are not saved. Leave it?", "Leave"))
+        if (_stack.FirstOrDefault(s => s.HasUnsavedChanges) is { } busy
+            && !_context.Dialogs.Confirm("Unsaved work", $"{busy.UnsavedWork} Leave it?", "Leave"))
             return;
         while (_stack.Count > 0)
         {
@@ -171,8 +171,8 @@ public sealed class Shell : Window, INavigator, IStatusReporter
 
     private void Quit()
     {
-        if (_stack.Any(s => s.HasUnsavedChanges)
-            && !_context.Dialogs.Confirm("Quit", "A form has changes that are not saved. Quit anyway?", "Quit"))
+        if (_stack.FirstOrDefault(s => s.HasUnsavedChanges) is { } busy
+            && !_context.Dialogs.Confirm("Quit", $"{busy.UnsavedWork} Quit anyway?", "Quit"))
             return;
         foreach (var screen in _stack) screen.OnClosed();
         _context.App.RequestStop(this);

@@ -44,6 +44,9 @@ public sealed class FakeTrainingClient : ITrainingClient
     /// <summary>Decisions refused with a reason and its description, e.g. Confirm → SESSION_FULL, until removed.</summary>
     public Dictionary<Decision, (string Reason, string Description)> DecisionRefusals { get; } = [];
 
+    /// <summary>Decisions refused with a reason and a violation of a named rule, e.g. Clear → OFFICER_NOT_ELIGIBLE, MEDICAL_CLEARANCE_MISSING.</summary>
+    public Dictionary<Decision, (string Reason, string Rule, string Description)> DecisionRuleRefusals { get; } = [];
+
     /// <summary>When true, a session without an entry in <see cref="Statistics"/> gets figures counted from <see cref="Nominations"/>.</summary>
     public bool CountStatistics { get; set; }
 
@@ -308,6 +311,7 @@ public sealed class FakeTrainingClient : ITrainingClient
             {
                 Nominations.Where(n => (request.Parent == "memberStates/-" || n.Name.StartsWith(request.Parent + "/", StringComparison.Ordinal))
                     && (request.Session == "" || n.Session == request.Session)
+                    && (request.Request == "" || n.Request == request.Request)
                     && (request.States.Count == 0 || request.States.Contains(n.State))),
             },
             WatchSequence = _sequence,
@@ -316,6 +320,22 @@ public sealed class FakeTrainingClient : ITrainingClient
     public Task<Nomination> DecideAsync(Decision decision, Nomination nomination, string reason = "", CancellationToken cancellationToken = default) =>
         Answer($"{decision} {nomination.Name} {reason}".TrimEnd(), () =>
         {
+            if (DecisionRuleRefusals.TryGetValue(decision, out var ruled))
+            {
+                throw new Google.Rpc.Status
+                {
+                    Code = (int)Google.Rpc.Code.FailedPrecondition,
+                    Message = ruled.Description,
+                    Details =
+                    {
+                        Any.Pack(new Google.Rpc.ErrorInfo { Reason = ruled.Reason, Domain = "training.unpol.un.org" }),
+                        Any.Pack(new Google.Rpc.PreconditionFailure
+                        {
+                            Violations = { new Google.Rpc.PreconditionFailure.Types.Violation { Type = ruled.Rule, Subject = nomination.Officer, Description = ruled.Description } },
+                        }),
+                    },
+                }.ToRpcException();
+            }
             if (DecisionRefusals.TryGetValue(decision, out var refusal))
             {
                 throw new Google.Rpc.Status
@@ -342,6 +362,10 @@ public sealed class FakeTrainingClient : ITrainingClient
                 Decision.Reconsider => Nomination.Types.State.Submitted,
                 Decision.Withdraw => Nomination.Types.State.Withdrawn,
                 Decision.RecordNoShow => Nomination.Types.State.NoShow,
+                Decision.Shortlist => Nomination.Types.State.Shortlisted,
+                Decision.Select => Nomination.Types.State.Selected,
+                Decision.Clear => Nomination.Types.State.Cleared,
+                Decision.Deploy => Nomination.Types.State.Deployed,
                 _ => Nomination.Types.State.Completed,
             };
             moved.History.Add(new NominationTransition { FromState = moved.State, ToState = to, Reason = reason, ActorDisplayName = Caller.DisplayName });
@@ -393,6 +417,107 @@ public sealed class FakeTrainingClient : ITrainingClient
             .Select(g => new MemberStateFigures { RegionCode = g.Key, Figures = Count(g.ToList()) }));
         return figures;
     }
+
+    public List<RecruitmentRequest> Requests { get; } = [];
+    public Dictionary<string, MatchCandidatesResponse> Matches { get; } = [];
+    public ParityReport ParityReport { get; set; } = new();
+    public SkillsReport SkillsReport { get; set; } = new();
+    public ExpiringCertifications Expiring { get; set; } = new();
+
+    /// <summary>What ImportOfficers answers: the events streamed back, then the summary.</summary>
+    public List<ImportOfficersResponse> ImportEvents { get; } = [];
+    public ImportSummary ImportSummary { get; set; } = new();
+
+    /// <summary>The bytes of every imported file, in order.</summary>
+    public List<byte[]> ImportedFiles { get; } = [];
+
+    /// <summary>What ExportOfficers writes, and the row count it reports.</summary>
+    public (byte[] Content, long Rows) Export { get; set; } = ([], 0);
+
+    public Task<IReadOnlyList<RecruitmentRequest>> ListRequestsAsync(IEnumerable<RecruitmentRequest.Types.State> states, CancellationToken cancellationToken = default)
+    {
+        var wanted = states.ToList();
+        return Answer("ListRequests", () => (IReadOnlyList<RecruitmentRequest>)Requests.Where(r => wanted.Count == 0 || wanted.Contains(r.State)).ToList());
+    }
+
+    public Task<MatchCandidatesResponse> MatchCandidatesAsync(string request, string regionCode, int size, CancellationToken cancellationToken = default) =>
+        Answer($"MatchCandidates {request} {regionCode}", () => Matches.GetValueOrDefault(request) ?? new MatchCandidatesResponse());
+
+    public Task<CheckEligibilityResponse> CheckRequestEligibilityAsync(string officer, string request, CancellationToken cancellationToken = default) =>
+        Answer($"CheckRequestEligibility {officer} {request}", () => Eligibility.GetValueOrDefault(officer) ?? new CheckEligibilityResponse { Eligible = true });
+
+    public Task<SubmitNominationResponse> SubmitToRequestAsync(string officer, string request, string requestId, CancellationToken cancellationToken = default)
+    {
+        SubmissionRequests.Add((officer, requestId));
+        return Answer($"SubmitToRequest {officer} {request}", () =>
+        {
+            if (_submittedByRequestId.TryGetValue(requestId, out var first)) return new SubmitNominationResponse { Nomination = first };
+            if (SubmissionRefusals.TryGetValue(officer, out var refusal))
+            {
+                throw new Google.Rpc.Status
+                {
+                    Code = (int)Google.Rpc.Code.FailedPrecondition,
+                    Message = "The officer cannot be nominated.",
+                    Details =
+                    {
+                        Any.Pack(new Google.Rpc.ErrorInfo { Reason = "OFFICER_NOT_ELIGIBLE", Domain = "training.unpol.un.org" }),
+                        Any.Pack(new Google.Rpc.PreconditionFailure
+                        {
+                            Violations = { refusal.Select(r => new Google.Rpc.PreconditionFailure.Types.Violation { Type = r.Rule, Description = r.Description }) },
+                        }),
+                    },
+                }.ToRpcException();
+            }
+            var o = Officers.Single(x => x.Name == officer);
+            var nomination = new Nomination
+            {
+                Name = $"{string.Join('/', officer.Split('/').Take(2))}/nominations/r{Nominations.Count + 1}",
+                Officer = officer, Request = request, State = Nomination.Types.State.Submitted,
+                OfficerDisplayName = $"{o.FamilyName}, {o.GivenName}", OfficerGender = o.Gender, Etag = "\"1\"",
+                UpdateTime = Timestamp.FromDateTimeOffset(Clock.GetUtcNow()),
+            };
+            Nominations.Add(nomination);
+            _submittedByRequestId[requestId] = nomination;
+            return new SubmitNominationResponse { Nomination = nomination };
+        });
+    }
+
+    public Task<ParityReport> GetParityReportAsync(IEnumerable<string> regionCodes, CancellationToken cancellationToken = default) =>
+        Answer($"GetParityReport {string.Join(",", regionCodes)}", () => ParityReport);
+
+    public Task<SkillsReport> GetSkillsReportAsync(IEnumerable<string> regionCodes, CancellationToken cancellationToken = default) =>
+        Answer($"GetSkillsReport {string.Join(",", regionCodes)}", () => SkillsReport);
+
+    public Task<ExpiringCertifications> GetExpiringCertificationsAsync(IEnumerable<string> regionCodes, int withinDays, CancellationToken cancellationToken = default) =>
+        Answer($"GetExpiringCertifications {string.Join(",", regionCodes)} {withinDays}", () => Expiring);
+
+    /// <summary>When set, ImportOfficers returns its summary only once this completes or the call is cancelled (an import still running).</summary>
+    public Task? ImportHeldUntil { get; set; }
+
+    public async Task<ImportSummary> ImportOfficersAsync(string parent, RosterFileFormat format, ImportMode mode, Stream file,
+        Action<ImportOfficersResponse> onEvent, CancellationToken cancellationToken = default)
+    {
+        var summary = await Answer($"ImportOfficers {parent} {format} {mode}", () =>
+        {
+            using var copy = new MemoryStream();
+            file.CopyTo(copy);
+            ImportedFiles.Add(copy.ToArray());
+            foreach (var message in ImportEvents) onEvent(message);
+            onEvent(new ImportOfficersResponse { Summary = ImportSummary });
+            return ImportSummary;
+        });
+        if (ImportHeldUntil is { } hold) await hold.WaitAsync(cancellationToken);
+        return summary;
+    }
+
+    public Task<long> ExportOfficersAsync(string parent, RosterFileFormat format, Stream destination, Action<long> onRows,
+        CancellationToken cancellationToken = default) =>
+        Answer($"ExportOfficers {parent} {format}", () =>
+        {
+            destination.Write(Export.Content);
+            onRows(Export.Rows);
+            return Export.Rows;
+        });
 
     public async IAsyncEnumerable<NominationEvent> WatchNominationsAsync(string parent, long sinceSequence,
         [EnumeratorCancellation] CancellationToken cancellationToken)

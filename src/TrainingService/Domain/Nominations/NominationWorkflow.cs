@@ -124,14 +124,17 @@ public sealed class NominationWorkflow(
     });
 
     /// <summary>Cancels every live nomination of a request being cancelled, with the request's reason.</summary>
-    public int CancelAllForRequest(Actor actor, Recruitment.RecruitmentRequest request, string reason)
+    public int CancelAllForRequest(Actor actor, Recruitment.RecruitmentRequest request, string reason) =>
+        CancelLive(actor, TargetKind.Request, request.Id, $"Request cancelled: {reason}");
+
+    private int CancelLive(Actor actor, TargetKind kind, string targetKey, string reason)
     {
         var now = clock.UtcNow();
         var cancelled = 0;
-        foreach (var nomination in nominations.ForTarget(TargetKind.Request, request.Id).Where(n => n.IsLive))
+        foreach (var nomination in nominations.ForTarget(kind, targetKey).Where(n => n.IsLive))
         {
             var previous = nomination.State;
-            nomination.MoveTo(NominationState.Cancelled, actor, now, $"Request cancelled: {reason}", automatic: true);
+            nomination.MoveTo(NominationState.Cancelled, actor, now, reason, automatic: true);
             nominations.Update(nomination);
             feed.Append(nomination, previous);
             cancelled++;
@@ -248,20 +251,8 @@ public sealed class NominationWorkflow(
     });
 
     /// <summary>Cancels every live nomination of a session being cancelled, with the session's reason.</summary>
-    public int CancelAllFor(Actor actor, Session session, string reason)
-    {
-        var now = clock.UtcNow();
-        var cancelled = 0;
-        foreach (var nomination in nominations.ForTarget(TargetKind.Session, session.Key).Where(n => n.IsLive))
-        {
-            var previous = nomination.State;
-            nomination.MoveTo(NominationState.Cancelled, actor, now, $"Session cancelled: {reason}", automatic: true);
-            nominations.Update(nomination);
-            feed.Append(nomination, previous);
-            cancelled++;
-        }
-        return cancelled;
-    }
+    public int CancelAllFor(Actor actor, Session session, string reason) =>
+        CancelLive(actor, TargetKind.Session, session.Key, $"Session cancelled: {reason}");
 
     /// <summary>Fills free seats from the waitlist, oldest first, skipping nominations that no longer pass.</summary>
     public void PromoteWaitlisted(Session session)
