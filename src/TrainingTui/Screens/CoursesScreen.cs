@@ -50,7 +50,13 @@ public sealed class CoursesScreen : TableScreen<SessionRow>
     {
         Summary = "Loading the catalogue…";
         await Context.Load(_load,
-            async ct => (Sessions: await Context.Client.ListSessionsAsync(Context.Today, ct), Courses: await Context.Client.ListCoursesAsync(ct)),
+            async ct =>
+            {
+                // Both lists at once: the first screen waits for one round trip, not two.
+                var sessions = Context.Client.ListSessionsAsync(Context.Today, ct);
+                var courses = Context.Client.ListCoursesAsync(ct);
+                return (Sessions: await sessions, Courses: await courses);
+            },
             result =>
             {
                 var courses = result.Courses.ToDictionary(c => c.Name);
