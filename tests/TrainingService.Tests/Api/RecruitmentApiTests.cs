@@ -210,6 +210,7 @@ public sealed class RecruitmentApiTests : IAsyncLifetime
         // French C2 against B2: 2 levels above → 10 points (capped); expert forensics against intermediate: 5 + 2 × 5 = 15;
         // AMS passed 2026-03-02, 14 months before the 2027-06-01 deployment: 10 × (24 − 14) / 24; available: 10.
         Assert.Equal(10 + 15 + 10.0 * 10 / 24 + 10, best.Score, precision: 6);
+        Assert.All(match.Candidates, c => Assert.Equal(c.Score, c.Components.Sum(p => p.Points), precision: 6));
         Assert.Contains(best.Components, c => c.Component == "language_margin" && c.Explanation == "French 2 level(s) above the required B2");
         var minimal = match.Candidates[1];
         Assert.Equal(0 + 5 + 0, minimal.Score, precision: 6);

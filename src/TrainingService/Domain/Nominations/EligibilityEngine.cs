@@ -326,8 +326,13 @@ public sealed class EligibilityEngine(EligibilityPolicy policy, IReferenceData r
         }
     }
 
+    private static readonly EligibilityResult NoFinding = new([], []);
+
+    /// <summary>Most officers pass with nothing to say: no lists to build then (matching judges thousands per call).</summary>
     private static EligibilityResult Split(List<EligibilityFinding> findings) =>
-        new(findings.Where(f => f.Severity == Severity.Hard).ToList(), findings.Where(f => f.Severity == Severity.Soft).ToList());
+        findings.Count == 0
+            ? NoFinding
+            : new(findings.Where(f => f.Severity == Severity.Hard).ToList(), findings.Where(f => f.Severity == Severity.Soft).ToList());
 
     private static string Percent(double share) => share.ToString("P0", CultureInfo.InvariantCulture);
 }

@@ -65,29 +65,53 @@ public sealed class CandidateMatcher(
             if (officer.Anonymized) continue;
             var result = check(officer);
             if (!result.Eligible) continue;
-            eligible.Add((officer, Score(officer, languages, skills, day, explain: false).Sum(c => c.Points), result));
+            eligible.Add((officer, Points(officer, languages, skills, day), result));
         }
         // Explanations are words: written only for the candidates returned, not for every eligible officer.
         var best = eligible
             .OrderByDescending(c => c.Score)
             .ThenBy(c => c.Officer.NameKey, StringComparer.Ordinal)
             .Take(size)
-            .Select(c => new Candidate(c.Officer, c.Score, Score(c.Officer, languages, skills, day, explain: true),
+            .Select(c => new Candidate(c.Officer, c.Score, Score(c.Officer, languages, skills, day),
                 c.Result.Warnings.Select(w => w.Description).ToList()))
             .ToList();
         return new MatchResult(best, eligible.Count, officers.Count);
     }
 
+    /// <summary>The total of <see cref="Score"/> without building its parts: run for every eligible officer.</summary>
+    private double Points(Officer officer, IReadOnlyList<LanguageRequirement> languages, IReadOnlyList<SkillRequirement> skills, DateOnly day)
+    {
+        var points = 0.0;
+        foreach (var requirement in languages)
+        {
+            var held = officer.Language(requirement.LanguageCode)!;
+            var margin = 0.0;
+            foreach (var skill in requirement.EffectiveSkills) margin += held.LevelIn(skill) - requirement.MinimumLevel;
+            points += Math.Min(10, 5 * margin / requirement.EffectiveSkills.Count);
+        }
+        foreach (var requirement in skills)
+        {
+            var minimum = requirement.MinimumLevel == SkillLevel.Unspecified ? SkillLevel.Basic : requirement.MinimumLevel;
+            points += 5 + 5 * Math.Max(0, officer.Skill(requirement.SkillCode)!.Level - minimum);
+        }
+        if (officer.Certifications.AmsPass is { } ams)
+        {
+            var validity = engine.Policy.AmsValidityMonths;
+            points += Math.Max(0, 10.0 * (validity - Math.Max(0, Dates.FullMonthsBetween(ams.PassDate, day))) / validity);
+        }
+        return points + (officer.Availability == Availability.Available ? 10 : 0);
+    }
+
     private List<ScoreComponent> Score(Officer officer, IReadOnlyList<LanguageRequirement> languages, IReadOnlyList<SkillRequirement> skills,
-        DateOnly day, bool explain)
+        DateOnly day)
     {
         var components = new List<ScoreComponent>(languages.Count + skills.Count + 2);
         foreach (var requirement in languages)
         {
             var held = officer.Language(requirement.LanguageCode)!;
             var margin = requirement.EffectiveSkills.Average(s => (double)(held.LevelIn(s) - requirement.MinimumLevel));
-            components.Add(new ScoreComponent("language_margin", Math.Min(10, 5 * margin), !explain ? ""
-                : margin <= 0
+            components.Add(new ScoreComponent("language_margin", Math.Min(10, 5 * margin),
+                margin <= 0
                     ? $"{LanguageName(requirement.LanguageCode)} at the required {requirement.MinimumLevel}"
                     : $"{LanguageName(requirement.LanguageCode)} {margin.ToString("0.#", CultureInfo.InvariantCulture)} level(s) above the required {requirement.MinimumLevel}"));
         }
@@ -96,8 +120,8 @@ public sealed class CandidateMatcher(
             var held = officer.Skill(requirement.SkillCode)!;
             var minimum = requirement.MinimumLevel == SkillLevel.Unspecified ? SkillLevel.Basic : requirement.MinimumLevel;
             var above = Math.Max(0, held.Level - minimum);
-            components.Add(new ScoreComponent("skill_level", 5 + 5 * above, !explain ? ""
-                : $"{reference.Skill(requirement.SkillCode)?.DisplayName ?? requirement.SkillCode} at {held.Level.ToString().ToLowerInvariant()} level" +
+            components.Add(new ScoreComponent("skill_level", 5 + 5 * above,
+                $"{reference.Skill(requirement.SkillCode)?.DisplayName ?? requirement.SkillCode} at {held.Level.ToString().ToLowerInvariant()} level" +
                   (above > 0 ? $", {above} above the minimum" : "")));
         }
         if (officer.Certifications.AmsPass is { } ams)
@@ -106,11 +130,11 @@ public sealed class CandidateMatcher(
             var months = Math.Max(0, Dates.FullMonthsBetween(ams.PassDate, day));
             var points = Math.Max(0, 10.0 * (validity - months) / validity);
             components.Add(new ScoreComponent("ams_recency", points,
-                explain ? $"AMS passed {Dates.Show(ams.PassDate)}, {months} month(s) before {Dates.Show(day)}" : ""));
+                $"AMS passed {Dates.Show(ams.PassDate)}, {months} month(s) before {Dates.Show(day)}"));
         }
         components.Add(officer.Availability == Availability.Available
             ? new ScoreComponent("availability", 10, "available now")
-            : new ScoreComponent("availability", 0, explain ? $"{officer.Availability.ToString().ToLowerInvariant()} now" : ""));
+            : new ScoreComponent("availability", 0, $"{officer.Availability.ToString().ToLowerInvariant()} now"));
         return components;
     }
 
