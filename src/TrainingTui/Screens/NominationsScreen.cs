@@ -156,24 +156,10 @@ public sealed class NominationsScreen : TableScreen<Nomination>
     {
         if (key == Key.W && CanWithdraw && Selected is { } nomination)
         {
-            _ = WithdrawAsync(nomination);
+            _ = Withdrawal.AskAndWithdrawAsync(Context, _action, nomination, ShowRow);
             return true;
         }
         return base.HandleKey(key);
-    }
-
-    private async Task WithdrawAsync(Nomination nomination)
-    {
-        var reason = Context.Dialogs.AskReason($"Withdraw {nomination.OfficerDisplayName}",
-            "Why is this nomination withdrawn? (the course administrators will read it)");
-        if (reason is null) return;
-        await Context.Load(_action,
-            ct => Context.Client.DecideAsync(Decision.Withdraw, nomination, reason, ct),
-            withdrawn =>
-            {
-                ShowRow(withdrawn);
-                Context.Status.ShowInfo($"Withdrew {withdrawn.OfficerDisplayName}.");
-            });
     }
 
     public override void OnClosed()
