@@ -17,6 +17,7 @@ public sealed record ConnectionOptions(Uri Server, string? Token, string TokenFi
     /// </summary>
     public static ConnectionOptions Parse(IReadOnlyList<string> args, Func<string, string?> environment)
     {
+        RefuseUnknown(args);
         string? Value(string name)
         {
             for (var i = 0; i < args.Count; i++)
@@ -49,6 +50,25 @@ public sealed record ConnectionOptions(Uri Server, string? Token, string TokenFi
         if (string.IsNullOrWhiteSpace(token) && File.Exists(tokenFile)) token = File.ReadAllText(tokenFile).Trim();
         return new ConnectionOptions(server, string.IsNullOrWhiteSpace(token) ? null : token.Trim(), tokenFile,
             args.Contains("--save-token"), deadline);
+    }
+
+    private static readonly string[] ValueOptions = ["--server", "--token", "--token-file", "--deadline-seconds", "--demo-credentials", "--as"];
+    private static readonly string[] Flags = ["--save-token", "--help", "-h"];
+
+    /// <summary>A mistyped option must not be silently ignored (a --tokn would fall back to another token).</summary>
+    private static void RefuseUnknown(IReadOnlyList<string> args)
+    {
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i].Split('=', 2)[0];
+            if (Flags.Contains(args[i])) continue;
+            if (!ValueOptions.Contains(name)) throw new ArgumentException($"unknown argument \"{args[i]}\".");
+            if (name == args[i])
+            {
+                if (i + 1 >= args.Count) throw new ArgumentException($"{name} needs a value.");
+                i++;
+            }
+        }
     }
 
     /// <summary>Writes the token file readable and writable by its owner only.</summary>
