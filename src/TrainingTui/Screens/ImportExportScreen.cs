@@ -127,7 +127,7 @@ public sealed class ImportExportScreen : Screen
         new("Ctrl+S", "start the import"),
         new("Tab", "next field"),
         new("←→ Space", "choose format, mode"),
-        new("Esc", "stop a running import or export"),
+        new("Esc", "stop a running import or export; else leave the field (1–7, q, ? work again)"),
         new("↑↓ PgUp PgDn", "scroll the bad rows"),
     ];
 
@@ -173,13 +173,26 @@ public sealed class ImportExportScreen : Screen
 
     public override bool HandleEscape()
     {
-        if (!Running) return false;
+        if (!Running) return LeaveField();
         var what = _running == Operation.Import ? "import" : "export";
         var consequence = _running == Operation.Import
             ? "In best-effort mode the rows already applied stay applied; all or nothing applies none."
             : "The file is left as it was.";
         if (Context.Dialogs.Confirm($"Stop the {what}", $"Stop the running {what}? {consequence}", "Stop")) _run.Cancel();
         return true;
+    }
+
+    /// <summary>
+    /// This root screen opens in a field, where every key is typed; Esc steps out of it onto the format choice so the
+    /// keys of every screen (1–7, q, ?) work again (onto the bad rows when importing is not the caller's to do).
+    /// Tab or Enter goes back into a field.
+    /// </summary>
+    private bool LeaveField()
+    {
+        if (MostFocused is not TextField) return false;
+        var target = new View[] { FormatChoice, BadRows }.FirstOrDefault(v => v.Enabled && v.CanFocus);
+        target?.SetFocus();
+        return target?.HasFocus == true;
     }
 
     public override void OnClosed()

@@ -88,6 +88,24 @@ public sealed class ImportExportScreenTests : IDisposable
         Assert.Contains($"Imported {path} · CSV · best effort", text);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Esc_LeavesTheField_SoTheScreenKeysWorkAgain(bool administrator)
+    {
+        using var ui = new ScreenHarness(Sample.Client(), administrator ? Callers.Administrator() : null);
+        var screen = Open(ui);
+        ui.Press('?');
+        Assert.Equal("?", (screen.RegionField ?? screen.ImportPath).Text);
+        Assert.IsType<ImportExportScreen>(ui.Current);
+
+        ui.Press(Key.Esc);
+        Assert.IsNotType<Terminal.Gui.Views.TextField>(screen.MostFocused);
+        ui.Press('1');
+
+        Assert.IsType<CoursesScreen>(ui.Current);
+    }
+
     [Fact]
     public void Import_AllOrNothing_ChosenWithTheKeyboard_ReportsThatNothingWasApplied()
     {
