@@ -5,34 +5,20 @@ using System.Text;
 
 namespace Training.Tui.Tests.EndToEnd;
 
-/// <summary>The real service, as built, started with <c>--demo</c> on a free loopback port and a temporary database.</summary>
+/// <summary>
+/// The real service, as built, started with <c>--demo</c> on a free loopback port and a temporary database. It can be
+/// stopped and started again on the same port and file, as when a server goes away and comes back.
+/// </summary>
 public sealed class DemoService : IDisposable
 {
-    private readonly Process _process;
     private readonly StringBuilder _log = new();
+    private Process? _process;
 
     public DemoService()
     {
         Folder = Directory.CreateTempSubdirectory("training-e2e-").FullName;
         Address = $"http://127.0.0.1:{FreePort()}";
-        var start = new ProcessStartInfo("dotnet",
-            [Built.ServiceDll, "--demo", $"--Storage:Path={Path.Combine(Folder, "training.db")}", $"--urls={Address}"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        _process = Process.Start(start)!;
-        var listening = new TaskCompletionSource();
-        _process.OutputDataReceived += (_, e) =>
-        {
-            lock (_log) _log.AppendLine(e.Data);
-            if (e.Data?.Contains("Now listening on", StringComparison.Ordinal) == true) listening.TrySetResult();
-        };
-        _process.ErrorDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        if (!listening.Task.Wait(TimeSpan.FromSeconds(60)))
-            throw new InvalidOperationException($"The service did not start:\n{Log}");
+        Start(demo: true);
     }
 
     public string Folder { get; }
@@ -44,11 +30,47 @@ public sealed class DemoService : IDisposable
         get { lock (_log) return _log.ToString(); }
     }
 
-    public void Dispose()
+    /// <summary>Kills the service (no clean shutdown, as a crash or a lost host).</summary>
+    public void Stop()
     {
+        if (_process is null) return;
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
         _process.WaitForExit();
         _process.Dispose();
+        _process = null;
+    }
+
+    /// <summary>
+    /// Starts the service on this port and database. Without <paramref name="demo"/> the demo credentials already
+    /// issued stay valid (a <c>--demo</c> start mints new ones and revokes the old).
+    /// </summary>
+    public void Start(bool demo = false)
+    {
+        if (_process is not null) throw new InvalidOperationException("The service is already running.");
+        string[] arguments = [Built.ServiceDll, $"--Storage:Path={Path.Combine(Folder, "training.db")}", $"--urls={Address}"];
+        var start = new ProcessStartInfo("dotnet", demo ? [.. arguments, "--demo"] : arguments)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        var process = Process.Start(start)!;
+        var listening = new TaskCompletionSource();
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (_log) _log.AppendLine(e.Data);
+            if (e.Data?.Contains("Now listening on", StringComparison.Ordinal) == true) listening.TrySetResult();
+        };
+        process.ErrorDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+        if (!listening.Task.Wait(TimeSpan.FromSeconds(60)))
+            throw new InvalidOperationException($"The service did not start:\n{Log}");
+    }
+
+    public void Dispose()
+    {
+        Stop();
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
     }
 
@@ -68,6 +90,21 @@ public static class Built
 
     public static string ServiceDll => Path.Combine(Root, "src", "TrainingService", "bin", Configuration, "net10.0", "TrainingService.dll");
     public static string ClientDll => Path.Combine(Root, "src", "TrainingTui", "bin", Configuration, "net10.0", "TrainingTui.dll");
+
+    /// <summary>
+    /// The command that starts the client as <c>./demo</c> runs it, published into out/tui by scripts/publish-client
+    /// (which <c>./test</c> runs first): the native executable, or the ReadyToRun build; null when not published.
+    /// </summary>
+    public static string? PublishedClient
+    {
+        get
+        {
+            var folder = Path.Combine(Root, "out", "tui");
+            if (File.Exists(Path.Combine(folder, "TrainingTui.dll"))) return $"dotnet {Path.Combine(folder, "TrainingTui.dll")}";
+            var native = Path.Combine(folder, "TrainingTui");
+            return File.Exists(native) ? native : null;
+        }
+    }
 
     private static string FindRoot()
     {
