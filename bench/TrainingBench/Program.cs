@@ -102,6 +102,19 @@ namespace Training.Bench
             return new BenchServer(app, new Uri(app.Urls.First()));
         }
 
+        /// <summary>The service as <c>--demo</c> starts it: the demo data seeded into an empty file, fresh demo credentials.</summary>
+        public static async Task<(BenchServer Server, Training.Service.Demo.DemoCredentials Credentials)> StartDemoAsync(string databasePath)
+        {
+            File.Delete(databasePath);
+            File.Delete(databasePath.Replace(".db", "-log.db"));
+            var app = TrainingHost.Build(
+                ["--urls=http://127.0.0.1:0", $"--Storage:Path={databasePath}"],
+                builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
+            var (_, credentials) = Training.Service.Demo.DemoMode.Start(app.Services, TextWriter.Null);
+            await app.StartAsync();
+            return (new BenchServer(app, new Uri(app.Urls.First())), credentials);
+        }
+
         public CallInvoker Client(string token, GrpcChannel? channel = null)
         {
             channel ??= GrpcChannel.ForAddress(Address);
