@@ -20,7 +20,7 @@ public sealed record ClientError(string Message, IReadOnlyList<(string Field, st
         {
             StatusCode.Unavailable => "The training service cannot be reached.",
             StatusCode.DeadlineExceeded => "The training service did not answer in time.",
-            StatusCode.Unauthenticated => $"The service refused the access token: {rpc.Status.Detail}",
+            StatusCode.Unauthenticated => $"Access refused: {rpc.Status.Detail} Ask an administrator for a new token.",
             StatusCode.PermissionDenied => $"Not allowed: {rpc.Status.Detail}",
             _ => rpc.Status.Detail,
         };

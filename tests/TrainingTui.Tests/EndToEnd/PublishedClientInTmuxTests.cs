@@ -1,3 +1,8 @@
+using System.Text.Json;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
+using Unpol.Training.V1;
+
 namespace Training.Tui.Tests.EndToEnd;
 
 /// <summary>
@@ -63,6 +68,30 @@ public sealed class PublishedClientInTmuxTests
     }
 
     [PublishedClientFact]
+    public async Task TokenRevokedWhileRunning_TheNextCallSaysSo_AndNothingCrashes()
+    {
+        using var service = new DemoService();
+        using var terminal = Start($"--server {service.Address} --demo-credentials {service.CredentialsFile} --as focal-point-SN");
+        terminal.WaitFor("upcoming sessions");
+
+        using var channel = GrpcChannel.ForAddress(service.Address);
+        var administrator = channel.Intercept(m =>
+        {
+            m.Add("authorization", $"Bearer {Credential(service.CredentialsFile, "ADMINISTRATOR").GetProperty("secret").GetString()}");
+            return m;
+        });
+        var focalPoint = Credential(service.CredentialsFile, "FOCAL_POINT", "SN").GetProperty("accessToken").GetString();
+        await new AccessService.AccessServiceClient(administrator).RevokeAccessTokenAsync(new RevokeAccessTokenRequest { Name = focalPoint });
+        terminal.Press("F5");
+
+        var screen = terminal.WaitFor("This access token has been revoked.");
+        Assert.Contains("Access refused: This access token has been revoked. Ask an administrator for a new token.", screen);
+        Assert.DoesNotContain("Exception", screen);
+        terminal.Press("q");
+        terminal.WaitFor("CLIENT-EXITED 0");
+    }
+
+    [PublishedClientFact]
     public void RefusedToken_EndsAtOnceWithAMessage_AndExitCode3()
     {
         using var service = new DemoService();
@@ -81,6 +110,14 @@ public sealed class PublishedClientInTmuxTests
         var screen = terminal.WaitFor("CLIENT-EXITED 4");
         Assert.Contains("cannot reach the training service at http://127.0.0.1:9/", screen);
         Assert.DoesNotContain("Exception", screen);
+    }
+
+    private static JsonElement Credential(string file, string role, string? region = null)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(file));
+        return document.RootElement.GetProperty("credentials").EnumerateArray()
+            .First(c => c.GetProperty("role").GetString() == role && (region is null || c.GetProperty("regionCode").GetString() == region))
+            .Clone();
     }
 
     /// <summary>The view tests switch real terminal output off for this process; the client in tmux must not inherit that.</summary>
