@@ -12,22 +12,26 @@ public abstract class TableScreen<T> : Screen
 {
     private readonly Label _summary;
 
-    private readonly int _top;
-
-    /// <param name="detailsHeight">Lines reserved above the table for <see cref="Details"/> (0: none).</param>
+    /// <param name="detailsHeight">
+    /// Lines kept above the table for <see cref="Details"/> (0: none). The details grow past that when their text
+    /// wraps on a narrow terminal: every line stays on screen (the seats of a session, an officer's vetting).
+    /// </param>
     protected TableScreen(ScreenContext context, IReadOnlyList<Column<T>> columns, Func<T, string> key, int detailsHeight = 0) : base(context)
     {
-        _top = detailsHeight;
         Source = new RowsSource<T>(columns, key);
-        Details = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = detailsHeight, Text = "", Visible = detailsHeight > 0 };
-        _summary = new Label { X = 0, Y = _top, Width = Dim.Fill(), Text = "" };
-        FilterField = new TextField { X = 9, Y = _top + 1, Width = Dim.Fill(), Visible = false };
-        FilterLabel = new Label { X = 0, Y = _top + 1, Text = "Filter /", Visible = false };
+        Details = new Label
+        {
+            X = 0, Y = 0, Width = Dim.Fill(), Text = "", Visible = detailsHeight > 0,
+            Height = detailsHeight > 0 ? Dim.Auto(DimAutoStyle.Text, minimumContentDim: detailsHeight) : 0,
+        };
+        _summary = new Label { X = 0, Y = Pos.Bottom(Details), Width = Dim.Fill(), Height = 1, Text = "" };
+        FilterField = new TextField { X = 9, Y = Pos.Bottom(_summary), Width = Dim.Fill(), Visible = false };
+        FilterLabel = new Label { X = 0, Y = Pos.Bottom(_summary), Text = "Filter /", Visible = false };
         FilterField.TextChanged += (_, _) => ApplyFilter();
         Table = new TableView
         {
             X = 0,
-            Y = _top + 1,
+            Y = Pos.Bottom(_summary),
             Width = Dim.Fill(),
             Height = Dim.Fill(),
             FullRowSelect = true,
@@ -109,7 +113,7 @@ public abstract class TableScreen<T> : Screen
         {
             FilterLabel.Visible = true;
             FilterField.Visible = true;
-            Table.Y = _top + 2;
+            Table.Y = Pos.Bottom(FilterField);
             FilterField.SetFocus();
             return true;
         }
@@ -147,7 +151,7 @@ public abstract class TableScreen<T> : Screen
     {
         FilterLabel.Visible = FilterField.Text.Length > 0;
         FilterField.Visible = FilterField.Text.Length > 0;
-        Table.Y = _top + (FilterField.Visible ? 2 : 1);
+        Table.Y = FilterField.Visible ? Pos.Bottom(FilterField) : Pos.Bottom(_summary);
         Table.SetFocus();
     }
 

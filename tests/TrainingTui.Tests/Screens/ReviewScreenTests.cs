@@ -68,6 +68,20 @@ public sealed class ReviewScreenTests
     }
 
     [Fact]
+    public void OnANarrowTerminal_TheSummaryWraps_AndVettingAndEligibilityStayOnScreen()
+    {
+        var client = ClientWithNominations();
+        client.Officers[0].Vetting = new Vetting { HumanRightsScreening = new VettingItem { Status = VettingStatus.Cleared } };
+        using var ui = new ScreenHarness(client, Callers.Administrator(), columns: 44, rows: 24);
+        OpenReview(ui);
+
+        var screen = ui.Screen();
+        Assert.Contains("Vetting: human rights ✓", screen);
+        Assert.Contains("Eligible now", screen);
+        Assert.Contains("Pending (submitted or waitlisted)", screen);
+    }
+
+    [Fact]
     public void Review_ShowsPendingNominations_WithTheSelectedOfficersSummaryAndEligibilityNow()
     {
         var client = ClientWithNominations();

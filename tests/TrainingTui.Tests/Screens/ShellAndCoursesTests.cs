@@ -91,6 +91,17 @@ public sealed class ShellAndCoursesTests
     }
 
     [Fact]
+    public void OnANarrowTerminal_TheSessionHeaderWraps_AndTheSeatsStayOnScreen()
+    {
+        using var ui = new ScreenHarness(Sample.Client(), columns: 44, rows: 24);
+        ui.Press(Key.CursorDown).Press(Key.Enter);
+
+        var screen = ui.Screen();
+        Assert.Contains("Seats:", screen);
+        Assert.Contains("SN's nominations: none yet.", screen);
+    }
+
+    [Fact]
     public void QuestionMark_ListsEveryKeyOfTheCurrentScreen()
     {
         using var ui = new ScreenHarness(Sample.Client());
