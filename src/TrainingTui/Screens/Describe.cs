@@ -45,7 +45,8 @@ public static class Describe
 
     public static string History(Nomination nomination) =>
         string.Join('\n', nomination.History.Select(h =>
-            $"{Format.Instant(h.Time)}  {Format.State(h.FromState),-11} → {Format.State(h.ToState),-11} {h.ActorDisplayName}" +
+            $"{Format.Instant(h.Time)}  {(h.FromState == Nomination.Types.State.Unspecified ? "new" : Format.State(h.FromState)),-11} → " +
+            $"{Format.State(h.ToState),-11} {h.ActorDisplayName}" +
             (h.Automatic ? " (automatic)" : "") + (h.Reason.Length > 0 ? $"\n{"",20}“{h.Reason}”" : "")));
 
     public static string Findings(IEnumerable<EligibilityFinding> findings) =>

@@ -45,10 +45,9 @@ public sealed class Shell : Window, INavigator, IStatusReporter
         _content = new View { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(3), CanFocus = true };
         _message = new Label { X = 0, Y = Pos.AnchorEnd(3), Width = Dim.Fill(), Text = "" };
         _hints = new Label { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Text = "" };
-        StatusBar = new StatusBar(roots
-            .Select(r => new Shortcut((Key)r.Key, r.Name, () => SwitchTo(r.Key)))
-            .Append(new Shortcut((Key)'?', "Help", ShowHelp))
-            .Append(new Shortcut(Key.Q, "Quit", Quit))
+        // Help and Quit come first: on an 80-column terminal the bar is cut at the right, and the help lists the rest.
+        StatusBar = new StatusBar(new[] { new Shortcut((Key)'?', "Help", ShowHelp), new Shortcut(Key.Q, "Quit", Quit) }
+            .Concat(roots.Select(r => new Shortcut((Key)r.Key, r.Name, () => SwitchTo(r.Key))))
             .ToArray());
         Add(_header, _busy, _content, _message, _hints, StatusBar);
 

@@ -1,4 +1,7 @@
+using System.Collections.ObjectModel;
 using Terminal.Gui.App;
+using Terminal.Gui.Input;
+using Terminal.Gui.Text;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 
@@ -21,46 +24,59 @@ public sealed class TerminalDialogs(IApplication app) : IDialogs
     public void Show(string title, string text)
     {
         using var dialog = new Dialog { Title = title, Width = Dim.Percent(80), Height = Dim.Percent(80) };
-        dialog.Add(new Label { Text = text, Width = Dim.Fill(), Height = Dim.Fill(1) });
+        // A list of the text's lines, wrapped to the dialog, scrolls with ↑↓ PgUp PgDn: on a small terminal the
+        // help is longer than the dialog.
+        var width = Math.Max(20, app.Screen.Width * 8 / 10 - 4);
+        var lines = text.Split('\n').SelectMany(line => line.Length <= width ? [line] : TextFormatter.WordWrapText(line, width));
+        var body = new ListView { Width = Dim.Fill(), Height = Dim.Fill(1) };
+        body.SetSource(new ObservableCollection<string>(lines));
+        dialog.Add(body);
         dialog.AddButton(new Button { Title = "_Close" });
+        body.SetFocus();
         app.Run(dialog);
     }
 
+    /// <summary>
+    /// One line of text, 1 to 500 characters. An empty or too long reason keeps the dialog open with the rule under
+    /// the field; the check runs while accepting, before the dialog would close.
+    /// </summary>
     private sealed class ReasonDialog : Dialog<string>
     {
+        public const string Rule = "A reason of 1 to 500 characters is required.";
         private readonly TextField _reason;
         private readonly Label _problem;
 
         public ReasonDialog(string title, string prompt)
         {
             Title = title;
-            Width = Dim.Percent(70);
-            var label = new Label { Text = prompt, X = 1, Y = 0, Width = Dim.Fill(1) };
-            _reason = new TextField { X = 1, Y = 1, Width = Dim.Fill(1) };
-            _problem = new Label { X = 1, Y = 2, Width = Dim.Fill(1), Text = "" };
+            Width = Dim.Percent(80);
+            // The prompt wraps rather than being cut on a narrow terminal.
+            var label = new Label { Text = prompt, X = 1, Y = 0, Width = Dim.Fill(1), Height = Dim.Auto(DimAutoStyle.Text) };
+            _reason = new TextField { X = 1, Y = Pos.Bottom(label), Width = Dim.Fill(1) };
+            _problem = new Label { X = 1, Y = Pos.Bottom(_reason), Width = Dim.Fill(1), Height = 1, Text = "" };
             Add(label, _reason, _problem);
             AddButton(new Button { Title = "_Cancel" });
             AddButton(new Button { Title = "_OK" });
         }
 
-        protected override void OnAccepted(Terminal.Gui.Input.ICommandContext? ctx)
+        protected override bool OnAccepting(CommandEventArgs args)
         {
             View? source = null;
-            ctx?.Source?.TryGetTarget(out source);
+            args.Context?.Source?.TryGetTarget(out source);
             if (source is Button { Title: "_Cancel" })
             {
                 Result = null;
-                RequestStop();
-                return;
+                return base.OnAccepting(args);
             }
             var text = _reason.Text.Trim();
             if (text.Length is 0 or > 500)
             {
-                _problem.Text = "A reason of 1 to 500 characters is required.";
-                return;
+                _problem.Text = Rule;
+                _reason.SetFocus();
+                return true;
             }
             Result = text;
-            RequestStop();
+            return base.OnAccepting(args);
         }
     }
 }

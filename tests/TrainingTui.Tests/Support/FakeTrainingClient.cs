@@ -52,6 +52,9 @@ public sealed class FakeTrainingClient : ITrainingClient
 
     public int WatcherCount => _watchers.Count;
 
+    /// <summary>The sequence of the last change published (what a list reports as its watch sequence).</summary>
+    public long Sequence => _sequence;
+
     /// <summary>Every officer search, as sent.</summary>
     public List<SearchOfficersRequest> SearchRequests { get; } = [];
 
