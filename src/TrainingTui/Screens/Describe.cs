@@ -30,12 +30,15 @@ public static class Describe
         $"{session.Venue} · {Format.Dates(session.StartDate, session.EndDate)} · taught in {session.LanguageCode} · {session.Seats} seats · nominations {Format.Window(session, now)}\n" +
         Requirements(course);
 
+    /// <summary>"Seats: 16 of 16 taken (full) · 3 waitlisted".</summary>
+    public static string Seats(SessionStatistics figures) =>
+        $"Seats: {figures.Seats - figures.SeatsAvailable} of {figures.Seats} taken{(figures.SeatsAvailable <= 0 ? " (full)" : "")} · " +
+        $"{figures.Overall.Waitlisted} waitlisted";
+
     public static string Figures(SessionStatistics? figures, string? regionCode)
     {
         if (figures is null) return "Figures: loading…";
-        var taken = figures.Seats - figures.SeatsAvailable;
-        var text = $"Seats: {taken} of {figures.Seats} taken · {figures.Overall.Waitlisted} waitlisted · " +
-                   $"women {Format.Percent(figures.Overall.NominatedWomenShare)} of nominated";
+        var text = $"{Seats(figures)} · women {Format.Percent(figures.Overall.NominatedWomenShare)} of nominated";
         var own = regionCode is null ? null : figures.MemberStates.FirstOrDefault(m => m.RegionCode == regionCode);
         if (own is not null)
             text += $" · {regionCode}: {own.Figures.NominatedWomen} wom{(own.Figures.NominatedWomen == 1 ? "an" : "en")} of {own.Figures.Nominated}" +

@@ -33,13 +33,14 @@ public sealed record NomineeRow(Officer Officer, CheckEligibilityResponse? Eligi
     /// <summary>Warnings about this officer (age 55 or older, say).</summary>
     public IReadOnlyList<EligibilityFinding> Warnings => Eligibility?.Warnings.Where(w => w.Rule != ParityRule).ToList() ?? [];
 
-    /// <summary>"✓" eligible, "✗" not, "…" still being checked, "?" the check failed.</summary>
-    public string Mark => Eligibility is { } e ? (e.Eligible ? "✓" : "✗") : CheckProblem is null ? "…" : "?";
+    /// <summary>"✓" eligible, "✗" not, "…" still being checked, "?" the check failed, "→" submitted from this screen.</summary>
+    public string Mark => Submitted ? "→" : Eligibility is { } e ? (e.Eligible ? "✓" : "✗") : CheckProblem is null ? "…" : "?";
 
     /// <summary>The first reason the officer cannot be nominated ("+N more" when there are others), or their first warning.</summary>
     public string WhyNot(int width)
     {
         if (Result is { Submitted: false } refused) return Fit(refused.Refusal, width);
+        if (Submitted) return "submitted just now";
         if (CheckProblem is not null) return Fit($"not checked: {CheckProblem}", width);
         if (Eligibility is null) return "";
         var (list, prefix) = Eligibility.Eligible ? (Warnings, "! ") : (Eligibility.Failures.ToList(), "");
@@ -324,7 +325,7 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
             $"{Course?.Code ?? Format.CourseOf(Session.Name)} {Format.Dates(Session.StartDate, Session.EndDate)} · {Session.Venue} · " +
             $"taught in {Session.LanguageCode} · nominations {Format.Window(Session, now)}\n" +
             Describe.Requirements(Course) + "\n" +
-            (_figuresNow is null ? "Figures: loading…" : ParityLine(_figuresNow));
+            (_figuresNow is null ? "Figures: loading…" : $"{Describe.Seats(_figuresNow)} · {ParityLine(_figuresNow)}");
     }
 
     private string ParityLine(SessionStatistics figures)
@@ -359,7 +360,9 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
         var selection = selected.Count == 0
             ? ""
             : $" · {selected.Count} selected ({women} wom{(women == 1 ? "an" : "en")}) · n submits";
-        Summary = $"{Whose} {Source.Rows}/{all.Count} · {all.Count(c => c.Eligible)} eligible · {progress}{selection}";
+        var submitted = all.Count(c => c.Submitted);
+        Summary = $"{Whose} {Source.Rows}/{all.Count} · {all.Count(c => c.Selectable)} eligible" +
+                  $"{(submitted > 0 ? $" · {submitted} submitted" : "")} · {progress}{selection}";
     }
 
     protected override void OnFilterApplied() => UpdateSummary();
@@ -491,6 +494,8 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
         lines.Add(warnings.Count == 0 ? "No warnings about these officers." : "Warnings (they do not block the nomination):");
         lines.AddRange(warnings);
         lines.Add("");
+        if (_figuresNow is { SeatsAvailable: <= 0 } full)
+            lines.Add($"⚠ The session is full ({Describe.Seats(full)}): new nominations can only go on the waitlist until a seat frees up.");
         if (_figuresNow is null)
             lines.Add("Parity: the session's figures could not be read; the service warns if the list falls below the threshold.");
         else

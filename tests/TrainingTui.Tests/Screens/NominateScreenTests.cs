@@ -174,7 +174,11 @@ public sealed class NominateScreenTests
         Assert.All(client.SubmissionRequests, r => Assert.True(Guid.TryParse(r.RequestId, out _)));
         Assert.NotEqual(client.SubmissionRequests[0].RequestId, client.SubmissionRequests[1].RequestId);
         var screen = ui.Screen();
-        Assert.Contains("✓ submitted", Line(screen, "Diop, Awa"));
+        var awa = Line(screen, "Diop, Awa");
+        Assert.Contains("✓ submitted", awa);
+        Assert.Contains("→  Diop, Awa", awa);
+        Assert.Contains("submitted just now", awa);
+        Assert.Contains("· 1 submitted ·", screen);
         var fatou = Line(screen, "Ndiaye, Fatou");
         Assert.Contains("Fatou holds a confirmed seat in CPTM, Dakar, whose date…", fatou);
         Assert.Contains("✗ refused", fatou);
@@ -220,6 +224,27 @@ public sealed class NominateScreenTests
     }
 
     [Fact]
+    public void AFullSession_ShowsItsSeatsAboveTheRoster_AndTheReviewSaysConfirmationsWillWait()
+    {
+        var client = ClientWithFindings();
+        client.Statistics[MarchSession] = new SessionStatistics
+        {
+            Session = MarchSession, Seats = 24, SeatsAvailable = 0, ParityThreshold = 0.2, ParityTarget = 0.3,
+            Overall = new NominationFigures { Nominated = 27, Confirmed = 24, Waitlisted = 3, NominatedWomen = 9 },
+        };
+        using var ui = new ScreenHarness(client, columns: 80, rows: 24);
+        OpenNominate(ui);
+        Assert.Contains("Seats: 24 of 24 taken (full) · 3 waitlisted", ui.Screen());
+
+        ui.Press(Key.Space);
+        ui.Dialogs.Confirmations.Enqueue(false);
+        ui.Press('n');
+
+        Assert.Contains("⚠ The session is full (Seats: 24 of 24 taken (full) · 3 waitlisted): new nominations can only go on the waitlist until a seat frees up.",
+            Assert.Single(ui.Dialogs.Asked));
+    }
+
+    [Fact]
     public void Review_WarnsWhenTheListWouldFallBelowTwentyPercentWomen_AndListsTheOfficersWarnings()
     {
         var client = ClientWithFindings();
@@ -245,6 +270,7 @@ public sealed class NominateScreenTests
         Assert.StartsWith("Review the nomination: Nominate 2 officers to UNPOL-STM, 1 Mar–12 Mar 2027 (Entebbe RSC):", review);
         Assert.Contains("⚠ Parity: SN's list would have 1 woman among 6 nominees (17 %), below the 20 % asked of every Member State.", review);
         Assert.Contains("No warnings about these officers.", review);
+        Assert.DoesNotContain("The session is full", review);
         Assert.Empty(client.SubmissionRequests);
         Assert.Equal("✓ Nothing was submitted.", ui.Shell.Message);
 
