@@ -52,6 +52,8 @@ public sealed class Shell : Window, INavigator, IStatusReporter
         Add(_header, _busy, _content, _message, _hints, StatusBar);
 
         context.App.Keyboard.KeyDown += OnKeyDown;
+        // The header is cut to the terminal's width: cut it again when the terminal is resized.
+        FrameChanged += (_, _) => UpdateHeader();
         SwitchTo(roots[0].Key);
     }
 

@@ -102,6 +102,18 @@ public sealed class ShellAndCoursesTests
     }
 
     [Fact]
+    public void TheHeader_IsCutAgainWhenTheTerminalIsResized()
+    {
+        using var ui = new ScreenHarness(Sample.Client(), columns: 50, rows: 24);
+        ui.Press(Key.CursorDown).Press(Key.Enter);
+        Assert.StartsWith("…", ui.Screen().Split('\n')[0]);
+
+        ui.Resize(160, 40);
+
+        Assert.Matches(@"^ \S.*\(focal point SN\) │ Courses › UNPOL-STM", ui.Screen().Split('\n')[0]);
+    }
+
+    [Fact]
     public void QuestionMark_ListsEveryKeyOfTheCurrentScreen()
     {
         using var ui = new ScreenHarness(Sample.Client());
