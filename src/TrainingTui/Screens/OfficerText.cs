@@ -35,9 +35,9 @@ public static partial class OfficerText
     {
         var trimmed = text.Trim();
         if (trimmed.Length == 0) return required ? Parsed<DateOnly?>.Fail("required, YYYY-MM-DD") : new(null, null);
-        if (!IsoDay().IsMatch(trimmed)
-            || !DateOnly.TryParseExact(trimmed, "yyyy-MM-dd", Invariant, DateTimeStyles.None, out var day))
-            return Parsed<DateOnly?>.Fail("must be YYYY-MM-DD");
+        if (!IsoDay().IsMatch(trimmed)) return Parsed<DateOnly?>.Fail("must be YYYY-MM-DD");
+        if (!DateOnly.TryParseExact(trimmed, "yyyy-MM-dd", Invariant, DateTimeStyles.None, out var day))
+            return Parsed<DateOnly?>.Fail($"{trimmed} is not a calendar day");
         if (day.Year is < 1900 or > 2200) return Parsed<DateOnly?>.Fail("year must be 1900–2200");
         return new(day, null);
     }

@@ -263,7 +263,7 @@ public sealed partial class RequestMatchScreen : TableScreen<CandidateRow>
         if (_response is { Scoring.Length: > 0 } response)
         {
             List<string> rules = ["", "How the score is made:", .. RequestText.ScoringLines(response.Scoring)];
-            lines.AddRange(FitsInADialog([.. lines, .. rules]) ? rules : ["", "i shows how the score is made."]);
+            lines.AddRange(FitsInADialog([.. lines, .. rules]) ? rules : ["", "Close, then i shows how the score is made."]);
         }
         Context.Dialogs.Show($"{row.DisplayName} — {Mission}", string.Join('\n', lines));
     }

@@ -69,7 +69,7 @@ public sealed class ReviewScreen : TableScreen<Nomination>
         new("r", "reconsider"),
         .. SessionEnded
             ? new KeyHelp[] { new("p f o", "passed/failed/no-show") }
-            : [new("p f o", $"outcomes from {Format.Date(Session.EndDate)}")],
+            : [new("p f o", $"passed/failed/no-show, from {Format.Date(Session.EndDate)}")],
         new("F", "pending/all/confirmed"),
         new("Enter", "history"),
         .. TableKeys,

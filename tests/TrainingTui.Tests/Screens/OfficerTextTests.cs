@@ -56,7 +56,7 @@ public sealed class OfficerTextTests
     }
 
     [Theory]
-    [InlineData("2024-02-30", "must be YYYY-MM-DD")]
+    [InlineData("2024-02-30", "2024-02-30 is not a calendar day")]
     [InlineData("24-02-03", "must be YYYY-MM-DD")]
     [InlineData("1850-01-01", "year must be 1900–2200")]
     [InlineData("", "required, YYYY-MM-DD")]

@@ -124,7 +124,7 @@ public sealed class EligibilityEngine(EligibilityPolicy policy, IReferenceData r
         {
             if (request.State != Recruitment.RequestState.Open)
                 findings.Add(EligibilityFinding.Hard(Rules.RequestDeadlinePassed, "request.state",
-                    $"The request is {request.State.ToString().ToUpperInvariant()}; nominations are accepted only while it is OPEN."));
+                    $"The request is {request.State.ToString().ToLowerInvariant()}; nominations are accepted only while it is open."));
             else if (check.Now >= request.Deadline)
                 findings.Add(EligibilityFinding.Hard(Rules.RequestDeadlinePassed, "request.deadline",
                     $"The deadline was {request.Deadline.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture)} UTC."));
@@ -292,7 +292,7 @@ public sealed class EligibilityEngine(EligibilityPolicy policy, IReferenceData r
     {
         if (session.State != SessionState.Open)
             findings.Add(EligibilityFinding.Hard(Rules.NominationWindowClosed, "session.state",
-                $"The session is {session.State.ToString().ToUpperInvariant()}; nominations are accepted only while it is OPEN."));
+                $"The session is {session.State.ToString().ToLowerInvariant()}; nominations are accepted only while it is open."));
         else if (now < session.NominationOpenTime)
             findings.Add(EligibilityFinding.Hard(Rules.NominationWindowClosed, "session.nomination_open_time",
                 $"Nominations open on {session.NominationOpenTime.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture)} UTC."));
