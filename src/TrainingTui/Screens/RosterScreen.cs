@@ -283,7 +283,8 @@ public sealed class RosterScreen : TableScreen<OfficerRow>
         if (!string.Equals(foldedFilter, _filterText, StringComparison.Ordinal))
         {
             _filterText = foldedFilter;
-            _filterWords = foldedFilter.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            // "Badji, Astou" as the list shows it, or "badji astou": commas separate words like spaces.
+            _filterWords = foldedFilter.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
         }
         return row.Matches(foldedFilter, _filterWords);
     }
