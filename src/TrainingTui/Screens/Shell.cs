@@ -157,6 +157,8 @@ public sealed class Shell : Window, INavigator, IStatusReporter
         else if (key == Key.F5)
         {
             key.Handled = true;
+            // A reload asks for the state as it is now: an earlier refusal or confirmation may no longer hold.
+            if (!_disconnected) _message.Text = "";
             Current.Reload();
         }
         else if (!key.IsCtrl && !key.IsAlt && key.AsRune.Value < 128 && _roots.ContainsKey((char)key.AsRune.Value))

@@ -114,6 +114,20 @@ public sealed class ShellAndCoursesTests
     }
 
     [Fact]
+    public void F5_ReloadsAndClearsAMessageThatMayNoLongerHold()
+    {
+        var client = Sample.Client();
+        using var ui = new ScreenHarness(client);
+        ui.Shell.ShowError("Session full: Diop, Awa not confirmed, stays on the waitlist.");
+        var listed = client.Calls.Count(c => c.StartsWith("ListSessions", StringComparison.Ordinal));
+
+        ui.Press(Key.F5);
+
+        Assert.Equal("", ui.Shell.Message);
+        Assert.Equal(listed + 1, client.Calls.Count(c => c.StartsWith("ListSessions", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void QuestionMark_ListsEveryKeyOfTheCurrentScreen()
     {
         using var ui = new ScreenHarness(Sample.Client());
