@@ -237,7 +237,7 @@ public sealed class Shell : Window, INavigator, IStatusReporter
     public void ServerUnreachable(string message)
     {
         _showingLoadError = true;
-        _message.Text = $"⚠ {message} Retrying every {ReconnectEvery.TotalSeconds:0} s; nothing you typed is lost.";
+        _message.Text = $"⚠ {message} Retrying every {ReconnectEvery.TotalSeconds:0} s; your edits are kept.";
         if (!_context.Theme.Monochrome) _message.SetScheme(_context.Theme.Warning);
         if (_disconnected) return;
         _disconnected = true;

@@ -258,7 +258,7 @@ public sealed class OfficerFormTests
         ui.Press(Key.S.WithCtrl);
         var offline = ui.Screen();
         Assert.Contains("OFFLINE", offline);
-        Assert.Contains("The training service cannot be reached. Retrying every 3 s; nothing you typed is lost.", offline);
+        Assert.Contains("The training service cannot be reached. Retrying every 3 s; your edits are kept.", offline);
         Assert.Equal("⚠ Not saved: the service is away. All kept; Ctrl+S once it is back.", form.GeneralMessage);
         Assert.Same(form, ui.Current);
 
