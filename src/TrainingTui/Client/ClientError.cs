@@ -7,6 +7,9 @@ namespace Training.Tui.Client;
 public sealed record ClientError(string Message, IReadOnlyList<(string Field, string Description)> FieldErrors,
     IReadOnlyList<(string Rule, string Description)> RuleViolations, bool ServerUnreachable, string Reason)
 {
+    /// <summary>The gRPC status (Unknown for a failure that was not a call's).</summary>
+    public StatusCode Code { get; init; } = StatusCode.Unknown;
+
     public static ClientError From(Exception error)
     {
         if (error is not RpcException rpc)
@@ -24,6 +27,6 @@ public sealed record ClientError(string Message, IReadOnlyList<(string Field, st
             StatusCode.PermissionDenied => $"Not allowed: {rpc.Status.Detail}",
             _ => rpc.Status.Detail,
         };
-        return new ClientError(message, fields, rules, unreachable, reason);
+        return new ClientError(message, fields, rules, unreachable, reason) { Code = rpc.StatusCode };
     }
 }

@@ -22,6 +22,7 @@ public sealed class OfficerFormScreen : Screen
     private readonly string _regionCode;
     private readonly RosterVocabulary _vocabulary;
     private readonly Action<Officer> _showOnRoster;
+    private readonly Action<string>? _goneFromRoster;
     private readonly CallSlot _save = new();
     private readonly CallSlot _reread = new();
     private readonly List<RosterFormRow> _rows = [];
@@ -38,13 +39,15 @@ public sealed class OfficerFormScreen : Screen
 
     /// <param name="officer">The officer as last read, or null to add a new one.</param>
     /// <param name="showOnRoster">Called with the officer as stored after a save (or a re-read), to update the list.</param>
-    public OfficerFormScreen(ScreenContext context, string regionCode, Officer? officer, RosterVocabulary vocabulary, Action<Officer> showOnRoster)
+    public OfficerFormScreen(ScreenContext context, string regionCode, Officer? officer, RosterVocabulary vocabulary, Action<Officer> showOnRoster,
+        Action<string>? goneFromRoster = null)
         : base(context)
     {
         _regionCode = regionCode;
         _stored = officer;
         _vocabulary = vocabulary;
         _showOnRoster = showOnRoster;
+        _goneFromRoster = goneFromRoster;
         _initial = officer is null ? OfficerDraft.New() : OfficerDraft.From(officer);
 
         _intro = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 1, Text = "" };
@@ -277,6 +280,14 @@ public sealed class OfficerFormScreen : Screen
         if (error.Reason == EtagMismatch && _stored is not null)
         {
             StaleEtag(error);
+            return;
+        }
+        if (error.Code == Grpc.Core.StatusCode.NotFound && _stored is not null)
+        {
+            // Deleted by someone else meanwhile: off the roster, and the form says why nothing can be saved.
+            _goneFromRoster?.Invoke(_stored.Name);
+            _general.Text = "✗ Not saved: someone deleted this officer meanwhile. Esc goes back to the roster.";
+            UpdateState();
             return;
         }
         var unplaced = new List<string>();

@@ -351,10 +351,18 @@ public sealed class RosterScreen : TableScreen<OfficerRow>
             Context.Status.ShowError("This officer was deleted with nomination history: the record is kept, anonymised, only for the figures.");
             return;
         }
-        Context.Navigator.Push(new OfficerFormScreen(Context, _filter!.RegionCode, row.Officer, _vocabulary, ShowOfficer));
+        Context.Navigator.Push(new OfficerFormScreen(Context, _filter!.RegionCode, row.Officer, _vocabulary, ShowOfficer, ForgetOfficer));
     }
 
     /// <summary>An officer as now stored (saved in the form): updated in place, or added where the service would list it, and selected.</summary>
+    /// <summary>Takes an officer someone else deleted off the list.</summary>
+    private void ForgetOfficer(string name)
+    {
+        if (_loaded.RemoveAll(r => r.Key == name) == 0) return;
+        ShowRows(_loaded.ToList());
+        UpdateSummary();
+    }
+
     private void ShowOfficer(Officer officer)
     {
         var row = new OfficerRow(officer, Context.Today);

@@ -220,6 +220,26 @@ public sealed class OfficerFormTests
     }
 
     [Fact]
+    public void SavingAnOfficerSomeoneDeleted_SaysSo_AndTheRosterNoLongerListsThem()
+    {
+        var client = Sample.Client();
+        using var ui = new ScreenHarness(client);
+        ui.Press('2').Press(Key.CursorDown).Press(Key.Enter);
+        var form = Assert.IsType<OfficerFormScreen>(ui.Current);
+        client.Officers.RemoveAll(o => o.Name == "memberStates/SN/officers/moussa");
+
+        form.Row(OfficerDraft.Rank).Input.SetFocus();
+        ui.Press(Key.Delete.WithCtrl.WithShift).Type("Commissaire").Press(Key.S.WithCtrl);
+
+        Assert.Contains("✗ Not saved: someone deleted this officer meanwhile. Esc goes back to the roster.", ui.Screen());
+        ui.Dialogs.Confirmations.Enqueue(true);
+        ui.Press(Key.Esc);
+        var roster = Assert.IsType<RosterScreen>(ui.Current);
+        Assert.DoesNotContain(roster.Source.AllRows, r => r.Name == "Fall, Moussa");
+        Assert.Contains("SN: 4 officers", ui.Screen());
+    }
+
+    [Fact]
     public void StaleEtag_SaysSomeoneElseChangedTheOfficer_AndOffersTheirVersion()
     {
         var client = Sample.Client();

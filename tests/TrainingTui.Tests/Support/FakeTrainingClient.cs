@@ -155,6 +155,7 @@ public sealed class FakeTrainingClient : ITrainingClient
         {
             ThrowFieldErrors();
             var at = Officers.FindIndex(o => o.Name == officer.Name);
+            if (at < 0) throw new RpcException(new Status(StatusCode.NotFound, $"{officer.Name} does not exist."));
             if (officer.Etag != "" && officer.Etag != Officers[at].Etag) throw EtagMismatch(officer.Name);
             var updated = officer.Clone();
             updated.Etag = $"\"{int.Parse(Officers[at].Etag.Trim('"'), System.Globalization.CultureInfo.InvariantCulture) + 1}\"";
