@@ -44,16 +44,6 @@ public sealed class ImportExportScreenTests : IDisposable
         ui.Pump();
     }
 
-    private static void PumpUntil(ScreenHarness ui, Func<bool> condition)
-    {
-        for (var i = 0; i < 400 && !condition(); i++)
-        {
-            Thread.Sleep(5);
-            ui.Pump();
-        }
-        Assert.True(condition());
-    }
-
     [Fact]
     public void Import_SendsTheFile_ListsTheBadRows_AndEndsWithTheSummary()
     {
@@ -179,7 +169,7 @@ public sealed class ImportExportScreenTests : IDisposable
         var screen = Open(ui);
 
         ui.Type(path).Press(Key.Enter);
-        PumpUntil(ui, () => screen.BadRowLines.Count == 1);
+        ui.PumpUntil(() => screen.BadRowLines.Count == 1);
         Assert.True(screen.Running);
         Assert.True(screen.HasUnsavedChanges);
 

@@ -23,19 +23,8 @@ public sealed class NominationsScreenTests
     {
         ui.Press('3');
         var screen = Assert.IsType<NominationsScreen>(ui.Current);
-        PumpUntil(ui, () => ui.Client.WatcherCount > 0);
+        ui.PumpUntil(() => ui.Client.WatcherCount > 0);
         return screen;
-    }
-
-    /// <summary>The watch delivers on the UI loop: pump (bounded) until the condition holds.</summary>
-    private static void PumpUntil(ScreenHarness ui, Func<bool> condition, int milliseconds = 2000)
-    {
-        for (var waited = 0; waited < milliseconds && !condition(); waited += 5)
-        {
-            Thread.Sleep(5);
-            ui.Pump();
-        }
-        Assert.True(condition());
     }
 
     private static void Select(ScreenHarness ui, NominationsScreen screen, string officer)
@@ -68,7 +57,7 @@ public sealed class NominationsScreenTests
         var changed = client.Nominations[0].Clone();
         changed.State = Nomination.Types.State.Confirmed;
         client.Publish(changed);
-        PumpUntil(ui, () => screen.Source.ShownRows[0].State == Nomination.Types.State.Confirmed);
+        ui.PumpUntil(() => screen.Source.ShownRows[0].State == Nomination.Types.State.Confirmed);
 
         Assert.Equal("Fall, Moussa", screen.Selected?.OfficerDisplayName);
         Assert.Equal(3, screen.Source.TotalRows);
@@ -85,14 +74,14 @@ public sealed class NominationsScreenTests
         var changed = client.Nominations[1].Clone();
         changed.State = Nomination.Types.State.Withdrawn;
         client.Publish(changed);
-        PumpUntil(ui, () => ui.Screen().Contains("withdrawn", StringComparison.Ordinal));
+        ui.PumpUntil(() => ui.Screen().Contains("withdrawn", StringComparison.Ordinal));
         var seen = client.Sequence;
 
         client.BreakWatches();
-        PumpUntil(ui, () => ui.Screen().Contains("○ live updates paused, retrying", StringComparison.Ordinal));
-        PumpUntil(ui, () => client.Calls.Contains($"WatchNominations memberStates/SN since {seen}"), milliseconds: 6000);
+        ui.PumpUntil(() => ui.Screen().Contains("○ live updates paused, retrying", StringComparison.Ordinal));
+        ui.PumpUntil(() => client.Calls.Contains($"WatchNominations memberStates/SN since {seen}"), milliseconds: 6000);
 
-        PumpUntil(ui, () => ui.Screen().Contains("● live", StringComparison.Ordinal));
+        ui.PumpUntil(() => ui.Screen().Contains("● live", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -151,7 +140,7 @@ public sealed class NominationsScreenTests
         using var ui = new ScreenHarness(client, Callers.Auditor());
         ui.Press('3');
         var screen = Assert.IsType<NominationsScreen>(ui.Current);
-        PumpUntil(ui, () => screen.Source.TotalRows == 4);
+        ui.PumpUntil(() => screen.Source.TotalRows == 4);
         Select(ui, screen, "Fall, Moussa");
 
         ui.Press(Key.Enter);

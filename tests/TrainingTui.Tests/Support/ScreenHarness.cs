@@ -45,6 +45,20 @@ public sealed class ScreenHarness : IDisposable
         App.LayoutAndDraw();
     }
 
+    /// <summary>
+    /// Pumps (bounded, with short sleeps) until <paramref name="condition"/> holds: for work that finishes off the UI
+    /// thread (a watch stream, a file read) and lands on the UI loop later. Fails if it never does.
+    /// </summary>
+    public void PumpUntil(Func<bool> condition, int milliseconds = 2000)
+    {
+        for (var waited = 0; waited < milliseconds && !condition(); waited += 5)
+        {
+            Thread.Sleep(5);
+            Pump();
+        }
+        Xunit.Assert.True(condition(), $"still not so after {milliseconds} ms");
+    }
+
     public string Screen()
     {
         Pump();
