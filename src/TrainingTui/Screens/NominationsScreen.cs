@@ -1,4 +1,3 @@
-using Grpc.Core;
 using Terminal.Gui.Input;
 using Training.Tui.Client;
 using Unpol.Training.V1;
@@ -12,16 +11,21 @@ namespace Training.Tui.Screens;
 /// </summary>
 public sealed class NominationsScreen : TableScreen<Nomination>
 {
-    private static readonly TimeSpan RetryWatchAfter = TimeSpan.FromSeconds(3);
-
     private readonly CallSlot _list = new();
     private readonly CallSlot _action = new();
-    private CancellationTokenSource _watch = new();
-    private long _lastSequence;
+    private readonly NominationWatch _watch;
     private bool _live;
 
     public NominationsScreen(ScreenContext context) : base(context, Columns(), n => n.Name)
     {
+        _watch = new NominationWatch(context, context.NominationParent,
+            changed: nomination =>
+            {
+                ShowRow(nomination);
+                UpdateSummary();
+            },
+            live: SetLive,
+            tooOld: Reload);
     }
 
     public override string Heading => "Nominations";
@@ -53,7 +57,7 @@ public sealed class NominationsScreen : TableScreen<Nomination>
 
     public override void Reload()
     {
-        _watch.Cancel();
+        _watch.Stop();
         _ = ListThenWatchAsync();
     }
 
@@ -81,52 +85,9 @@ public sealed class NominationsScreen : TableScreen<Nomination>
             result =>
             {
                 ShowRows(result.Nominations);
-                _lastSequence = result.Sequence;
-                StartWatching();
+                _watch.Start(result.Sequence);
             },
             error => Summary = $"Could not load nominations: {error.Message}");
-    }
-
-    private void StartWatching()
-    {
-        _watch.Cancel();
-        _watch = new CancellationTokenSource();
-        _ = WatchAsync(_watch.Token);
-    }
-
-    private async Task WatchAsync(CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            try
-            {
-                SetLive(true);
-                await foreach (var change in Context.Client.WatchNominationsAsync(Context.NominationParent, _lastSequence, cancellationToken))
-                {
-                    _lastSequence = change.Sequence;
-                    ShowRow(change.Nomination);
-                    UpdateSummary();
-                }
-            }
-            catch (RpcException e) when (e.StatusCode == StatusCode.OutOfRange)
-            {
-                Reload();
-                return;
-            }
-            catch (Exception) when (!cancellationToken.IsCancellationRequested)
-            {
-                SetLive(false);
-            }
-            if (cancellationToken.IsCancellationRequested) return;
-            try
-            {
-                await Task.Delay(RetryWatchAfter, Context.Clock, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
     }
 
     private void SetLive(bool live)
@@ -164,7 +125,7 @@ public sealed class NominationsScreen : TableScreen<Nomination>
 
     public override void OnClosed()
     {
-        _watch.Cancel();
+        _watch.Stop();
         _list.Cancel();
     }
 }

@@ -34,6 +34,8 @@ public sealed class ReviewScreen : TableScreen<Nomination>
     private string? _detailsFor;
     private Task _officerLoad = Task.CompletedTask;
     private bool _loaded;
+    private readonly NominationWatch _watch;
+    private bool _live;
 
     /// <summary>An officer's record and eligibility for this session, as last read.</summary>
     private sealed record OfficerNow(Officer? Officer, CheckEligibilityResponse? Eligibility, string? Problem);
@@ -45,6 +47,13 @@ public sealed class ReviewScreen : TableScreen<Nomination>
         Course = course;
         View = SessionEnded ? ReviewView.Confirmed : ReviewView.Pending;
         Table.ValueChanged += (_, _) => ShowSelectedOfficer();
+        // Live, like the nominations screen: a focal point's withdrawal or another administrator's decision shows
+        // at once, and the seat counter follows.
+        _watch = new NominationWatch(context, "memberStates/-", Changed, live =>
+        {
+            _live = live;
+            UpdateSummary();
+        }, Reload);
         ShowDetails();
     }
 
@@ -93,6 +102,7 @@ public sealed class ReviewScreen : TableScreen<Nomination>
 
     public override void Reload()
     {
+        _watch.Stop();
         _officers.Clear();
         _detailsFor = null;
         _ = LoadNominationsAsync();
@@ -107,22 +117,25 @@ public sealed class ReviewScreen : TableScreen<Nomination>
             {
                 var all = new List<Nomination>();
                 var token = "";
+                long sequence = 0;
                 do
                 {
                     var page = await Context.Client.ListNominationsAsync(new ListNominationsRequest
                     {
                         Parent = "memberStates/-", Session = Session.Name, PageSize = PageSize, PageToken = token,
                     }, ct);
+                    if (token == "") sequence = page.WatchSequence;
                     all.AddRange(page.Nominations);
                     token = page.NextPageToken;
                 } while (token != "");
-                return all;
+                return (Nominations: all, Sequence: sequence);
             },
-            nominations =>
+            result =>
             {
                 _loaded = true;
-                _all = nominations;
+                _all = result.Nominations;
                 ShowView();
+                _watch.Start(result.Sequence);
             },
             error => Summary = $"Could not load the nominations: {error.Message}");
     }
@@ -136,6 +149,17 @@ public sealed class ReviewScreen : TableScreen<Nomination>
                 ShowDetails();
             },
             _ => { });
+
+    /// <summary>A change from the watch: this session's nominations are updated in place and the seats read again.</summary>
+    private void Changed(Nomination nomination)
+    {
+        if (nomination.Session != Session.Name) return;
+        _all = _all.Any(n => n.Name == nomination.Name)
+            ? _all.Select(n => n.Name == nomination.Name ? nomination : n).ToList()
+            : [.. _all, nomination];
+        ShowView();
+        _ = LoadFiguresAsync();
+    }
 
     private bool InView(Nomination n) => View switch
     {
@@ -168,9 +192,10 @@ public sealed class ReviewScreen : TableScreen<Nomination>
             _ => ("Confirmed", "pending"),
         };
         var filtered = Source.TotalRows != Source.Rows ? $" ({Source.TotalRows - Source.Rows} hidden by the filter)" : "";
+        var live = _live ? "● live" : "○ live updates paused";
         Summary = _all.Count == 0
-            ? "No nominations to this session yet."
-            : $"{view}: {Source.Rows} of {_all.Count} nominations{filtered} · F shows {next}";
+            ? $"No nominations to this session yet. {live}"
+            : $"{view}: {Source.Rows} of {_all.Count} nominations{filtered} · F shows {next} · {live}";
     }
 
     protected override void OnFilterApplied() => UpdateSummary();
@@ -448,6 +473,7 @@ public sealed class ReviewScreen : TableScreen<Nomination>
 
     public override void OnClosed()
     {
+        _watch.Stop();
         _list.Cancel();
         _figures.Cancel();
         _officer.Cancel();

@@ -68,6 +68,29 @@ public sealed class ReviewScreenTests
     }
 
     [Fact]
+    public void TheReviewIsLive_AWithdrawalElsewhereLeavesThePendingList_AndTheSeatsAreReadAgain()
+    {
+        var client = ClientWithNominations();
+        using var ui = new ScreenHarness(client, Callers.Administrator());
+        var review = OpenReview(ui);
+        ui.PumpUntil(() => client.WatcherCount > 0);
+        Assert.Contains("Pending (submitted or waitlisted): 3 of 5 nominations · F shows all · ● live", ui.Screen());
+        var figuresRead = client.Calls.Count(c => c == $"GetSessionStatistics {MarchSession}");
+
+        var withdrawn = client.Nominations.Single(n => n.Name == "memberStates/SN/nominations/n3").Clone();
+        withdrawn.State = State.Withdrawn;
+        client.Publish(withdrawn);
+        var elsewhere = Sample.Nomination("SN", "n9", client.Officers[4], client.Sessions[0], State.Submitted);
+        client.Publish(elsewhere);
+
+        ui.PumpUntil(() => review.Source.Rows == 2);
+        Assert.DoesNotContain(review.Source.ShownRows, n => n.OfficerDisplayName == "Ndiaye, Fatou");
+        Assert.DoesNotContain(review.Source.ShownRows, n => n.OfficerDisplayName == "Sow, Aminata");
+        Assert.Contains("Pending (submitted or waitlisted): 2 of 5 nominations", ui.Screen());
+        ui.PumpUntil(() => client.Calls.Count(c => c == $"GetSessionStatistics {MarchSession}") > figuresRead);
+    }
+
+    [Fact]
     public void OnANarrowTerminal_TheSummaryWraps_AndVettingAndEligibilityStayOnScreen()
     {
         var client = ClientWithNominations();
