@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using Unpol.Training.V1;
@@ -46,6 +47,40 @@ public sealed class PublishedClientInTmuxTests
         terminal.Press("Escape");
         terminal.Press("q");
         terminal.WaitFor("CLIENT-EXITED 0");
+    }
+
+    [PublishedClientFact]
+    public async Task AdministratorsReview_FollowsAWithdrawalMadeElsewhere_WithoutAReload()
+    {
+        using var service = new DemoService();
+        using var channel = GrpcChannel.ForAddress(service.Address);
+        var administrator = Invoker(channel, Credential(service.CredentialsFile, "ADMINISTRATOR"));
+        var rwanda = Invoker(channel, Credential(service.CredentialsFile, "FOCAL_POINT", "RW"));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var sessions = (await new CatalogService.CatalogServiceClient(administrator).ListSessionsAsync(new ListSessionsRequest
+        {
+            Parent = "courses/-", PageSize = 500, StartDateFrom = new Google.Type.Date { Year = today.Year, Month = today.Month, Day = today.Day },
+        })).Sessions;
+        var nominations = new NominationService.NominationServiceClient(rwanda);
+        var confirmed = (await nominations.ListNominationsAsync(new ListNominationsRequest { Parent = "memberStates/RW", PageSize = 500 })).Nominations
+            .First(n => n.State == Nomination.Types.State.Confirmed && sessions.Any(s => s.Name == n.Session));
+        var row = sessions.ToList().FindIndex(s => s.Name == confirmed.Session);
+
+        using var terminal = Start($"--server {service.Address} --demo-credentials {service.CredentialsFile} --as administrator");
+        terminal.WaitFor("upcoming sessions");
+        for (var i = 0; i < row; i++) terminal.Press("Down");
+        terminal.Press("Enter");
+        terminal.WaitFor("Nominations:");
+        terminal.Press("r");
+        terminal.WaitFor("● live");
+
+        await nominations.WithdrawNominationAsync(new WithdrawNominationRequest { Name = confirmed.Name, Reason = "Called back to national duty." });
+        var figures = await new NominationService.NominationServiceClient(administrator).GetSessionStatisticsAsync(
+            new GetSessionStatisticsRequest { Session = confirmed.Session });
+
+        var expected = $"Seats {figures.Seats - figures.SeatsAvailable}/{figures.Seats}";
+        var screen = terminal.WaitFor(s => s.Contains(expected) && s.Contains($"waitlist {figures.Overall.Waitlisted} "), $"\"{expected}\" after the withdrawal");
+        Assert.Contains("● live", screen);
     }
 
     [PublishedClientFact]
@@ -110,6 +145,16 @@ public sealed class PublishedClientInTmuxTests
         var screen = terminal.WaitFor("CLIENT-EXITED 4");
         Assert.Contains("cannot reach the training service at http://127.0.0.1:9/", screen);
         Assert.DoesNotContain("Exception", screen);
+    }
+
+    private static CallInvoker Invoker(GrpcChannel channel, JsonElement credential)
+    {
+        var secret = credential.GetProperty("secret").GetString();
+        return channel.Intercept(m =>
+        {
+            m.Add("authorization", $"Bearer {secret}");
+            return m;
+        });
     }
 
     private static JsonElement Credential(string file, string role, string? region = null)
