@@ -65,27 +65,11 @@ public sealed class NominationsScreen : TableScreen<Nomination>
     {
         Summary = "Loading nominations…";
         await Context.Load(_list,
-            async ct =>
-            {
-                var all = new List<Nomination>();
-                var token = "";
-                long sequence = 0;
-                do
-                {
-                    var page = await Context.Client.ListNominationsAsync(new ListNominationsRequest
-                    {
-                        Parent = Context.NominationParent, PageSize = 500, PageToken = token,
-                    }, ct);
-                    if (token == "") sequence = page.WatchSequence;
-                    all.AddRange(page.Nominations);
-                    token = page.NextPageToken;
-                } while (token != "");
-                return (Nominations: all, Sequence: sequence);
-            },
+            ct => Context.Client.ListAllNominationsAsync(new ListNominationsRequest { Parent = Context.NominationParent, PageSize = 500 }, ct),
             result =>
             {
                 ShowRows(result.Nominations);
-                _watch.Start(result.Sequence);
+                _watch.Start(result.WatchSequence);
             },
             error => Summary = $"Could not load nominations: {error.Message}");
     }

@@ -163,21 +163,10 @@ public sealed partial class RequestMatchScreen : TableScreen<CandidateRow>
     /// <summary>The Member State's nominations to the request, for the share of women on its list.</summary>
     private async Task LoadListAsync(string region) =>
         await Context.Load(_nominations,
-            async ct =>
+            async ct => (await Context.Client.ListAllNominationsAsync(new ListNominationsRequest
             {
-                var all = new List<Nomination>();
-                var token = "";
-                do
-                {
-                    var page = await Context.Client.ListNominationsAsync(new ListNominationsRequest
-                    {
-                        Parent = $"memberStates/{region}", Request = Request.Name, PageSize = PageSize, PageToken = token,
-                    }, ct);
-                    all.AddRange(page.Nominations);
-                    token = page.NextPageToken;
-                } while (token != "");
-                return all;
-            },
+                Parent = $"memberStates/{region}", Request = Request.Name, PageSize = PageSize,
+            }, ct)).Nominations,
             list =>
             {
                 _stateNominations = list;

@@ -78,21 +78,10 @@ public sealed class RequestScreen : TableScreen<Nomination>
     {
         if (!_loaded) Summary = "Loading nominations…";
         await Context.Load(_nominations,
-            async ct =>
+            async ct => (await Context.Client.ListAllNominationsAsync(new ListNominationsRequest
             {
-                var all = new List<Nomination>();
-                var token = "";
-                do
-                {
-                    var page = await Context.Client.ListNominationsAsync(new ListNominationsRequest
-                    {
-                        Parent = Context.NominationParent, Request = Request.Name, PageSize = PageSize, PageToken = token,
-                    }, ct);
-                    all.AddRange(page.Nominations);
-                    token = page.NextPageToken;
-                } while (token != "");
-                return all;
-            },
+                Parent = Context.NominationParent, Request = Request.Name, PageSize = PageSize,
+            }, ct)).Nominations,
             rows =>
             {
                 _loaded = true;

@@ -113,29 +113,14 @@ public sealed class ReviewScreen : TableScreen<Nomination>
     {
         Summary = "Loading nominations…";
         await Context.Load(_list,
-            async ct =>
-            {
-                var all = new List<Nomination>();
-                var token = "";
-                long sequence = 0;
-                do
-                {
-                    var page = await Context.Client.ListNominationsAsync(new ListNominationsRequest
-                    {
-                        Parent = "memberStates/-", Session = Session.Name, PageSize = PageSize, PageToken = token,
-                    }, ct);
-                    if (token == "") sequence = page.WatchSequence;
-                    all.AddRange(page.Nominations);
-                    token = page.NextPageToken;
-                } while (token != "");
-                return (Nominations: all, Sequence: sequence);
-            },
+            ct => Context.Client.ListAllNominationsAsync(
+                new ListNominationsRequest { Parent = "memberStates/-", Session = Session.Name, PageSize = PageSize }, ct),
             result =>
             {
                 _loaded = true;
                 _all = result.Nominations;
                 ShowView();
-                _watch.Start(result.Sequence);
+                _watch.Start(result.WatchSequence);
             },
             error => Summary = $"Could not load the nominations: {error.Message}");
     }

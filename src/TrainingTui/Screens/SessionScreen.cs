@@ -63,21 +63,10 @@ public sealed class SessionScreen : TableScreen<Nomination>
     {
         Summary = "Loading nominations…";
         await Context.Load(_nominations,
-            async ct =>
+            async ct => (await Context.Client.ListAllNominationsAsync(new ListNominationsRequest
             {
-                var all = new List<Nomination>();
-                var token = "";
-                do
-                {
-                    var page = await Context.Client.ListNominationsAsync(new ListNominationsRequest
-                    {
-                        Parent = Context.NominationParent, Session = _session.Name, PageSize = 500, PageToken = token,
-                    }, ct);
-                    all.AddRange(page.Nominations);
-                    token = page.NextPageToken;
-                } while (token != "");
-                return all;
-            },
+                Parent = Context.NominationParent, Session = _session.Name, PageSize = 500,
+            }, ct)).Nominations,
             rows =>
             {
                 ShowRows(rows);
