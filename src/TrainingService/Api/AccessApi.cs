@@ -31,7 +31,7 @@ public sealed class AccessApi(
         });
     }
 
-    public override Task<CreateAccessTokenResponse> CreateAccessToken(CreateAccessTokenRequest request, ServerCallContext context)
+    public override async Task<CreateAccessTokenResponse> CreateAccessToken(CreateAccessTokenRequest request, ServerCallContext context)
     {
         var caller = AuthenticationInterceptor.CallerOf(context);
         var v = new Validator();
@@ -61,8 +61,8 @@ public sealed class AccessApi(
         }
         v.ThrowIfInvalid();
 
-        var (token, secret) = issuer.Issue(caller.ActingIn(MethodRights.Operation(context.Method)), draft);
-        return Task.FromResult(new CreateAccessTokenResponse { AccessToken = ToProto(token), Secret = secret });
+        var (token, secret) = await issuer.IssueAsync(caller.ActingIn(MethodRights.Operation(context.Method)), draft, context.CancellationToken);
+        return new CreateAccessTokenResponse { AccessToken = ToProto(token), Secret = secret };
     }
 
     public override Task<ListAccessTokensResponse> ListAccessTokens(ListAccessTokensRequest request, ServerCallContext context)
@@ -83,13 +83,13 @@ public sealed class AccessApi(
         });
     }
 
-    public override Task<Proto.AccessToken> RevokeAccessToken(RevokeAccessTokenRequest request, ServerCallContext context)
+    public override async Task<Proto.AccessToken> RevokeAccessToken(RevokeAccessTokenRequest request, ServerCallContext context)
     {
         var caller = AuthenticationInterceptor.CallerOf(context);
         var v = new Validator();
         var id = Names.AccessToken(v, "name", request.Name);
         v.ThrowIfInvalid();
-        return Task.FromResult(ToProto(issuer.Revoke(caller.ActingIn(MethodRights.Operation(context.Method)), id!)));
+        return ToProto(await issuer.RevokeAsync(caller.ActingIn(MethodRights.Operation(context.Method)), id!, context.CancellationToken));
     }
 
     public override Task<ListAuditEventsResponse> ListAuditEvents(ListAuditEventsRequest request, ServerCallContext context)

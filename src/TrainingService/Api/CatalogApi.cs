@@ -23,7 +23,7 @@ public sealed class CatalogApi(
 {
     private const int DefaultPageSize = 50, MaxPageSize = 500;
 
-    public override Task<Proto.Course> CreateCourse(CreateCourseRequest request, ServerCallContext context)
+    public override async Task<Proto.Course> CreateCourse(CreateCourseRequest request, ServerCallContext context)
     {
         var actor = ActorOf(context);
         var v = new Validator();
@@ -32,7 +32,7 @@ public sealed class CatalogApi(
         if (request.Course is null) v.Add("course", "is required.");
         var draft = request.Course is null ? null : v.ToCourse(request.Course, reference, PrerequisiteProblem(courseId, []));
         v.ThrowIfInvalid();
-        return Task.FromResult(workflow.CreateCourse(actor, courseId, draft!, requestId).ToProto());
+        return (await workflow.CreateCourseAsync(actor, courseId, draft!, requestId, context.CancellationToken)).ToProto();
     }
 
     public override Task<Proto.Course> GetCourse(GetCourseRequest request, ServerCallContext context)
@@ -63,7 +63,7 @@ public sealed class CatalogApi(
     /// The masked fields are laid over the stored course and the result is validated whole, so rules across
     /// fields hold against the stored values too. The etag read here guards the write when the caller sent none.
     /// </summary>
-    public override Task<Proto.Course> UpdateCourse(UpdateCourseRequest request, ServerCallContext context)
+    public override async Task<Proto.Course> UpdateCourse(UpdateCourseRequest request, ServerCallContext context)
     {
         var actor = ActorOf(context);
         var v = new Validator();
@@ -78,20 +78,20 @@ public sealed class CatalogApi(
         var draft = v.ToCourse(merged, reference, PrerequisiteProblem(courseId, current.Requirements.PrerequisiteCourseIds));
         v.ThrowIfInvalid();
         var etag = EtagOr(request.Course!.Etag, current.Revision);
-        return Task.FromResult(workflow.UpdateCourse(actor, courseId!, draft, etag).ToProto());
+        return (await workflow.UpdateCourseAsync(actor, courseId!, draft, etag, context.CancellationToken)).ToProto();
     }
 
-    public override Task<Empty> DeleteCourse(DeleteCourseRequest request, ServerCallContext context)
+    public override async Task<Empty> DeleteCourse(DeleteCourseRequest request, ServerCallContext context)
     {
         var actor = ActorOf(context);
         var v = new Validator();
         var courseId = Names.Course(v, "name", request.Name);
         v.ThrowIfInvalid();
-        workflow.DeleteCourse(actor, courseId!, request.Etag);
-        return Task.FromResult(new Empty());
+        await workflow.DeleteCourseAsync(actor, courseId!, request.Etag, context.CancellationToken);
+        return new Empty();
     }
 
-    public override Task<Proto.Session> CreateSession(CreateSessionRequest request, ServerCallContext context)
+    public override async Task<Proto.Session> CreateSession(CreateSessionRequest request, ServerCallContext context)
     {
         var actor = ActorOf(context);
         var v = new Validator();
@@ -101,7 +101,7 @@ public sealed class CatalogApi(
         if (request.Session is null) v.Add("session", "is required.");
         var draft = request.Session is null ? null : v.ToSession(request.Session, reference);
         v.ThrowIfInvalid();
-        return Task.FromResult(workflow.CreateSession(actor, courseId!, sessionId, draft!, requestId).ToProto());
+        return (await workflow.CreateSessionAsync(actor, courseId!, sessionId, draft!, requestId, context.CancellationToken)).ToProto();
     }
 
     public override Task<Proto.Session> GetSession(GetSessionRequest request, ServerCallContext context)
@@ -149,7 +149,7 @@ public sealed class CatalogApi(
         AuthenticationInterceptor.CallerOf(context).Role is Security.Role.Administrator or Security.Role.Auditor;
 
     /// <summary>As <see cref="UpdateCourse"/>: masked fields over the stored session, validated whole.</summary>
-    public override Task<Proto.Session> UpdateSession(UpdateSessionRequest request, ServerCallContext context)
+    public override async Task<Proto.Session> UpdateSession(UpdateSessionRequest request, ServerCallContext context)
     {
         var actor = ActorOf(context);
         var v = new Validator();
@@ -165,39 +165,39 @@ public sealed class CatalogApi(
         var draft = v.ToSession(merged, reference);
         v.ThrowIfInvalid();
         var etag = EtagOr(request.Session!.Etag, current.Revision);
-        return Task.FromResult(workflow.UpdateSession(actor, courseId, sessionId, draft, etag).ToProto());
+        return (await workflow.UpdateSessionAsync(actor, courseId, sessionId, draft, etag, context.CancellationToken)).ToProto();
     }
 
-    public override Task<Empty> DeleteSession(DeleteSessionRequest request, ServerCallContext context)
+    public override async Task<Empty> DeleteSession(DeleteSessionRequest request, ServerCallContext context)
     {
         var actor = ActorOf(context);
         var (courseId, sessionId) = SessionName(request.Name);
-        workflow.DeleteSession(actor, courseId, sessionId, request.Etag);
-        return Task.FromResult(new Empty());
+        await workflow.DeleteSessionAsync(actor, courseId, sessionId, request.Etag, context.CancellationToken);
+        return new Empty();
     }
 
-    public override Task<Proto.Session> OpenSession(OpenSessionRequest request, ServerCallContext context)
+    public override async Task<Proto.Session> OpenSession(OpenSessionRequest request, ServerCallContext context)
     {
         var actor = ActorOf(context);
         var (courseId, sessionId) = SessionName(request.Name);
-        return Task.FromResult(workflow.OpenSession(actor, courseId, sessionId, request.Etag).ToProto());
+        return (await workflow.OpenSessionAsync(actor, courseId, sessionId, request.Etag, context.CancellationToken)).ToProto();
     }
 
-    public override Task<Proto.Session> CloseSession(CloseSessionRequest request, ServerCallContext context)
+    public override async Task<Proto.Session> CloseSession(CloseSessionRequest request, ServerCallContext context)
     {
         var actor = ActorOf(context);
         var (courseId, sessionId) = SessionName(request.Name);
-        return Task.FromResult(workflow.CloseSession(actor, courseId, sessionId, request.Etag).ToProto());
+        return (await workflow.CloseSessionAsync(actor, courseId, sessionId, request.Etag, context.CancellationToken)).ToProto();
     }
 
-    public override Task<Proto.Session> CompleteSession(CompleteSessionRequest request, ServerCallContext context)
+    public override async Task<Proto.Session> CompleteSession(CompleteSessionRequest request, ServerCallContext context)
     {
         var actor = ActorOf(context);
         var (courseId, sessionId) = SessionName(request.Name);
-        return Task.FromResult(workflow.CompleteSession(actor, courseId, sessionId, request.Etag).ToProto());
+        return (await workflow.CompleteSessionAsync(actor, courseId, sessionId, request.Etag, context.CancellationToken)).ToProto();
     }
 
-    public override Task<Proto.Session> CancelSession(CancelSessionRequest request, ServerCallContext context)
+    public override async Task<Proto.Session> CancelSession(CancelSessionRequest request, ServerCallContext context)
     {
         var actor = ActorOf(context);
         var v = new Validator();
@@ -205,7 +205,7 @@ public sealed class CatalogApi(
         var reason = v.Required("reason", request.Reason, 500);
         v.ThrowIfInvalid();
         var (courseId, sessionId) = name!.Value;
-        return Task.FromResult(workflow.CancelSession(actor, courseId, sessionId, request.Etag, reason).ToProto());
+        return (await workflow.CancelSessionAsync(actor, courseId, sessionId, request.Etag, reason, context.CancellationToken)).ToProto();
     }
 
     private static Actor ActorOf(ServerCallContext context) =>

@@ -20,6 +20,9 @@ public sealed class NominationApi(
 {
     private const int DefaultPageSize = 50, MaxPageSize = 500;
 
+    /// <summary>Stored events read at a time when a watch resumes.</summary>
+    private const int ReplayPage = 256;
+
     public override Task<CheckEligibilityResponse> CheckEligibility(CheckEligibilityRequest request, ServerCallContext context)
     {
         var caller = AuthenticationInterceptor.CallerOf(context);
@@ -41,7 +44,7 @@ public sealed class NominationApi(
         });
     }
 
-    public override Task<SubmitNominationResponse> SubmitNomination(SubmitNominationRequest request, ServerCallContext context)
+    public override async Task<SubmitNominationResponse> SubmitNomination(SubmitNominationRequest request, ServerCallContext context)
     {
         var caller = AuthenticationInterceptor.CallerOf(context);
         var v = new Validator();
@@ -62,13 +65,15 @@ public sealed class NominationApi(
         v.ThrowIfInvalid();
 
         var (nomination, warnings) = target!.Session is { } session
-            ? workflow.Submit(Actor(caller, context), region!, officer!.Value.OfficerId, session.CourseId, session.SessionId, requestId)
-            : workflow.SubmitToRequest(Actor(caller, context), region!, officer!.Value.OfficerId, target.RequestId!, requestId);
-        return Task.FromResult(new SubmitNominationResponse
+            ? await workflow.SubmitAsync(Actor(caller, context), region!, officer!.Value.OfficerId, session.CourseId, session.SessionId,
+                requestId, context.CancellationToken)
+            : await workflow.SubmitToRequestAsync(Actor(caller, context), region!, officer!.Value.OfficerId, target.RequestId!, requestId,
+                context.CancellationToken);
+        return new SubmitNominationResponse
         {
             Nomination = NominationMapping.ToProto(nomination),
             Warnings = { warnings.Select(NominationMapping.ToProto) },
-        });
+        };
     }
 
     public override Task<Nomination> GetNomination(GetNominationRequest request, ServerCallContext context)
@@ -112,21 +117,21 @@ public sealed class NominationApi(
     }
 
     public override Task<Nomination> ConfirmNomination(ConfirmNominationRequest request, ServerCallContext context) =>
-        Decide(context, request.Name, (actor, region, id) => workflow.Confirm(actor, region, id, request.Etag));
+        Decide(context, request.Name, (actor, region, id, cancel) => workflow.ConfirmAsync(actor, region, id, request.Etag, cancel));
 
     public override Task<Nomination> WaitlistNomination(WaitlistNominationRequest request, ServerCallContext context) =>
-        Decide(context, request.Name, (actor, region, id) => workflow.Waitlist(actor, region, id, request.Etag));
+        Decide(context, request.Name, (actor, region, id, cancel) => workflow.WaitlistAsync(actor, region, id, request.Etag, cancel));
 
     public override Task<Nomination> RejectNomination(RejectNominationRequest request, ServerCallContext context)
     {
         var reason = Reason(request.Reason);
-        return Decide(context, request.Name, (actor, region, id) => workflow.Reject(actor, region, id, request.Etag, reason));
+        return Decide(context, request.Name, (actor, region, id, cancel) => workflow.RejectAsync(actor, region, id, request.Etag, reason, cancel));
     }
 
     public override Task<Nomination> ReconsiderNomination(ReconsiderNominationRequest request, ServerCallContext context)
     {
         var reason = Reason(request.Reason);
-        return Decide(context, request.Name, (actor, region, id) => workflow.Reconsider(actor, region, id, request.Etag, reason));
+        return Decide(context, request.Name, (actor, region, id, cancel) => workflow.ReconsiderAsync(actor, region, id, request.Etag, reason, cancel));
     }
 
     public override Task<Nomination> RecordOutcome(RecordOutcomeRequest request, ServerCallContext context)
@@ -134,29 +139,29 @@ public sealed class NominationApi(
         var v = new Validator();
         var outcome = v.Enum("outcome", request.Outcome, required: true);
         v.ThrowIfInvalid();
-        return Decide(context, request.Name, (actor, region, id) => workflow.RecordOutcome(actor, region, id, request.Etag, (SessionOutcome)outcome));
+        return Decide(context, request.Name, (actor, region, id, cancel) => workflow.RecordOutcomeAsync(actor, region, id, request.Etag, (SessionOutcome)outcome, cancel));
     }
 
-    public override Task<Nomination> WithdrawNomination(WithdrawNominationRequest request, ServerCallContext context)
+    public override async Task<Nomination> WithdrawNomination(WithdrawNominationRequest request, ServerCallContext context)
     {
         var caller = AuthenticationInterceptor.CallerOf(context);
         var (region, id) = NominationName(caller, Right.SubmitNominations, request.Name);
         var reason = Reason(request.Reason);
-        var nomination = workflow.Withdraw(Actor(caller, context), region, id, request.Etag, reason);
-        return Task.FromResult(NominationMapping.ToProto(nomination));
+        var nomination = await workflow.WithdrawAsync(Actor(caller, context), region, id, request.Etag, reason, context.CancellationToken);
+        return NominationMapping.ToProto(nomination);
     }
 
     public override Task<Nomination> ShortlistNomination(ShortlistNominationRequest request, ServerCallContext context) =>
-        Decide(context, request.Name, (actor, region, id) => workflow.Shortlist(actor, region, id, request.Etag));
+        Decide(context, request.Name, (actor, region, id, cancel) => workflow.ShortlistAsync(actor, region, id, request.Etag, cancel));
 
     public override Task<Nomination> SelectNomination(SelectNominationRequest request, ServerCallContext context) =>
-        Decide(context, request.Name, (actor, region, id) => workflow.Select(actor, region, id, request.Etag));
+        Decide(context, request.Name, (actor, region, id, cancel) => workflow.SelectAsync(actor, region, id, request.Etag, cancel));
 
     public override Task<Nomination> ClearNomination(ClearNominationRequest request, ServerCallContext context) =>
-        Decide(context, request.Name, (actor, region, id) => workflow.Clear(actor, region, id, request.Etag));
+        Decide(context, request.Name, (actor, region, id, cancel) => workflow.ClearAsync(actor, region, id, request.Etag, cancel));
 
     public override Task<Nomination> DeployNomination(DeployNominationRequest request, ServerCallContext context) =>
-        Decide(context, request.Name, (actor, region, id) => workflow.Deploy(actor, region, id, request.Etag));
+        Decide(context, request.Name, (actor, region, id, cancel) => workflow.DeployAsync(actor, region, id, request.Etag, cancel));
 
     public override Task<SessionStatistics> GetSessionStatistics(GetSessionStatisticsRequest request, ServerCallContext context)
     {
@@ -214,14 +219,20 @@ public sealed class NominationApi(
             if (request.SinceSequence > feed.LatestSequence)
                 throw new OutOfRangeException("SEQUENCE_AHEAD",
                     $"Sequence {request.SinceSequence} has not happened yet (the latest is {feed.LatestSequence}).");
-            foreach (var stored in feed.After(request.SinceSequence))
+            IReadOnlyList<NominationEventRecord> stored;
+            do
             {
-                context.CancellationToken.ThrowIfCancellationRequested();
-                lastSent = stored.Sequence;
-                if (!Visible(stored)) continue;
-                authenticator.Recheck(caller);
-                await responseStream.WriteAsync(NominationMapping.ToProto(stored), context.CancellationToken);
+                stored = feed.After(lastSent, ReplayPage);
+                foreach (var change in stored)
+                {
+                    context.CancellationToken.ThrowIfCancellationRequested();
+                    lastSent = change.Sequence;
+                    if (!Visible(change)) continue;
+                    authenticator.Recheck(caller);
+                    await responseStream.WriteAsync(NominationMapping.ToProto(change), context.CancellationToken);
+                }
             }
+            while (stored.Count == ReplayPage);
         }
         else
         {
@@ -250,11 +261,12 @@ public sealed class NominationApi(
         }
     }
 
-    private Task<Nomination> Decide(ServerCallContext context, string name, Func<Actor, string, string, Domain.Nominations.Nomination> decision)
+    private static async Task<Nomination> Decide(ServerCallContext context, string name,
+        Func<Actor, string, string, CancellationToken, Task<Domain.Nominations.Nomination>> decision)
     {
         var caller = AuthenticationInterceptor.CallerOf(context);
         var (region, id) = NominationName(caller, Right.DecideNominations, name);
-        return Task.FromResult(NominationMapping.ToProto(decision(Actor(caller, context), region, id)));
+        return NominationMapping.ToProto(await decision(Actor(caller, context), region, id, context.CancellationToken));
     }
 
     /// <summary>The Member States a listing or watch covers; a focal point must name its own.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Training.Service.Domain.Common;
 using Training.Service.Domain.Roster;
 using Unpol.Training.V1;
@@ -8,7 +9,7 @@ namespace Training.Service.Api;
 /// <summary>
 /// One import call's rows, in file order. Each row is validated exactly as CreateOfficer validates an officer, a
 /// national police ID seen earlier in the file refuses the row (so nothing is applied twice), and good rows are
-/// upserted through <see cref="RosterWorkflow.Import"/> in batches of <see cref="BatchSize"/>, each batch one
+/// upserted through <see cref="RosterWorkflow.ImportAsync"/> in batches of <see cref="BatchSize"/>, each batch one
 /// transaction. BEST_EFFORT applies a batch as soon as it is full, so memory stays at one batch; ALL_OR_NOTHING
 /// holds every good row until the file has ended and applies them only if no row was bad. Yields what to send
 /// back: each bad row, progress every <see cref="ProgressEvery"/> rows, and the summary last.
@@ -33,7 +34,7 @@ public sealed class OfficerImport(
     private long Applied => _created + _updated + _unchanged;
 
     /// <summary>Takes the next row of the file.</summary>
-    public IEnumerable<ImportOfficersResponse> Add(RosterRow row)
+    public async IAsyncEnumerable<ImportOfficersResponse> Add(RosterRow row, [EnumeratorCancellation] CancellationToken cancellation = default)
     {
         _read++;
         if (mode == ImportMode.AllOrNothing && _read > RosterFileLimits.MaxAllOrNothingRows)
@@ -51,17 +52,17 @@ public sealed class OfficerImport(
         {
             _pending.Add((row.Line, draft));
             if (mode == ImportMode.BestEffort && _pending.Count == BatchSize)
-                foreach (var answer in ApplyPending()) yield return answer;
+                await foreach (var answer in ApplyPending(cancellation)) yield return answer;
         }
         if (_read % ProgressEvery == 0) yield return Progress();
     }
 
     /// <summary>After the last row: applies what is pending (unless ALL_OR_NOTHING refuses the file) and sums up.</summary>
-    public IEnumerable<ImportOfficersResponse> Finish()
+    public async IAsyncEnumerable<ImportOfficersResponse> Finish([EnumeratorCancellation] CancellationToken cancellation = default)
     {
         var refused = mode == ImportMode.AllOrNothing && _rejected > 0;
         if (refused) _pending.Clear();
-        foreach (var answer in ApplyPending()) yield return answer;
+        await foreach (var answer in ApplyPending(cancellation)) yield return answer;
         yield return new ImportOfficersResponse
         {
             Summary = new ImportSummary
@@ -108,13 +109,13 @@ public sealed class OfficerImport(
     }
 
     /// <summary>Applies the pending rows, <see cref="BatchSize"/> per transaction.</summary>
-    private IEnumerable<ImportOfficersResponse> ApplyPending()
+    private async IAsyncEnumerable<ImportOfficersResponse> ApplyPending([EnumeratorCancellation] CancellationToken cancellation)
     {
         for (var start = 0; start < _pending.Count; start += BatchSize)
         {
             var batch = _pending.GetRange(start, Math.Min(BatchSize, _pending.Count - start));
             var before = Applied;
-            var outcomes = roster.Import(actor, regionCode, batch.Select(b => b.Draft).ToList(), OfficerDifference.Merge);
+            var outcomes = await roster.ImportAsync(actor, regionCode, batch.Select(b => b.Draft).ToList(), OfficerDifference.Merge, cancellation);
             for (var i = 0; i < batch.Count; i++)
             {
                 switch (outcomes[i])

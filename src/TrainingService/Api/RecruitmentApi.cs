@@ -23,7 +23,7 @@ public sealed class RecruitmentApi(
 {
     private const int DefaultPageSize = 50, MaxPageSize = 500;
 
-    public override Task<RecruitmentRequest> CreateRequest(CreateRequestRequest request, ServerCallContext context)
+    public override async Task<RecruitmentRequest> CreateRequest(CreateRequestRequest request, ServerCallContext context)
     {
         var v = new Validator();
         var id = v.OptionalId("recruitment_request_id", request.RecruitmentRequestId);
@@ -31,7 +31,7 @@ public sealed class RecruitmentApi(
         if (request.Request is null) v.Add("request", "is required.");
         var draft = request.Request is null ? null : mapping.FromProto(v, "request", request.Request, RequestMapping.WritableFields);
         v.ThrowIfInvalid();
-        return Task.FromResult(RequestMapping.ToProto(workflow.Create(ActorOf(context), id, draft!, idempotencyKey)));
+        return RequestMapping.ToProto(await workflow.CreateAsync(ActorOf(context), id, draft!, idempotencyKey, context.CancellationToken));
     }
 
     public override Task<RecruitmentRequest> GetRequest(GetRequestRequest request, ServerCallContext context)
@@ -69,7 +69,7 @@ public sealed class RecruitmentApi(
         });
     }
 
-    public override Task<RecruitmentRequest> UpdateRequest(UpdateRequestRequest request, ServerCallContext context)
+    public override async Task<RecruitmentRequest> UpdateRequest(UpdateRequestRequest request, ServerCallContext context)
     {
         if (request.Request is null) throw new InvalidInputException("request", "is required.");
         var id = RequestId(request.Request.Name, "request.name");
@@ -84,29 +84,29 @@ public sealed class RecruitmentApi(
         var deadline = fields.Contains("deadline") ? changes.Deadline : stored.Deadline;
         if (DateOnly.FromDateTime(deadline) > deployment) v.Add("request.deadline", "must fall on or before the deployment date.");
         v.ThrowIfInvalid();
-        var updated = workflow.Update(ActorOf(context), id, request.Request.Etag, fields, target => RequestMapping.Apply(changes, target, fields));
-        return Task.FromResult(RequestMapping.ToProto(updated));
+        var updated = await workflow.UpdateAsync(ActorOf(context), id, request.Request.Etag, fields, target => RequestMapping.Apply(changes, target, fields), context.CancellationToken);
+        return RequestMapping.ToProto(updated);
     }
 
-    public override Task<Empty> DeleteRequest(DeleteRequestRequest request, ServerCallContext context)
+    public override async Task<Empty> DeleteRequest(DeleteRequestRequest request, ServerCallContext context)
     {
-        workflow.Delete(ActorOf(context), RequestId(request.Name), request.Etag);
-        return Task.FromResult(new Empty());
+        await workflow.DeleteAsync(ActorOf(context), RequestId(request.Name), request.Etag, context.CancellationToken);
+        return new Empty();
     }
 
-    public override Task<RecruitmentRequest> OpenRequest(OpenRequestRequest request, ServerCallContext context) =>
-        Task.FromResult(RequestMapping.ToProto(workflow.Open(ActorOf(context), RequestId(request.Name), request.Etag)));
+    public override async Task<RecruitmentRequest> OpenRequest(OpenRequestRequest request, ServerCallContext context) =>
+        RequestMapping.ToProto(await workflow.OpenAsync(ActorOf(context), RequestId(request.Name), request.Etag, context.CancellationToken));
 
-    public override Task<RecruitmentRequest> CloseRequest(CloseRequestRequest request, ServerCallContext context) =>
-        Task.FromResult(RequestMapping.ToProto(workflow.Close(ActorOf(context), RequestId(request.Name), request.Etag)));
+    public override async Task<RecruitmentRequest> CloseRequest(CloseRequestRequest request, ServerCallContext context) =>
+        RequestMapping.ToProto(await workflow.CloseAsync(ActorOf(context), RequestId(request.Name), request.Etag, context.CancellationToken));
 
-    public override Task<RecruitmentRequest> CancelRequest(CancelRequestRequest request, ServerCallContext context)
+    public override async Task<RecruitmentRequest> CancelRequest(CancelRequestRequest request, ServerCallContext context)
     {
         var id = RequestId(request.Name);
         var v = new Validator();
         var reason = v.Required("reason", request.Reason, 500);
         v.ThrowIfInvalid();
-        return Task.FromResult(RequestMapping.ToProto(workflow.Cancel(ActorOf(context), id, request.Etag, reason)));
+        return RequestMapping.ToProto(await workflow.CancelAsync(ActorOf(context), id, request.Etag, reason, context.CancellationToken));
     }
 
     public override Task<MatchCandidatesResponse> MatchCandidates(MatchCandidatesRequest request, ServerCallContext context)

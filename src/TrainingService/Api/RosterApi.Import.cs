@@ -30,9 +30,9 @@ public sealed partial class RosterApi
             : RosterJsonLines.ReadAsync(file, cancellation);
         await foreach (var row in rows)
         {
-            foreach (var answer in import.Add(row)) await responseStream.WriteAsync(answer, cancellation);
+            await foreach (var answer in import.Add(row, cancellation)) await responseStream.WriteAsync(answer, cancellation);
         }
-        foreach (var answer in import.Finish()) await responseStream.WriteAsync(answer, cancellation);
+        await foreach (var answer in import.Finish(cancellation)) await responseStream.WriteAsync(answer, cancellation);
     }
 
     public override async Task ExportOfficers(ExportOfficersRequest request, IServerStreamWriter<ExportOfficersResponse> responseStream,

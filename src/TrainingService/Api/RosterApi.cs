@@ -19,7 +19,7 @@ public sealed partial class RosterApi(
 {
     private const int DefaultPageSize = 50, MaxPageSize = 500;
 
-    public override Task<Proto.Officer> CreateOfficer(CreateOfficerRequest request, ServerCallContext context)
+    public override async Task<Proto.Officer> CreateOfficer(CreateOfficerRequest request, ServerCallContext context)
     {
         var caller = AuthenticationInterceptor.CallerOf(context);
         var v = new Validator();
@@ -33,8 +33,8 @@ public sealed partial class RosterApi(
         var draft = mapping.FromProto(v, "officer", request.Officer!, OfficerMapping.WritableFields);
         v.ThrowIfInvalid();
 
-        var officer = roster.Create(Actor(caller, context), region!, id, draft, requestId);
-        return Task.FromResult(OfficerMapping.ToProto(officer));
+        var officer = await roster.CreateAsync(Actor(caller, context), region!, id, draft, requestId, context.CancellationToken);
+        return OfficerMapping.ToProto(officer);
     }
 
     public override Task<Proto.Officer> GetOfficer(GetOfficerRequest request, ServerCallContext context)
@@ -75,7 +75,7 @@ public sealed partial class RosterApi(
         });
     }
 
-    public override Task<Proto.Officer> UpdateOfficer(UpdateOfficerRequest request, ServerCallContext context)
+    public override async Task<Proto.Officer> UpdateOfficer(UpdateOfficerRequest request, ServerCallContext context)
     {
         var caller = AuthenticationInterceptor.CallerOf(context);
         if (request.Officer is null) throw new InvalidInputException("officer", "is required.");
@@ -86,20 +86,20 @@ public sealed partial class RosterApi(
         var changes = mapping.FromProto(v, "officer", request.Officer, fields);
         v.ThrowIfInvalid();
 
-        var officer = roster.Update(Actor(caller, context), region, id, request.Officer.Etag, fields, stored =>
+        var officer = await roster.UpdateAsync(Actor(caller, context), region, id, request.Officer.Etag, fields, stored =>
         {
             OfficerMapping.Apply(changes, stored, fields);
             EnsureDatesInOrder(stored);
-        });
-        return Task.FromResult(OfficerMapping.ToProto(officer));
+        }, context.CancellationToken);
+        return OfficerMapping.ToProto(officer);
     }
 
-    public override Task<Google.Protobuf.WellKnownTypes.Empty> DeleteOfficer(DeleteOfficerRequest request, ServerCallContext context)
+    public override async Task<Google.Protobuf.WellKnownTypes.Empty> DeleteOfficer(DeleteOfficerRequest request, ServerCallContext context)
     {
         var caller = AuthenticationInterceptor.CallerOf(context);
         var (region, id) = OfficerName(caller, Right.WriteOfficers, "name", request.Name);
-        roster.Delete(Actor(caller, context), region, id, request.Etag);
-        return Task.FromResult(new Google.Protobuf.WellKnownTypes.Empty());
+        await roster.DeleteAsync(Actor(caller, context), region, id, request.Etag, context.CancellationToken);
+        return new Google.Protobuf.WellKnownTypes.Empty();
     }
 
     public override Task<SearchOfficersResponse> SearchOfficers(SearchOfficersRequest request, ServerCallContext context)

@@ -77,17 +77,17 @@ public sealed class DemoCredentialIssuer(
     /// <summary>Revokes every active demo token, issues a fresh set and saves it to <see cref="FilePath"/>.</summary>
     public DemoCredentials IssueFresh(string? service)
     {
-        foreach (var stale in tokens.ActiveDemoTokens()) issuer.Revoke(Minter, stale.Id);
+        foreach (var stale in tokens.ActiveDemoTokens()) issuer.RevokeAsync(Minter, stale.Id).GetAwaiter().GetResult();
 
         var issued = Wanted.Select(wanted =>
         {
-            var (token, secret) = issuer.Issue(Minter, new AccessToken
+            var (token, secret) = issuer.IssueAsync(Minter, new AccessToken
             {
                 DisplayName = DisplayName(wanted.Role, wanted.RegionCode),
                 Role = wanted.Role,
                 RegionCode = wanted.RegionCode,
                 Demo = true,
-            });
+            }).GetAwaiter().GetResult(); // at start-up, before the service answers anyone
             return new DemoCredential(token.Role, token.RegionCode, token.DisplayName, token.Name, secret);
         }).ToList();
 

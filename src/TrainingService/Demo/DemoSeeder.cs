@@ -141,7 +141,7 @@ public sealed class DemoSeeder(
             Nominate(plan, courseOf[plan.CourseId], sessionOf[(plan.CourseId, plan.Place)], roster, nominated, random, courseOf));
 
         foreach (var (_, session) in catalogue.Sessions.Where(s => s.Plan.State == SessionState.Closed))
-            catalog.CloseSession(Seeder, session.CourseId, session.Id, etag: null);
+            Done(catalog.CloseSessionAsync(Seeder, session.CourseId, session.Id, etag: null));
         nominationCount += SeedRequests(roster, today, now);
 
         return new DemoSeedResult(true, roster.Count, DemoRoster.States.Count, catalogue.Courses.Count, catalogue.Sessions.Count,
@@ -172,12 +172,15 @@ public sealed class DemoSeeder(
                 .ToList();
             foreach (var officer in answered)
             {
-                var (nomination, _) = nominations.SubmitToRequest(Seeder, officer.RegionCode, officer.Id, request.Id, idempotencyKey: null);
-                if (made++ % 3 == 0) nominations.Shortlist(Seeder, nomination.RegionCode, nomination.Id, etag: null);
+                var (nomination, _) = Done(nominations.SubmitToRequestAsync(Seeder, officer.RegionCode, officer.Id, request.Id, idempotencyKey: null));
+                if (made++ % 3 == 0) Done(nominations.ShortlistAsync(Seeder, nomination.RegionCode, nomination.Id, etag: null));
             }
         }
         return made;
     }
+
+    /// <summary>Seeding runs once at start-up, before the service answers anyone: it may wait for each change.</summary>
+    private static T Done<T>(Task<T> change) => change.GetAwaiter().GetResult();
 
     private bool IsEmpty() =>
         officers.List(null, new PageRequest(1, null)).Items.Count == 0
@@ -213,7 +216,7 @@ public sealed class DemoSeeder(
                 if (!PassesInMemory(officer, course, session, submitted, courseOf)) continue;
                 try
                 {
-                    submitted.Add(nominations.Submit(Seeder, officer.RegionCode, officer.Id, course.Id, session.Id, requestId: null).Nomination);
+                    submitted.Add(Done(nominations.SubmitAsync(Seeder, officer.RegionCode, officer.Id, course.Id, session.Id, requestId: null)).Nomination);
                     nominated.Add(officer.Key);
                 }
                 catch (RuleViolationException)
@@ -224,19 +227,19 @@ public sealed class DemoSeeder(
         }
 
         var pending = new List<Nomination>(submitted);
-        var confirmed = Decide(pending, plan.Confirm, n => nominations.Confirm(Seeder, n.RegionCode, n.Id, etag: null));
-        Decide(pending, plan.Waitlist, n => nominations.Waitlist(Seeder, n.RegionCode, n.Id, etag: null));
+        var confirmed = Decide(pending, plan.Confirm, n => Done(nominations.ConfirmAsync(Seeder, n.RegionCode, n.Id, etag: null)));
+        Decide(pending, plan.Waitlist, n => Done(nominations.WaitlistAsync(Seeder, n.RegionCode, n.Id, etag: null)));
         var rejected = 0;
-        Decide(pending, plan.Reject, n => nominations.Reject(Seeder, n.RegionCode, n.Id, etag: null, RejectReasons[rejected++ % RejectReasons.Length]));
+        Decide(pending, plan.Reject, n => Done(nominations.RejectAsync(Seeder, n.RegionCode, n.Id, etag: null, RejectReasons[rejected++ % RejectReasons.Length])));
         foreach (var nomination in confirmed.Take(plan.Withdraw))
-            nominations.Withdraw(Seeder, nomination.RegionCode, nomination.Id, etag: null, WithdrawReason);
+            Done(nominations.WithdrawAsync(Seeder, nomination.RegionCode, nomination.Id, etag: null, WithdrawReason));
         return submitted.Count;
     }
 
     /// <summary>
     /// The engine's verdict from what is already in memory: an officer not yet nominated anywhere has no
     /// nominations of their own, and the session's are the ones just submitted. It only spares a database round trip
-    /// per candidate; <see cref="NominationWorkflow.Submit"/> then checks again against the store.
+    /// per candidate; <see cref="NominationWorkflow.SubmitAsync"/> then checks again against the store.
     /// </summary>
     private bool PassesInMemory(Officer officer, Course course, Session session, List<Nomination> submitted,
         IReadOnlyDictionary<string, Course> courseOf) =>

@@ -6,7 +6,7 @@ namespace Training.Service.Security;
 public sealed class TokenIssuer(ITrainingStore store, IAccessTokenRepository tokens, IAuditTrail audit, TimeProvider clock)
 {
     /// <summary>Issues a token and returns it with its secret, which is not kept anywhere.</summary>
-    public (AccessToken Token, string Secret) Issue(Actor actor, AccessToken draft)
+    public async Task<(AccessToken Token, string Secret)> IssueAsync(Actor actor, AccessToken draft, CancellationToken cancellation = default)
     {
         var secret = TokenSecrets.NewSecret();
         var token = new AccessToken
@@ -22,18 +22,18 @@ public sealed class TokenIssuer(ITrainingStore store, IAccessTokenRepository tok
             Creator = actor.Name,
             Demo = draft.Demo,
         };
-        store.Write(() =>
+        await store.WriteAsync(() =>
         {
             tokens.Insert(token);
             audit.Record(actor, token.Name, $"issued {RoleWithArticle(token.Role)} token \"{token.DisplayName}\"" +
                 (token.RegionCode is null ? "" : $" for {token.RegionCode}"));
             return token;
-        });
+        }, cancellation);
         return (token, secret);
     }
 
     /// <summary>Revokes a token; revoking an already revoked token changes nothing.</summary>
-    public AccessToken Revoke(Actor actor, string tokenId) => store.Write(() =>
+    public Task<AccessToken> RevokeAsync(Actor actor, string tokenId, CancellationToken cancellation = default) => store.WriteAsync(() =>
     {
         var token = tokens.Get(tokenId) ?? throw new NotFoundException(ResourceNames.AccessToken(tokenId));
         if (token.RevokeTime is not null) return token;
@@ -41,7 +41,7 @@ public sealed class TokenIssuer(ITrainingStore store, IAccessTokenRepository tok
         tokens.Update(token);
         audit.Record(actor, token.Name, $"revoked the token \"{token.DisplayName}\"");
         return token;
-    });
+    }, cancellation);
 
     private static string RoleWithArticle(Role role) => role switch
     {

@@ -15,8 +15,8 @@ public sealed class CourseRepository(TrainingDatabase database) : ICourseReposit
     public void Delete(string courseId) => database.Courses.Delete(courseId);
 
     /// <summary>The catalogue is small (tens of courses): a scan is cheaper than another index.</summary>
-    public IEnumerable<Course> RequiringPrerequisite(string courseId) =>
-        database.Courses.FindAll().Where(c => c.Requirements.PrerequisiteCourseIds.Contains(courseId));
+    public IReadOnlyList<Course> RequiringPrerequisite(string courseId) =>
+        database.Courses.FindAll().Where(c => c.Requirements.PrerequisiteCourseIds.Contains(courseId)).ToList();
 
     /// <summary>Courses in id order; a category filter is applied while reading (the catalogue is small).</summary>
     public Page<Course> List(CourseCategory? category, PageRequest page)

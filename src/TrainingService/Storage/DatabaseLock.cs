@@ -1,44 +1,101 @@
+using System.Collections.Concurrent;
+
 namespace Training.Service.Storage;
 
 /// <summary>
-/// An exclusive lock file beside the database. LiteDB's direct mode does not lock the file on Linux and
-/// two writing processes corrupt it, so the owning process holds this for its whole life and a second
-/// process is refused at start-up.
+/// An exclusive operating-system lock on the database file itself, held for the life of the service. LiteDB's
+/// direct mode does not lock the file on Linux and two writing processes corrupt it; a lock on a file beside
+/// it would not see the same database reached through another path (a hard link, another mount). This one is a
+/// record lock on the file's own inode (<c>fcntl</c> on Unix, <c>LockFileEx</c> on Windows), taken on a byte far
+/// beyond any data so it never stands in LiteDB's way, so every path to the file meets it. The system releases
+/// it when the process ends, even by kill -9: nothing is left behind to clean up.
+/// <para>
+/// On Unix a process loses its record locks on a file when it closes any handle of that file, so nothing in
+/// the service may open the database file itself except LiteDB (whose handles live as long as the database)
+/// and this lock. Within one process the locks do not exclude each other, so the process also remembers what
+/// it has opened.
+/// </para>
 /// </summary>
 public sealed class DatabaseLock : IDisposable
 {
-    private readonly FileStream _stream;
+    private const long LockOffset = 1L << 62;
+    private static readonly ConcurrentDictionary<string, bool> OpenInThisProcess = new(StringComparer.Ordinal);
 
-    private DatabaseLock(FileStream stream, string path)
+    private readonly FileStream _handle;
+    private readonly string _identity;
+
+    private DatabaseLock(FileStream handle, string identity)
     {
-        _stream = stream;
-        LockPath = path;
+        _handle = handle;
+        _identity = identity;
     }
-
-    public string LockPath { get; }
 
     public static DatabaseLock Acquire(string databasePath)
     {
-        var lockPath = databasePath + ".lock";
+        var identity = Identity(databasePath);
+        if (!OpenInThisProcess.TryAdd(identity, true)) throw new DatabaseInUseException(databasePath, null);
+        FileStream? handle = null;
         try
         {
-            var stream = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            stream.SetLength(0);
-            var owner = System.Text.Encoding.UTF8.GetBytes($"{Environment.ProcessId}\n");
-            stream.Write(owner);
-            stream.Flush();
-            return new DatabaseLock(stream, lockPath);
+            handle = new FileStream(databasePath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+            if (OperatingSystem.IsMacOS() || OperatingSystem.IsFreeBSD())
+                throw new PlatformNotSupportedException("The service locks its database file with record locks, which .NET offers on Linux and Windows only.");
+            handle.Lock(LockOffset, 1);
+            RemoveLegacyLockFile(databasePath);
+            return new DatabaseLock(handle, identity);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && e is not FileNotFoundException)
         {
-            throw new DatabaseInUseException(databasePath, lockPath, e);
+            handle?.Dispose();
+            OpenInThisProcess.TryRemove(identity, out _);
+            throw new DatabaseInUseException(databasePath, e);
+        }
+        catch
+        {
+            handle?.Dispose();
+            OpenInThisProcess.TryRemove(identity, out _);
+            throw;
         }
     }
 
-    /// <summary>Releases the lock. The file stays: deleting it could let two later processes lock two different files.</summary>
-    public void Dispose() => _stream.Dispose();
+    /// <summary>
+    /// LiteDB crops a file whose length is not a whole number of pages (a write cut short by a crash) by opening
+    /// it for itself alone, which this lock's handle would forbid: the crop is done here, through the lock's handle.
+    /// </summary>
+    public void CropTornPage(int pageSize)
+    {
+        var length = _handle.Length;
+        if (length % pageSize == 0) return;
+        _handle.SetLength(length - length % pageSize);
+        _handle.Flush(flushToDisk: true);
+    }
+
+    /// <summary>Releases the lock (the process ending releases it too).</summary>
+    public void Dispose()
+    {
+        _handle.Dispose();
+        OpenInThisProcess.TryRemove(_identity, out _);
+    }
+
+    /// <summary>The file as this process names it: the full path with symbolic links resolved.</summary>
+    private static string Identity(string databasePath)
+    {
+        var full = Path.GetFullPath(databasePath);
+        var directory = new DirectoryInfo(Path.GetDirectoryName(full)!);
+        var resolvedDirectory = directory.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? directory.FullName;
+        var file = new FileInfo(Path.Combine(resolvedDirectory, Path.GetFileName(full)));
+        return file.Exists && file.ResolveLinkTarget(returnFinalTarget: true) is { } target ? target.FullName : file.FullName;
+    }
+
+    /// <summary>Earlier versions kept a "training.db.lock" file beside the database; it means nothing now.</summary>
+    private static void RemoveLegacyLockFile(string databasePath)
+    {
+        try { File.Delete(databasePath + ".lock"); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
 }
 
-public sealed class DatabaseInUseException(string databasePath, string lockPath, Exception inner)
-    : Exception($"The database {databasePath} is already in use by another Training service (lock file {lockPath}). " +
+public sealed class DatabaseInUseException(string databasePath, Exception? inner)
+    : Exception($"The database {databasePath} is already in use by another Training service (it holds the file's lock). " +
                 "Stop that service, or start this one with another --Storage:Path.", inner);

@@ -18,7 +18,7 @@ public sealed class FeedRetention(NominationFeed feed, Microsoft.Extensions.Opti
         using var timer = new PeriodicTimer(TimeSpan.FromHours(1));
         do
         {
-            var deleted = feed.Purge(TimeSpan.FromDays(options.Value.RetentionDays));
+            var deleted = await feed.PurgeAsync(TimeSpan.FromDays(options.Value.RetentionDays), stoppingToken);
             if (deleted > 0) logger.LogInformation("Deleted {Count} nomination events older than {Days} days", deleted, options.Value.RetentionDays);
         } while (await timer.WaitForNextTickAsync(stoppingToken));
     }

@@ -67,9 +67,12 @@ public sealed class NominationFeed(TrainingDatabase database, TimeProvider clock
         return record;
     });
 
-    /// <summary>Stored events after <paramref name="afterSequence"/>, in order.</summary>
-    public IEnumerable<NominationEventRecord> After(long afterSequence) =>
-        database.NominationEvents.Query().Where(Filters.Gt("_id", afterSequence)).OrderBy("_id").ToEnumerable();
+    /// <summary>
+    /// Up to <paramref name="count"/> stored events after <paramref name="afterSequence"/>, in order, read whole:
+    /// a watcher sends them with awaits in between, and a LiteDB cursor must not outlive its thread.
+    /// </summary>
+    public IReadOnlyList<NominationEventRecord> After(long afterSequence, int count) =>
+        database.NominationEvents.Query().Where(Filters.Gt("_id", afterSequence)).OrderBy("_id").Limit(count).ToList();
 
     /// <summary>
     /// Starts receiving live events. A watcher that falls too far behind is completed with
@@ -83,10 +86,10 @@ public sealed class NominationFeed(TrainingDatabase database, TimeProvider clock
     }
 
     /// <summary>Deletes events older than the retention and remembers the last deleted sequence.</summary>
-    public int Purge(TimeSpan retention)
+    public Task<int> PurgeAsync(TimeSpan retention, CancellationToken cancellation)
     {
         var cutoff = clock.UtcNow() - retention;
-        return database.Write(() =>
+        return database.WriteAsync(() =>
         {
             var old = database.NominationEvents.Query().Where(e => e.EventTime < cutoff).Select(e => e.Sequence).ToList();
             if (old.Count == 0) return 0;
@@ -94,7 +97,7 @@ public sealed class NominationFeed(TrainingDatabase database, TimeProvider clock
             var deleted = database.NominationEvents.DeleteMany(Filters.Lte("_id", through));
             database.FeedMarks.Upsert(new FeedMark { PurgedThroughSequence = Math.Max(through, PurgedThrough) });
             return deleted;
-        });
+        }, cancellation);
     }
 
     private long Stored() =>

@@ -1,4 +1,6 @@
 using LiteDB;
+using LiteDB.Engine;
+using Microsoft.Extensions.Logging.Abstractions;
 using Training.Service.Domain.Audit;
 using Training.Service.Domain.Catalog;
 using Training.Service.Domain.Common;
@@ -13,16 +15,30 @@ namespace Training.Service.Storage;
 /// </summary>
 public sealed class TrainingDatabase : ITrainingStore, IDisposable
 {
-    private readonly DatabaseLock? _lock;
-    private readonly GroupCommit _writer;
+    /// <summary>LiteDB's page size: files are whole pages.</summary>
+    private const int PageSize = 8192;
 
-    private TrainingDatabase(LiteDatabase database, DatabaseLock? fileLock, string? logPath)
+    /// <summary>
+    /// LiteDB checkpoints its log into the data file after a commit only when no reader is active at that instant,
+    /// which a busy service rarely offers; past this size the writer checkpoints anyway, waiting for the readers
+    /// of the moment (they are short), so the log stays bounded.
+    /// </summary>
+    private const long LogCheckpointBytes = 16L * 1024 * 1024;
+
+    private readonly DatabaseLock? _lock;
+    private readonly Writer _writer;
+    private readonly string? _logPath;
+
+    private TrainingDatabase(ILiteEngine engine, DatabaseLock? fileLock, string? logPath, ILogger log)
     {
-        Lite = database;
-        _writer = new GroupCommit(database, () => FlushLog(logPath));
+        _writer = new Writer(log);
+        var guarded = new GuardedEngine(engine, _writer);
+        Lite = new LiteDatabase(guarded, CreateMapper());
         // Dates come back as UTC (the default turns them into local time, which protobuf timestamps refuse).
         Lite.UtcDate = true;
         _lock = fileLock;
+        _logPath = logPath;
+        _writer.Start(Lite, guarded, AfterCommit);
         Officers = Lite.GetCollection<Officer>("officers");
         Courses = Lite.GetCollection<Course>("courses");
         Sessions = Lite.GetCollection<Session>("sessions");
@@ -33,7 +49,7 @@ public sealed class TrainingDatabase : ITrainingStore, IDisposable
         NominationEvents = Lite.GetCollection<NominationEventRecord>("nomination_events");
         FeedMarks = Lite.GetCollection<FeedMark>("feed_marks");
         Requests = Lite.GetCollection<Domain.Recruitment.RecruitmentRequest>("requests");
-        EnsureIndexes();
+        Write(EnsureIndexes);
     }
 
     public LiteDatabase Lite { get; }
@@ -48,23 +64,19 @@ public sealed class TrainingDatabase : ITrainingStore, IDisposable
     public ILiteCollection<FeedMark> FeedMarks { get; }
     public ILiteCollection<Domain.Recruitment.RecruitmentRequest> Requests { get; }
 
-    /// <summary>Opens (creating if needed) the database file, holding its lock file for the life of this object.</summary>
-    public static TrainingDatabase OpenFile(string path)
+    /// <summary>Opens (creating if needed) the database file, holding the file's lock for the life of this object.</summary>
+    public static TrainingDatabase OpenFile(string path, ILogger? log = null)
     {
         var fullPath = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(fullPath)!);
         var fileLock = DatabaseLock.Acquire(fullPath);
         try
         {
-            var connection = new ConnectionString
-            {
-                Filename = fullPath,
-                Connection = ConnectionType.Direct,
-                Collation = OrdinalCollation,
-            };
+            fileLock.CropTornPage(PageSize);
             var logPath = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(fullPath)!,
                 $"{System.IO.Path.GetFileNameWithoutExtension(fullPath)}-log{System.IO.Path.GetExtension(fullPath)}");
-            return new TrainingDatabase(new LiteDatabase(connection, CreateMapper()), fileLock, logPath);
+            var engine = new LiteEngine(new EngineSettings { Filename = fullPath, Collation = OrdinalCollation });
+            return new TrainingDatabase(engine, fileLock, logPath, log ?? NullLogger.Instance);
         }
         catch
         {
@@ -75,7 +87,7 @@ public sealed class TrainingDatabase : ITrainingStore, IDisposable
 
     /// <summary>An in-memory database, for unit tests.</summary>
     public static TrainingDatabase OpenInMemory() =>
-        new(new LiteDatabase(new ConnectionString { Filename = ":memory:", Collation = OrdinalCollation }, CreateMapper()), null, null);
+        new(new LiteEngine(new EngineSettings { DataStream = new MemoryStream(), Collation = OrdinalCollation }), null, null, NullLogger.Instance);
 
     /// <summary>
     /// Keys compare byte for byte (LiteDB's default collation ignores case and culture-weights separators),
@@ -83,26 +95,44 @@ public sealed class TrainingDatabase : ITrainingStore, IDisposable
     /// </summary>
     private static readonly Collation OrdinalCollation = new("en-US/Ordinal");
 
-    /// <summary>Runs a change in the single writer's transaction (see <see cref="GroupCommit"/>).</summary>
-    public T Write<T>(Func<T> change) => _writer.Run(change);
+    /// <summary>Queues a change for the single writer and completes once it has committed durably (see <see cref="Writer"/>).</summary>
+    public Task<T> WriteAsync<T>(Func<T> change, CancellationToken cancellation = default) => _writer.RunAsync(change, cancellation);
 
     /// <summary>
-    /// Runs <paramref name="action"/> once the current transaction has committed (e.g. telling live watchers);
-    /// never if it rolls back. Outside a transaction it runs at once.
+    /// Runs a change in the single writer's transaction: inside a change it joins it; elsewhere it blocks until
+    /// committed, which only start-up and maintenance code may afford (requests use <see cref="WriteAsync{T}"/>).
+    /// </summary>
+    public T Write<T>(Func<T> change) => _writer.Run(change);
+
+    /// <summary>A change with no result.</summary>
+    public void Write(Action change) => _writer.Run(() =>
+    {
+        change();
+        return true;
+    });
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once the current change has committed (e.g. telling live watchers);
+    /// never if it is undone. Outside a change it runs at once.
     /// </summary>
     public void AfterCommit(Action action) => _writer.AfterCommit(action);
 
+    /// <summary>True while the current thread runs a change for the single writer.</summary>
+    public bool InWriter => _writer.InChange;
+
     /// <summary>
     /// Makes a commit durable: LiteDB writes its log with plain writes and syncs only at checkpoints, so the log
-    /// file is synced to disk after every (group) commit. A sync on any handle of a file flushes all of it.
+    /// file is synced to disk after every (group) commit. A sync on any handle of a file flushes all of it. Then
+    /// keeps the log bounded (see <see cref="LogCheckpointBytes"/>).
     /// </summary>
-    private static void FlushLog(string? logPath)
+    private void AfterCommit()
     {
-        if (logPath is null) return;
+        if (_logPath is null) return;
         try
         {
-            using var log = new FileStream(logPath, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+            using var log = new FileStream(_logPath, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
             log.Flush(flushToDisk: true);
+            if (log.Length > LogCheckpointBytes) Lite.Checkpoint();
         }
         catch (FileNotFoundException)
         {
@@ -151,8 +181,10 @@ public sealed class TrainingDatabase : ITrainingStore, IDisposable
         return mapper;
     }
 
+    /// <summary>Lets queued changes finish, checkpoints the log into the data file and releases the file.</summary>
     public void Dispose()
     {
+        _writer.Dispose();
         Lite.Dispose();
         _lock?.Dispose();
     }

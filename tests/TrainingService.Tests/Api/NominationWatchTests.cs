@@ -120,7 +120,7 @@ public sealed class NominationWatchTests : IAsyncLifetime
         await _world.NominateNewOfficerAsync(session, "Old");
         await _world.NominateNewOfficerAsync(session, "Older");
         _world.Service.Clock.Advance(TimeSpan.FromDays(8));
-        _world.Service.Services.GetRequiredService<NominationFeed>().Purge(TimeSpan.FromDays(7));
+        await _world.Service.Services.GetRequiredService<NominationFeed>().PurgeAsync(TimeSpan.FromDays(7), CancellationToken.None);
         await _world.NominateNewOfficerAsync(session, "New");
 
         using var watch = _world.Admin.WatchNominations(new WatchNominationsRequest { Parent = "memberStates/-", SinceSequence = 1 });

@@ -23,7 +23,7 @@ public sealed partial class CatalogWorkflow(
     /// Publishes a course under <paramref name="courseId"/>, or under an id derived from its code when null.
     /// A retry with the same <paramref name="requestId"/> returns the course the first request created.
     /// </summary>
-    public Course CreateCourse(Actor actor, string? courseId, Course draft, string? requestId) => store.Write(() =>
+    public Task<Course> CreateCourseAsync(Actor actor, string? courseId, Course draft, string? requestId, CancellationToken cancellation = default) => store.WriteAsync(() =>
     {
         var requestKey = requestId is null ? null : $"CreateCourse|{requestId}";
         if (requestKey is not null && ledger.Find(requestKey) is { } earlier)
@@ -37,10 +37,10 @@ public sealed partial class CatalogWorkflow(
         if (requestKey is not null) ledger.Remember(requestKey, draft.Name);
         audit.Record(actor, draft.Name, $"created course {draft.Code} \"{draft.Title}\"");
         return draft;
-    });
+    }, cancellation);
 
     /// <summary>Replaces the writable fields of a course with those of <paramref name="draft"/> (the whole new course).</summary>
-    public Course UpdateCourse(Actor actor, string courseId, Course draft, string? etag) => store.Write(() =>
+    public Task<Course> UpdateCourseAsync(Actor actor, string courseId, Course draft, string? etag, CancellationToken cancellation = default) => store.WriteAsync(() =>
     {
         var course = LoadCourse(courseId);
         Etag.Check(etag, course.Revision, course.Name);
@@ -58,10 +58,10 @@ public sealed partial class CatalogWorkflow(
         courses.Update(course);
         audit.Record(actor, course.Name, "updated " + string.Join(", ", changed));
         return course;
-    });
+    }, cancellation);
 
     /// <summary>Deletes a course; refused while it has sessions, so no session is left without its course.</summary>
-    public void DeleteCourse(Actor actor, string courseId, string? etag) => store.Write(() =>
+    public Task DeleteCourseAsync(Actor actor, string courseId, string? etag, CancellationToken cancellation = default) => store.WriteAsync(() =>
     {
         var course = LoadCourse(courseId);
         Etag.Check(etag, course.Revision, course.Name);
@@ -73,14 +73,14 @@ public sealed partial class CatalogWorkflow(
                 $"{dependent.Code} requires {course.Code} as a prerequisite; remove it there first.");
         courses.Delete(courseId);
         audit.Record(actor, course.Name, $"deleted course {course.Code}");
-    });
+    }, cancellation);
 
     /// <summary>
     /// Schedules a DRAFT session of a course under <paramref name="sessionId"/>, or a random id when null. Its
     /// language defaults to the course's. A retry with the same <paramref name="requestId"/> returns the first result.
     /// </summary>
-    public Session CreateSession(Actor actor, string courseId, string? sessionId, Session draft, string? requestId) =>
-        store.Write(() =>
+    public Task<Session> CreateSessionAsync(Actor actor, string courseId, string? sessionId, Session draft, string? requestId, CancellationToken cancellation = default) =>
+        store.WriteAsync(() =>
         {
             var requestKey = requestId is null ? null : $"CreateSession|{ResourceNames.Course(courseId)}|{requestId}";
             if (requestKey is not null && ledger.Find(requestKey) is { } earlier)
@@ -101,14 +101,14 @@ public sealed partial class CatalogWorkflow(
             audit.Record(actor, draft.Name,
                 $"scheduled a session of {course.Code}, {Dates.Show(draft.StartDate)} to {Dates.Show(draft.EndDate)} at {draft.Venue}");
             return draft;
-        });
+        }, cancellation);
 
     /// <summary>
     /// Replaces the writable fields of a session with those of <paramref name="draft"/> (the whole new session).
     /// Never changes its state; seats never drop below those confirmed.
     /// </summary>
-    public Session UpdateSession(Actor actor, string courseId, string sessionId, Session draft, string? etag) =>
-        store.Write(() =>
+    public Task<Session> UpdateSessionAsync(Actor actor, string courseId, string sessionId, Session draft, string? etag, CancellationToken cancellation = default) =>
+        store.WriteAsync(() =>
         {
             var session = LoadSession(courseId, sessionId);
             Etag.Check(etag, session.Revision, session.Name);
@@ -135,10 +135,10 @@ public sealed partial class CatalogWorkflow(
             audit.Record(actor, session.Name, "updated " + string.Join(", ", changed));
             if (addedSeats) nominations.PromoteWaitlisted(session);
             return session;
-        });
+        }, cancellation);
 
     /// <summary>Deletes a session still in DRAFT (which has never taken nominations); others are cancelled instead.</summary>
-    public void DeleteSession(Actor actor, string courseId, string sessionId, string? etag) => store.Write(() =>
+    public Task DeleteSessionAsync(Actor actor, string courseId, string sessionId, string? etag, CancellationToken cancellation = default) => store.WriteAsync(() =>
     {
         var session = LoadSession(courseId, sessionId);
         Etag.Check(etag, session.Revision, session.Name);
@@ -147,27 +147,29 @@ public sealed partial class CatalogWorkflow(
                 $"Only a DRAFT session can be deleted; this one is {session.State.ToString().ToUpperInvariant()}. Cancel it instead.");
         sessions.Delete(session);
         audit.Record(actor, session.Name, "deleted the session");
-    });
+    }, cancellation);
 
-    public Session OpenSession(Actor actor, string courseId, string sessionId, string? etag) =>
-        Transition(actor, courseId, sessionId, etag, s => s.Open(), "opened the session");
+    public Task<Session> OpenSessionAsync(Actor actor, string courseId, string sessionId, string? etag, CancellationToken cancellation = default) =>
+        TransitionAsync(actor, courseId, sessionId, etag, cancellation, s => s.Open(), "opened the session");
 
-    public Session CloseSession(Actor actor, string courseId, string sessionId, string? etag) =>
-        Transition(actor, courseId, sessionId, etag, s => s.Close(), "closed the session");
+    public Task<Session> CloseSessionAsync(Actor actor, string courseId, string sessionId, string? etag, CancellationToken cancellation = default) =>
+        TransitionAsync(actor, courseId, sessionId, etag, cancellation, s => s.Close(), "closed the session");
 
-    public Session CompleteSession(Actor actor, string courseId, string sessionId, string? etag) =>
-        Transition(actor, courseId, sessionId, etag, s => s.Complete(Dates.Today(clock)), "completed the session");
+    public Task<Session> CompleteSessionAsync(Actor actor, string courseId, string sessionId, string? etag, CancellationToken cancellation = default) =>
+        TransitionAsync(actor, courseId, sessionId, etag, cancellation, s => s.Complete(Dates.Today(clock)), "completed the session");
 
     /// <summary>Cancels a session and, in the same transaction, every live nomination to it, with the reason.</summary>
-    public Session CancelSession(Actor actor, string courseId, string sessionId, string? etag, string reason) =>
-        Transition(actor, courseId, sessionId, etag, session =>
+    public Task<Session> CancelSessionAsync(Actor actor, string courseId, string sessionId, string? etag, string reason,
+        CancellationToken cancellation = default) =>
+        TransitionAsync(actor, courseId, sessionId, etag, cancellation, session =>
         {
             session.Cancel(reason);
             nominations.CancelAllFor(actor, session, reason);
         }, $"cancelled the session: {reason}");
 
-    private Session Transition(Actor actor, string courseId, string sessionId, string? etag, Action<Session> move, string summary) =>
-        store.Write(() =>
+    private Task<Session> TransitionAsync(Actor actor, string courseId, string sessionId, string? etag, CancellationToken cancellation,
+        Action<Session> move, string summary) =>
+        store.WriteAsync(() =>
         {
             var session = LoadSession(courseId, sessionId);
             Etag.Check(etag, session.Revision, session.Name);
@@ -176,7 +178,7 @@ public sealed partial class CatalogWorkflow(
             sessions.Update(session);
             audit.Record(actor, session.Name, summary);
             return session;
-        });
+        }, cancellation);
 
     private Course LoadCourse(string courseId) =>
         courses.Get(courseId) ?? throw new NotFoundException(ResourceNames.Course(courseId));

@@ -13,7 +13,7 @@ public interface ICourseRepository
     void Delete(string courseId);
 
     /// <summary>Courses listing <paramref name="courseId"/> among their prerequisites.</summary>
-    IEnumerable<Course> RequiringPrerequisite(string courseId);
+    IReadOnlyList<Course> RequiringPrerequisite(string courseId);
 
     /// <summary>Courses in id order after the page's key, optionally of one category.</summary>
     Page<Course> List(CourseCategory? category, PageRequest page);

@@ -38,8 +38,8 @@ public sealed class NominationWorkflow(
     /// Nominates an officer. A retry with the same request id returns the first nomination. Hard failures refuse
     /// it with every failed rule; soft ones are stored on it; the parity warning is returned, not stored.
     /// </summary>
-    public (Nomination Nomination, IReadOnlyList<EligibilityFinding> Warnings) Submit(
-        Actor actor, string regionCode, string officerId, string courseId, string sessionId, string? requestId) => store.Write(() =>
+    public Task<(Nomination Nomination, IReadOnlyList<EligibilityFinding> Warnings)> SubmitAsync(
+        Actor actor, string regionCode, string officerId, string courseId, string sessionId, string? requestId, CancellationToken cancellation = default) => store.WriteAsync(() =>
     {
         var ledgerKey = requestId is null ? null : $"SubmitNomination|{regionCode}|{requestId}";
         if (ledgerKey is not null && ledger.Find(ledgerKey) is { } earlier)
@@ -57,7 +57,7 @@ public sealed class NominationWorkflow(
         var nomination = Create(actor, officer, TargetKind.Session, session.Key, session.Name, result, ledgerKey);
         var parity = engine.ParityWarning([.. sessionNominations, nomination], regionCode);
         return (nomination, parity is null ? nomination.Warnings : [.. nomination.Warnings, parity]);
-    });
+    }, cancellation);
 
     /// <summary>A dry run against a recruitment request.</summary>
     public EligibilityResult CheckRequest(string regionCode, string officerId, string requestId)
@@ -70,8 +70,8 @@ public sealed class NominationWorkflow(
     }
 
     /// <summary>Nominates an officer to a recruitment request, as <see cref="Submit"/> does to a session.</summary>
-    public (Nomination Nomination, IReadOnlyList<EligibilityFinding> Warnings) SubmitToRequest(
-        Actor actor, string regionCode, string officerId, string requestId, string? idempotencyKey) => store.Write(() =>
+    public Task<(Nomination Nomination, IReadOnlyList<EligibilityFinding> Warnings)> SubmitToRequestAsync(
+        Actor actor, string regionCode, string officerId, string requestId, string? idempotencyKey, CancellationToken cancellation = default) => store.WriteAsync(() =>
     {
         var ledgerKey = idempotencyKey is null ? null : $"SubmitNomination|{regionCode}|{idempotencyKey}";
         if (ledgerKey is not null && ledger.Find(ledgerKey) is { } earlier)
@@ -89,18 +89,18 @@ public sealed class NominationWorkflow(
         var nomination = Create(actor, officer, TargetKind.Request, request.Id, request.Name, result, ledgerKey);
         var parity = engine.ParityWarning([.. requestNominations, nomination], regionCode);
         return (nomination, parity is null ? nomination.Warnings : [.. nomination.Warnings, parity]);
-    });
+    }, cancellation);
 
     /// <summary>Request: SUBMITTED -> SHORTLISTED.</summary>
-    public Nomination Shortlist(Actor actor, string regionCode, string nominationId, string? etag) => store.Write(() =>
-        Move(actor, Load(regionCode, nominationId, etag), NominationState.Shortlisted, "", "shortlisted"));
+    public Task<Nomination> ShortlistAsync(Actor actor, string regionCode, string nominationId, string? etag, CancellationToken cancellation = default) => store.WriteAsync(() =>
+        Move(actor, Load(regionCode, nominationId, etag), NominationState.Shortlisted, "", "shortlisted"), cancellation);
 
     /// <summary>Request: SHORTLISTED -> SELECTED.</summary>
-    public Nomination Select(Actor actor, string regionCode, string nominationId, string? etag) => store.Write(() =>
-        Move(actor, Load(regionCode, nominationId, etag), NominationState.Selected, "", "selected for deployment"));
+    public Task<Nomination> SelectAsync(Actor actor, string regionCode, string nominationId, string? etag, CancellationToken cancellation = default) => store.WriteAsync(() =>
+        Move(actor, Load(regionCode, nominationId, etag), NominationState.Selected, "", "selected for deployment"), cancellation);
 
     /// <summary>Request: SELECTED -> CLEARED, only with medical clearance on file (E8).</summary>
-    public Nomination Clear(Actor actor, string regionCode, string nominationId, string? etag) => store.Write(() =>
+    public Task<Nomination> ClearAsync(Actor actor, string regionCode, string nominationId, string? etag, CancellationToken cancellation = default) => store.WriteAsync(() =>
     {
         var nomination = Load(regionCode, nominationId, etag);
         EnsureMove(nomination, NominationState.Cleared);
@@ -108,10 +108,10 @@ public sealed class NominationWorkflow(
         var missing = engine.MedicalClearance(officer);
         if (missing.Count > 0) throw NotEligible(officer, new EligibilityResult(missing, []));
         return Move(actor, nomination, NominationState.Cleared, "", "cleared for deployment");
-    });
+    }, cancellation);
 
     /// <summary>Request: CLEARED -> DEPLOYED; the officer is shown as deployed on the roster.</summary>
-    public Nomination Deploy(Actor actor, string regionCode, string nominationId, string? etag) => store.Write(() =>
+    public Task<Nomination> DeployAsync(Actor actor, string regionCode, string nominationId, string? etag, CancellationToken cancellation = default) => store.WriteAsync(() =>
     {
         var nomination = Load(regionCode, nominationId, etag);
         EnsureMove(nomination, NominationState.Deployed);
@@ -121,7 +121,7 @@ public sealed class NominationWorkflow(
         officer.Revision++;
         officers.Update(officer);
         return Move(actor, nomination, NominationState.Deployed, "", $"deployed to {nomination.TargetName}");
-    });
+    }, cancellation);
 
     /// <summary>Cancels every live nomination of a request being cancelled, with the request's reason.</summary>
     public int CancelAllForRequest(Actor actor, Recruitment.RecruitmentRequest request, string reason) =>
@@ -183,7 +183,7 @@ public sealed class NominationWorkflow(
         new(officer, request, nominations.ForOfficer(officer.RegionCode, officer.Id), requestNominations, stage, clock.UtcNow(), nominationKey);
 
     /// <summary>Takes a seat: re-checks capacity, the Member State's quota, overlaps and hard eligibility.</summary>
-    public Nomination Confirm(Actor actor, string regionCode, string nominationId, string? etag) => store.Write(() =>
+    public Task<Nomination> ConfirmAsync(Actor actor, string regionCode, string nominationId, string? etag, CancellationToken cancellation = default) => store.WriteAsync(() =>
     {
         var nomination = Load(regionCode, nominationId, etag);
         EnsureMove(nomination, NominationState.Confirmed);
@@ -195,42 +195,42 @@ public sealed class NominationWorkflow(
         var result = engine.Check(Case(officer, course, session, sessionNominations, CheckStage.Confirmation, nomination.Key));
         if (!result.Eligible) throw NotEligible(officer, result);
         return Move(actor, nomination, NominationState.Confirmed, "", $"confirmed a seat in {session.Name}");
-    });
+    }, cancellation);
 
-    public Nomination Waitlist(Actor actor, string regionCode, string nominationId, string? etag) => store.Write(() =>
+    public Task<Nomination> WaitlistAsync(Actor actor, string regionCode, string nominationId, string? etag, CancellationToken cancellation = default) => store.WriteAsync(() =>
     {
         var nomination = Load(regionCode, nominationId, etag);
         EnsureMove(nomination, NominationState.Waitlisted);
         EnsureSessionActive(SessionOf(nomination).Session);
         return Move(actor, nomination, NominationState.Waitlisted, "", "waitlisted");
-    });
+    }, cancellation);
 
-    public Nomination Reject(Actor actor, string regionCode, string nominationId, string? etag, string reason) => store.Write(() =>
+    public Task<Nomination> RejectAsync(Actor actor, string regionCode, string nominationId, string? etag, string reason, CancellationToken cancellation = default) => store.WriteAsync(() =>
     {
         var nomination = Load(regionCode, nominationId, etag);
         return Move(actor, nomination, NominationState.Rejected, reason, $"rejected: {reason}");
-    });
+    }, cancellation);
 
-    public Nomination Reconsider(Actor actor, string regionCode, string nominationId, string? etag, string reason) => store.Write(() =>
+    public Task<Nomination> ReconsiderAsync(Actor actor, string regionCode, string nominationId, string? etag, string reason, CancellationToken cancellation = default) => store.WriteAsync(() =>
     {
         var nomination = Load(regionCode, nominationId, etag);
         EnsureMove(nomination, NominationState.Submitted);
         EnsureSessionActive(SessionOf(nomination).Session);
         return Move(actor, nomination, NominationState.Submitted, reason, $"reconsidered: {reason}");
-    });
+    }, cancellation);
 
     /// <summary>Withdraws; a freed seat goes to the oldest waitlisted nomination that still passes the checks.</summary>
-    public Nomination Withdraw(Actor actor, string regionCode, string nominationId, string? etag, string reason) => store.Write(() =>
+    public Task<Nomination> WithdrawAsync(Actor actor, string regionCode, string nominationId, string? etag, string reason, CancellationToken cancellation = default) => store.WriteAsync(() =>
     {
         var nomination = Load(regionCode, nominationId, etag);
         var heldSeat = nomination.State == NominationState.Confirmed;
         Move(actor, nomination, NominationState.Withdrawn, reason, $"withdrew: {reason}");
         if (heldSeat && nomination.Kind == TargetKind.Session) PromoteWaitlisted(SessionOf(nomination).Session);
         return nomination;
-    });
+    }, cancellation);
 
     /// <summary>Records attendance and result once the session has reached its last day; a pass certifies the officer.</summary>
-    public Nomination RecordOutcome(Actor actor, string regionCode, string nominationId, string? etag, SessionOutcome outcome) => store.Write(() =>
+    public Task<Nomination> RecordOutcomeAsync(Actor actor, string regionCode, string nominationId, string? etag, SessionOutcome outcome, CancellationToken cancellation = default) => store.WriteAsync(() =>
     {
         var nomination = Load(regionCode, nominationId, etag);
         var to = outcome == SessionOutcome.NoShow ? NominationState.NoShow : NominationState.Completed;
@@ -248,7 +248,7 @@ public sealed class NominationWorkflow(
         };
         if (outcome == SessionOutcome.Passed) Certify(nomination, course, session);
         return Move(actor, nomination, to, "", $"recorded {outcome.ToString().ToLowerInvariant()}");
-    });
+    }, cancellation);
 
     /// <summary>Cancels every live nomination of a session being cancelled, with the session's reason.</summary>
     public int CancelAllFor(Actor actor, Session session, string reason) =>

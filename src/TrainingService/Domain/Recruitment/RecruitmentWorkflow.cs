@@ -12,7 +12,7 @@ public sealed class RecruitmentWorkflow(
     NominationWorkflow nominations,
     TimeProvider clock)
 {
-    public RecruitmentRequest Create(Actor actor, string? requestId, RecruitmentRequest draft, string? idempotencyKey) => store.Write(() =>
+    public Task<RecruitmentRequest> CreateAsync(Actor actor, string? requestId, RecruitmentRequest draft, string? idempotencyKey, CancellationToken cancellation = default) => store.WriteAsync(() =>
     {
         var ledgerKey = idempotencyKey is null ? null : $"CreateRequest|{idempotencyKey}";
         if (ledgerKey is not null && ledger.Find(ledgerKey) is { } earlier)
@@ -28,11 +28,11 @@ public sealed class RecruitmentWorkflow(
         if (ledgerKey is not null) ledger.Remember(ledgerKey, draft.Name);
         audit.Record(actor, draft.Name, $"published a request for {draft.OfficerCount} officer(s) for missions/{draft.MissionCode}");
         return draft;
-    });
+    }, cancellation);
 
     /// <summary>Applies <paramref name="apply"/> (the masked fields) to the stored request; never its state.</summary>
-    public RecruitmentRequest Update(Actor actor, string requestId, string? etag, IReadOnlyCollection<string> fields,
-        Action<RecruitmentRequest> apply) => store.Write(() =>
+    public Task<RecruitmentRequest> UpdateAsync(Actor actor, string requestId, string? etag, IReadOnlyCollection<string> fields,
+        Action<RecruitmentRequest> apply, CancellationToken cancellation = default) => store.WriteAsync(() =>
     {
         var request = Load(requestId);
         Etag.Check(etag, request.Revision, request.Name);
@@ -44,9 +44,9 @@ public sealed class RecruitmentWorkflow(
         requests.Update(request);
         audit.Record(actor, request.Name, "updated " + string.Join(", ", fields));
         return request;
-    });
+    }, cancellation);
 
-    public void Delete(Actor actor, string requestId, string? etag) => store.Write(() =>
+    public Task DeleteAsync(Actor actor, string requestId, string? etag, CancellationToken cancellation = default) => store.WriteAsync(() =>
     {
         var request = Load(requestId);
         Etag.Check(etag, request.Revision, request.Name);
@@ -55,29 +55,30 @@ public sealed class RecruitmentWorkflow(
                 $"Only a DRAFT request can be deleted; this one is {request.State.ToString().ToUpperInvariant()}. Cancel it instead.");
         requests.Delete(requestId);
         audit.Record(actor, request.Name, "deleted the request");
-    });
+    }, cancellation);
 
-    public RecruitmentRequest Open(Actor actor, string requestId, string? etag) =>
-        Transition(actor, requestId, etag, r =>
+    public Task<RecruitmentRequest> OpenAsync(Actor actor, string requestId, string? etag, CancellationToken cancellation = default) =>
+        TransitionAsync(actor, requestId, etag, cancellation, r =>
         {
             if (r.Deadline <= clock.UtcNow())
                 throw new RuleViolationException("DEADLINE_PASSED", r.Name, "The deadline has passed; move it before opening the request.");
             r.Open();
         }, "opened the request");
 
-    public RecruitmentRequest Close(Actor actor, string requestId, string? etag) =>
-        Transition(actor, requestId, etag, r => r.Close(), "closed the request");
+    public Task<RecruitmentRequest> CloseAsync(Actor actor, string requestId, string? etag, CancellationToken cancellation = default) =>
+        TransitionAsync(actor, requestId, etag, cancellation, r => r.Close(), "closed the request");
 
     /// <summary>Cancels the request and, in the same transaction, its live nominations, with the reason.</summary>
-    public RecruitmentRequest Cancel(Actor actor, string requestId, string? etag, string reason) =>
-        Transition(actor, requestId, etag, r =>
+    public Task<RecruitmentRequest> CancelAsync(Actor actor, string requestId, string? etag, string reason, CancellationToken cancellation = default) =>
+        TransitionAsync(actor, requestId, etag, cancellation, r =>
         {
             r.Cancel(reason);
             nominations.CancelAllForRequest(actor, r, reason);
         }, $"cancelled the request: {reason}");
 
-    private RecruitmentRequest Transition(Actor actor, string requestId, string? etag, Action<RecruitmentRequest> move, string summary) =>
-        store.Write(() =>
+    private Task<RecruitmentRequest> TransitionAsync(Actor actor, string requestId, string? etag, CancellationToken cancellation,
+        Action<RecruitmentRequest> move, string summary) =>
+        store.WriteAsync(() =>
         {
             var request = Load(requestId);
             Etag.Check(etag, request.Revision, request.Name);
@@ -87,7 +88,7 @@ public sealed class RecruitmentWorkflow(
             requests.Update(request);
             audit.Record(actor, request.Name, summary);
             return request;
-        });
+        }, cancellation);
 
     private RecruitmentRequest Load(string requestId) =>
         requests.Get(requestId) ?? throw new NotFoundException(ResourceNames.Request(requestId));

@@ -11,7 +11,7 @@ public sealed class RosterWorkflow(
     IOfficerNominationHistory history,
     TimeProvider clock)
 {
-    public Officer Create(Actor actor, string regionCode, string? officerId, Officer draft, string? requestId) => store.Write(() =>
+    public Task<Officer> CreateAsync(Actor actor, string regionCode, string? officerId, Officer draft, string? requestId, CancellationToken cancellation = default) => store.WriteAsync(() =>
     {
         var ledgerKey = requestId is null ? null : $"CreateOfficer|{regionCode}|{requestId}";
         if (ledgerKey is not null && ledger.Find(ledgerKey) is { } created)
@@ -34,11 +34,11 @@ public sealed class RosterWorkflow(
         if (ledgerKey is not null) ledger.Remember(ledgerKey, draft.Name);
         audit.Record(actor, draft.Name, "added the officer to the roster");
         return draft;
-    });
+    }, cancellation);
 
     /// <summary>Applies <paramref name="apply"/> (the masked fields) to the stored officer.</summary>
-    public Officer Update(Actor actor, string regionCode, string officerId, string? etag,
-        IReadOnlyCollection<string> changedFields, Action<Officer> apply) => store.Write(() =>
+    public Task<Officer> UpdateAsync(Actor actor, string regionCode, string officerId, string? etag,
+        IReadOnlyCollection<string> changedFields, Action<Officer> apply, CancellationToken cancellation = default) => store.WriteAsync(() =>
     {
         var officer = officers.Get(regionCode, officerId) ?? throw new NotFoundException(ResourceNames.Officer(regionCode, officerId));
         Etag.Check(etag, officer.Revision, officer.Name);
@@ -51,7 +51,7 @@ public sealed class RosterWorkflow(
         officers.Update(officer);
         audit.Record(actor, officer.Name, $"updated {string.Join(", ", changedFields)}");
         return officer;
-    });
+    }, cancellation);
 
     /// <summary>
     /// Upserts a batch of imported officers by national police ID in one transaction: an ID new to the roster adds
@@ -60,8 +60,8 @@ public sealed class RosterWorkflow(
     /// Each officer created or changed gets one audit event. An anonymised officer is reported in the outcomes rather
     /// than thrown, so one row never undoes the rest of the batch.
     /// </summary>
-    public IReadOnlyList<ImportOutcome> Import(Actor actor, string regionCode, IReadOnlyList<Officer> drafts,
-        Func<Officer, Officer, IReadOnlyList<string>> merge) => store.Write(() =>
+    public Task<IReadOnlyList<ImportOutcome>> ImportAsync(Actor actor, string regionCode, IReadOnlyList<Officer> drafts,
+        Func<Officer, Officer, IReadOnlyList<string>> merge, CancellationToken cancellation = default) => store.WriteAsync<IReadOnlyList<ImportOutcome>>(() =>
     {
         var now = clock.UtcNow();
         var outcomes = new List<ImportOutcome>(drafts.Count);
@@ -101,13 +101,13 @@ public sealed class RosterWorkflow(
             outcomes.Add(ImportOutcome.Updated);
         }
         return outcomes;
-    });
+    }, cancellation);
 
     /// <summary>
     /// Deletes an officer. While nominations are live the officer stays; once any nomination history
     /// exists the personal fields are erased and the record kept, so figures stay true.
     /// </summary>
-    public void Delete(Actor actor, string regionCode, string officerId, string? etag) => store.Write(() =>
+    public Task DeleteAsync(Actor actor, string regionCode, string officerId, string? etag, CancellationToken cancellation = default) => store.WriteAsync(() =>
     {
         var officer = officers.Get(regionCode, officerId) ?? throw new NotFoundException(ResourceNames.Officer(regionCode, officerId));
         Etag.Check(etag, officer.Revision, officer.Name);
@@ -130,7 +130,7 @@ public sealed class RosterWorkflow(
             officers.Delete(officer);
             audit.Record(actor, officer.Name, "deleted the officer");
         }
-    });
+    }, cancellation);
 
     private void EnsurePoliceIdFree(string regionCode, string nationalPoliceId, string? exceptOfficerId)
     {
