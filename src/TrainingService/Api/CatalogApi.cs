@@ -28,7 +28,7 @@ public sealed class CatalogApi(
         var actor = ActorOf(context);
         var v = new Validator();
         var courseId = v.OptionalId("course_id", request.CourseId);
-        var requestId = v.RequestId("request_id", request.RequestId);
+        var requestId = v.RequestId("request_id", request.RequestId, request);
         if (request.Course is null) v.Add("course", "is required.");
         var draft = request.Course is null ? null : v.ToCourse(request.Course, reference, PrerequisiteProblem(courseId, []));
         v.ThrowIfInvalid();
@@ -97,7 +97,7 @@ public sealed class CatalogApi(
         var v = new Validator();
         var courseId = Names.Course(v, "parent", request.Parent);
         var sessionId = v.OptionalId("session_id", request.SessionId);
-        var requestId = v.RequestId("request_id", request.RequestId);
+        var requestId = v.RequestId("request_id", request.RequestId, request);
         if (request.Session is null) v.Add("session", "is required.");
         var draft = request.Session is null ? null : v.ToSession(request.Session, reference);
         v.ThrowIfInvalid();

@@ -50,7 +50,7 @@ public sealed class NominationApi(
         var v = new Validator();
         var region = Names.MemberState(v, "parent", request.Parent);
         if (region is not null) caller.Demand(Right.SubmitNominations, region);
-        var requestId = v.RequestId("request_id", request.RequestId);
+        var requestId = v.RequestId("request_id", request.RequestId, request);
         (string RegionCode, string OfficerId)? officer = null;
         NominationTarget? target = null;
         if (request.Nomination is null) v.Add("nomination", "is required.");

@@ -27,7 +27,7 @@ public sealed class RecruitmentApi(
     {
         var v = new Validator();
         var id = v.OptionalId("recruitment_request_id", request.RecruitmentRequestId);
-        var idempotencyKey = v.RequestId("request_id", request.RequestId);
+        var idempotencyKey = v.RequestId("request_id", request.RequestId, request);
         if (request.Request is null) v.Add("request", "is required.");
         var draft = request.Request is null ? null : mapping.FromProto(v, "request", request.Request, RequestMapping.WritableFields);
         v.ThrowIfInvalid();

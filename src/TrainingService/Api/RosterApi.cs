@@ -26,7 +26,7 @@ public sealed partial class RosterApi(
         var region = Names.MemberState(v, "parent", request.Parent);
         if (region is not null) caller.Demand(Right.WriteOfficers, region);
         var id = v.OptionalId("officer_id", request.OfficerId);
-        var requestId = v.RequestId("request_id", request.RequestId);
+        var requestId = v.RequestId("request_id", request.RequestId, request);
         if (request.Officer is null) v.Add("officer", "is required.");
         v.ThrowIfInvalid();
         EnsureMemberState(region!);

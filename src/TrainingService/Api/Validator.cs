@@ -52,8 +52,8 @@ public sealed partial class Validator
         return value;
     }
 
-    /// <summary>An optional request id (AIP-155): a UUID.</summary>
-    public string? RequestId(string field, string? value)
+    /// <summary>An optional request id (AIP-155): a UUID, with the fingerprint of the rest of <paramref name="request"/>.</summary>
+    public RequestIdentity? RequestId(string field, string? value, Google.Protobuf.IMessage request)
     {
         if (string.IsNullOrEmpty(value)) return null;
         if (!Guid.TryParse(value, out var id))
@@ -61,7 +61,7 @@ public sealed partial class Validator
             Add(field, "must be a UUID, e.g. 8f14e45f-ceea-4672-9f1a-3c0b5a2e1d77.");
             return null;
         }
-        return id.ToString("D");
+        return new RequestIdentity(id.ToString("D"), RequestFingerprint.Of(request));
     }
 
     public int PageSize(string field, int requested, int defaultSize, int maxSize)

@@ -4,13 +4,15 @@ namespace Training.Service.Storage;
 
 public sealed class RequestLedger(TrainingDatabase database, TimeProvider clock) : IRequestLedger
 {
-    public string? Find(string key) => database.RequestLedger.FindById(key)?.ResourceName;
+    public RequestRecord? Find(string key) =>
+        database.RequestLedger.FindById(key) is { } entry ? new RequestRecord(entry.ResourceName, entry.Fingerprint ?? "") : null;
 
-    public void Remember(string key, string resourceName) =>
+    public void Remember(RequestKey key, string resourceName) =>
         database.RequestLedger.Insert(new RequestLedgerEntry
         {
-            Key = key,
+            Key = key.Key,
             ResourceName = resourceName,
+            Fingerprint = key.Fingerprint,
             CreateTime = clock.UtcNow(),
         });
 }

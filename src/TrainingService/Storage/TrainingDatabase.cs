@@ -195,5 +195,9 @@ public sealed class RequestLedgerEntry
 {
     public string Key { get; set; } = "";
     public string ResourceName { get; set; } = "";
+
+    /// <summary>A hash of what the request asked, to tell a retry from a reuse of its id; null in older records.</summary>
+    public string? Fingerprint { get; set; }
+
     public DateTime CreateTime { get; set; }
 }

@@ -23,10 +23,10 @@ public sealed partial class CatalogWorkflow(
     /// Publishes a course under <paramref name="courseId"/>, or under an id derived from its code when null.
     /// A retry with the same <paramref name="requestId"/> returns the course the first request created.
     /// </summary>
-    public Task<Course> CreateCourseAsync(Actor actor, string? courseId, Course draft, string? requestId, CancellationToken cancellation = default) => store.WriteAsync(() =>
+    public Task<Course> CreateCourseAsync(Actor actor, string? courseId, Course draft, RequestIdentity? requestId, CancellationToken cancellation = default) => store.WriteAsync(() =>
     {
-        var requestKey = requestId is null ? null : $"CreateCourse|{requestId}";
-        if (requestKey is not null && ledger.Find(requestKey) is { } earlier)
+        var requestKey = requestId?.In("CreateCourse");
+        if (ledger.Earlier(requestKey) is { } earlier)
             return courses.Get(earlier["courses/".Length..]) ?? throw new NotFoundException(earlier);
 
         draft.Id = courseId ?? NewCourseId(draft.Code);
@@ -79,11 +79,11 @@ public sealed partial class CatalogWorkflow(
     /// Schedules a DRAFT session of a course under <paramref name="sessionId"/>, or a random id when null. Its
     /// language defaults to the course's. A retry with the same <paramref name="requestId"/> returns the first result.
     /// </summary>
-    public Task<Session> CreateSessionAsync(Actor actor, string courseId, string? sessionId, Session draft, string? requestId, CancellationToken cancellation = default) =>
+    public Task<Session> CreateSessionAsync(Actor actor, string courseId, string? sessionId, Session draft, RequestIdentity? requestId, CancellationToken cancellation = default) =>
         store.WriteAsync(() =>
         {
-            var requestKey = requestId is null ? null : $"CreateSession|{ResourceNames.Course(courseId)}|{requestId}";
-            if (requestKey is not null && ledger.Find(requestKey) is { } earlier)
+            var requestKey = requestId?.In($"CreateSession|{ResourceNames.Course(courseId)}");
+            if (ledger.Earlier(requestKey) is { } earlier)
                 return FindSessionNamed(earlier) ?? throw new NotFoundException(earlier);
 
             var course = LoadCourse(courseId);

@@ -43,8 +43,38 @@ public interface IAuditTrail
 /// <summary>Remembers the result of requests sent with a client-chosen request id (AIP-155).</summary>
 public interface IRequestLedger
 {
-    /// <summary>The resource created by an earlier request with this key, if any.</summary>
-    string? Find(string key);
+    /// <summary>What an earlier request under this key created, if any.</summary>
+    RequestRecord? Find(string key);
 
-    void Remember(string key, string resourceName);
+    void Remember(RequestKey key, string resourceName);
+}
+
+/// <summary>An earlier request: what it created, and the fingerprint of what it asked (empty for old records).</summary>
+public sealed record RequestRecord(string ResourceName, string Fingerprint);
+
+/// <summary>A client-chosen request id (AIP-155) and a fingerprint of everything else its request asked.</summary>
+public sealed record RequestIdentity(string Id, string Fingerprint)
+{
+    /// <summary>The ledger key of this id for one method (and parent): ids are the caller's, so they are scoped.</summary>
+    public RequestKey In(string scope) => new($"{scope}|{Id}", Id, Fingerprint);
+}
+
+public sealed record RequestKey(string Key, string Id, string Fingerprint);
+
+public static class RequestLedgerExtensions
+{
+    /// <summary>
+    /// The resource the first request with this id created, to be returned again; null for a new id. The same id
+    /// with a different request is refused (<c>REQUEST_ID_REUSED</c>): answering it with the first result would
+    /// tell the caller that something it did not ask for was done.
+    /// </summary>
+    public static string? Earlier(this IRequestLedger ledger, RequestKey? key)
+    {
+        if (key is null || ledger.Find(key.Key) is not { } earlier) return null;
+        if (earlier.Fingerprint.Length > 0 && earlier.Fingerprint != key.Fingerprint)
+            throw new RuleViolationException("REQUEST_ID_REUSED", "request_id",
+                $"The request id {key.Id} was already used for a different request (which made {earlier.ResourceName}); " +
+                "send a new request id for a new request, or the same request to retry it.");
+        return earlier.ResourceName;
+    }
 }

@@ -39,10 +39,10 @@ public sealed class NominationWorkflow(
     /// it with every failed rule; soft ones are stored on it; the parity warning is returned, not stored.
     /// </summary>
     public Task<(Nomination Nomination, IReadOnlyList<EligibilityFinding> Warnings)> SubmitAsync(
-        Actor actor, string regionCode, string officerId, string courseId, string sessionId, string? requestId, CancellationToken cancellation = default) => store.WriteAsync(() =>
+        Actor actor, string regionCode, string officerId, string courseId, string sessionId, RequestIdentity? requestId, CancellationToken cancellation = default) => store.WriteAsync(() =>
     {
-        var ledgerKey = requestId is null ? null : $"SubmitNomination|{regionCode}|{requestId}";
-        if (ledgerKey is not null && ledger.Find(ledgerKey) is { } earlier)
+        var ledgerKey = requestId?.In($"SubmitNomination|{regionCode}");
+        if (ledger.Earlier(ledgerKey) is { } earlier)
         {
             var first = nominations.Get(regionCode, earlier.Split('/')[^1])!;
             return (first, CurrentWarnings(first));
@@ -71,10 +71,10 @@ public sealed class NominationWorkflow(
 
     /// <summary>Nominates an officer to a recruitment request, as <see cref="Submit"/> does to a session.</summary>
     public Task<(Nomination Nomination, IReadOnlyList<EligibilityFinding> Warnings)> SubmitToRequestAsync(
-        Actor actor, string regionCode, string officerId, string requestId, string? idempotencyKey, CancellationToken cancellation = default) => store.WriteAsync(() =>
+        Actor actor, string regionCode, string officerId, string requestId, RequestIdentity? idempotencyKey, CancellationToken cancellation = default) => store.WriteAsync(() =>
     {
-        var ledgerKey = idempotencyKey is null ? null : $"SubmitNomination|{regionCode}|{idempotencyKey}";
-        if (ledgerKey is not null && ledger.Find(ledgerKey) is { } earlier)
+        var ledgerKey = idempotencyKey?.In($"SubmitNomination|{regionCode}");
+        if (ledger.Earlier(ledgerKey) is { } earlier)
         {
             var first = nominations.Get(regionCode, earlier.Split('/')[^1])!;
             return (first, CurrentWarnings(first));
@@ -143,7 +143,7 @@ public sealed class NominationWorkflow(
     }
 
     private Nomination Create(Actor actor, Officer officer, TargetKind kind, string targetKey, string targetName,
-        EligibilityResult result, string? ledgerKey)
+        EligibilityResult result, RequestKey? ledgerKey)
     {
         var now = clock.UtcNow();
         var nomination = new Nomination

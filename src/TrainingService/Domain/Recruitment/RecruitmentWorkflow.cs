@@ -12,10 +12,10 @@ public sealed class RecruitmentWorkflow(
     NominationWorkflow nominations,
     TimeProvider clock)
 {
-    public Task<RecruitmentRequest> CreateAsync(Actor actor, string? requestId, RecruitmentRequest draft, string? idempotencyKey, CancellationToken cancellation = default) => store.WriteAsync(() =>
+    public Task<RecruitmentRequest> CreateAsync(Actor actor, string? requestId, RecruitmentRequest draft, RequestIdentity? idempotencyKey, CancellationToken cancellation = default) => store.WriteAsync(() =>
     {
-        var ledgerKey = idempotencyKey is null ? null : $"CreateRequest|{idempotencyKey}";
-        if (ledgerKey is not null && ledger.Find(ledgerKey) is { } earlier)
+        var ledgerKey = idempotencyKey?.In("CreateRequest");
+        if (ledger.Earlier(ledgerKey) is { } earlier)
             return requests.Get(earlier["requests/".Length..]) ?? throw new NotFoundException(earlier);
 
         draft.Id = requestId ?? IdGenerator.New();

@@ -11,10 +11,10 @@ public sealed class RosterWorkflow(
     IOfficerNominationHistory history,
     TimeProvider clock)
 {
-    public Task<Officer> CreateAsync(Actor actor, string regionCode, string? officerId, Officer draft, string? requestId, CancellationToken cancellation = default) => store.WriteAsync(() =>
+    public Task<Officer> CreateAsync(Actor actor, string regionCode, string? officerId, Officer draft, RequestIdentity? requestId, CancellationToken cancellation = default) => store.WriteAsync(() =>
     {
-        var ledgerKey = requestId is null ? null : $"CreateOfficer|{regionCode}|{requestId}";
-        if (ledgerKey is not null && ledger.Find(ledgerKey) is { } created)
+        var ledgerKey = requestId?.In($"CreateOfficer|{regionCode}");
+        if (ledger.Earlier(ledgerKey) is { } created)
             return officers.Get(regionCode, created.Split('/')[^1])
                 ?? throw new RuleViolationException("REQUEST_ID_REUSED", created,
                     "This request id created an officer that has since been deleted; send a new request id.");
