@@ -23,11 +23,6 @@ public static class TrainingHost
     /// <summary>Builds the service. <paramref name="configure"/> lets tests swap the server or configuration.</summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        // Writers wait for the single writer on pool threads; enough of them keeps 50 concurrent callers from
-        // queueing behind the pool's slow thread injection.
-        ThreadPool.GetMinThreads(out var workers, out var io);
-        ThreadPool.SetMinThreads(Math.Max(workers, 64), io);
-
         // appsettings.json is read beside the program, whatever the working directory; data paths stay relative to it.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -35,7 +30,13 @@ public static class TrainingHost
             ContentRootPath = AppContext.BaseDirectory,
         });
         // gRPC needs HTTP/2; a port offering HTTP/1.1 too would speak only HTTP/1.1 in plaintext.
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2);
+            // Pings on idle connections find a dead link (a watch whose client vanished) within a minute.
+            kestrel.Limits.Http2.KeepAlivePingDelay = TimeSpan.FromSeconds(30);
+            kestrel.Limits.Http2.KeepAlivePingTimeout = TimeSpan.FromSeconds(30);
+        });
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])) builder.WebHost.UseUrls(DefaultUrl);
         builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
         builder.Services.Configure<SecurityOptions>(builder.Configuration.GetSection(SecurityOptions.Section));

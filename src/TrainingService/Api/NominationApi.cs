@@ -16,7 +16,8 @@ public sealed class NominationApi(
     Domain.Catalog.ISessionRepository sessions,
     NominationFeed feed,
     EligibilityEngine engine,
-    Authenticator authenticator) : NominationService.NominationServiceBase
+    Authenticator authenticator,
+    IHostApplicationLifetime lifetime) : NominationService.NominationServiceBase
 {
     private const int DefaultPageSize = 50, MaxPageSize = 500;
 
@@ -210,44 +211,46 @@ public sealed class NominationApi(
         // Subscribe before replaying the stored events, so nothing committed in between is missed;
         // live events already replayed are skipped by their sequence.
         using var subscription = feed.Subscribe();
+        // A watch lasts until its caller leaves or the service stops; then it ends with UNAVAILABLE and where to resume.
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
         var lastSent = request.SinceSequence;
-        if (request.SinceSequence > 0)
-        {
-            if (request.SinceSequence < feed.PurgedThrough)
-                throw new OutOfRangeException("SEQUENCE_EXPIRED",
-                    $"Events up to sequence {feed.PurgedThrough} are no longer kept; list the nominations again and watch from the sequence the list returns.");
-            if (request.SinceSequence > feed.LatestSequence)
-                throw new OutOfRangeException("SEQUENCE_AHEAD",
-                    $"Sequence {request.SinceSequence} has not happened yet (the latest is {feed.LatestSequence}).");
-            IReadOnlyList<NominationEventRecord> stored;
-            do
-            {
-                stored = feed.After(lastSent, ReplayPage);
-                foreach (var change in stored)
-                {
-                    context.CancellationToken.ThrowIfCancellationRequested();
-                    lastSent = change.Sequence;
-                    if (!Visible(change)) continue;
-                    authenticator.Recheck(caller);
-                    await responseStream.WriteAsync(NominationMapping.ToProto(change), context.CancellationToken);
-                }
-            }
-            while (stored.Count == ReplayPage);
-        }
-        else
-        {
-            lastSent = feed.LatestSequence;
-        }
-
         try
         {
-            await foreach (var live in subscription.Events.ReadAllAsync(context.CancellationToken))
+            if (request.SinceSequence > 0)
+            {
+                if (request.SinceSequence < feed.PurgedThrough)
+                    throw new OutOfRangeException("SEQUENCE_EXPIRED",
+                        $"Events up to sequence {feed.PurgedThrough} are no longer kept; list the nominations again and watch from the sequence the list returns.");
+                if (request.SinceSequence > feed.LatestSequence)
+                    throw new OutOfRangeException("SEQUENCE_AHEAD",
+                        $"Sequence {request.SinceSequence} has not happened yet (the latest is {feed.LatestSequence}).");
+                IReadOnlyList<NominationEventRecord> stored;
+                do
+                {
+                    stored = feed.After(lastSent, ReplayPage);
+                    foreach (var change in stored)
+                    {
+                        ending.Token.ThrowIfCancellationRequested();
+                        lastSent = change.Sequence;
+                        if (!Visible(change)) continue;
+                        authenticator.Recheck(caller);
+                        await responseStream.WriteAsync(NominationMapping.ToProto(change), ending.Token);
+                    }
+                }
+                while (stored.Count == ReplayPage);
+            }
+            else
+            {
+                lastSent = feed.LatestSequence;
+            }
+
+            await foreach (var live in subscription.Events.ReadAllAsync(ending.Token))
             {
                 if (live.Sequence <= lastSent) continue;
                 lastSent = live.Sequence;
                 if (!Visible(live)) continue;
                 authenticator.Recheck(caller);
-                await responseStream.WriteAsync(NominationMapping.ToProto(live), context.CancellationToken);
+                await responseStream.WriteAsync(NominationMapping.ToProto(live), ending.Token);
             }
         }
         catch (WatcherFellBehindException)
@@ -258,6 +261,11 @@ public sealed class NominationApi(
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
             // The client went away: the stream simply ends.
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable,
+                $"The service is stopping; watch again from sequence {lastSent} once it is back."));
         }
     }
 

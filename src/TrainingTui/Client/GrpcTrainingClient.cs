@@ -20,12 +20,24 @@ public sealed class GrpcTrainingClient : ITrainingClient, IDisposable
     private readonly RecruitmentService.RecruitmentServiceClient _recruitment;
     private readonly ReportService.ReportServiceClient _reports;
 
+    /// <summary>
+    /// HTTP/2 pings every 30 s, even while only a watch is open, and a link that does not answer one within 20 s is
+    /// dropped: a watch over a link that died silently fails (and shows offline) within a minute, never stays "live".
+    /// </summary>
+    private static SocketsHttpHandler LiveHandler() => new()
+    {
+        KeepAlivePingDelay = TimeSpan.FromSeconds(30),
+        KeepAlivePingTimeout = TimeSpan.FromSeconds(20),
+        KeepAlivePingPolicy = HttpKeepAlivePingPolicy.Always,
+        EnableMultipleHttp2Connections = true,
+    };
+
     public GrpcTrainingClient(ConnectionOptions options, HttpMessageHandler? handler = null)
     {
         _deadline = options.Deadline;
         _channel = GrpcChannel.ForAddress(options.Server, new GrpcChannelOptions
         {
-            HttpHandler = handler,
+            HttpHandler = handler ?? LiveHandler(),
             MaxReceiveMessageSize = 16 * 1024 * 1024,
             // Reads are safe to retry when the server blips; writes carry request ids or etags instead.
             ServiceConfig = new ServiceConfig
