@@ -21,9 +21,9 @@ public sealed class NominationWorld : IAsyncDisposable
     public RosterService.RosterServiceClient FranceRoster { get; private set; } = null!;
     public string SenegalToken { get; private set; } = "";
 
-    public static async Task<NominationWorld> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<NominationWorld> StartAsync(IDictionary<string, string?>? settings = null, bool kestrel = false)
     {
-        var world = new NominationWorld(await TestService.StartAsync(settings: settings));
+        var world = new NominationWorld(await TestService.StartAsync(settings: settings, kestrel: kestrel));
         var service = world.Service;
         world.SenegalToken = await service.FocalPointAsync("SN");
         var france = await service.FocalPointAsync("FR");

@@ -22,17 +22,19 @@ public sealed class TestService : IAsyncDisposable
     private readonly GrpcChannel _channel;
     private readonly bool _ownsFolder;
 
-    private TestService(WebApplication app, string folder, bool ownsFolder, ManualClock clock)
+    private TestService(WebApplication app, string folder, bool ownsFolder, ManualClock clock, bool kestrel)
     {
         _app = app;
         Folder = folder;
         _ownsFolder = ownsFolder;
         Clock = clock;
-        _channel = GrpcChannel.ForAddress("http://localhost", new GrpcChannelOptions
-        {
-            HttpHandler = app.GetTestServer().CreateHandler(),
-            MaxReceiveMessageSize = 16 * 1024 * 1024,
-        });
+        _channel = kestrel
+            ? GrpcChannel.ForAddress(app.Urls.First(), new GrpcChannelOptions { MaxReceiveMessageSize = 16 * 1024 * 1024 })
+            : GrpcChannel.ForAddress("http://localhost", new GrpcChannelOptions
+            {
+                HttpHandler = app.GetTestServer().CreateHandler(),
+                MaxReceiveMessageSize = 16 * 1024 * 1024,
+            });
     }
 
     public string Folder { get; }
@@ -40,16 +42,20 @@ public sealed class TestService : IAsyncDisposable
     public ManualClock Clock { get; }
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Starts a service; pass a folder to reuse a database file from an earlier service.</summary>
+    /// <summary>
+    /// Starts a service; pass a folder to reuse a database file from an earlier service. With
+    /// <paramref name="kestrel"/> it listens on a real loopback socket instead of the in-memory test server.
+    /// </summary>
     public static async Task<TestService> StartAsync(string? folder = null, ManualClock? clock = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null, bool kestrel = false)
     {
         var ownsFolder = folder is null;
         folder ??= Directory.CreateTempSubdirectory("training-test-").FullName;
         clock ??= ManualClock.At(2027, 1, 11);
         var app = TrainingHost.Build([], builder =>
         {
-            builder.WebHost.UseTestServer();
+            if (kestrel) builder.WebHost.UseUrls("http://127.0.0.1:0");
+            else builder.WebHost.UseTestServer();
             builder.Configuration["Storage:Path"] = Path.Combine(folder, "training.db");
             builder.Configuration["Security:BootstrapAdminToken"] = BootstrapToken;
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.Configuration[key] = value;
@@ -57,7 +63,7 @@ public sealed class TestService : IAsyncDisposable
             builder.Services.AddSingleton<TimeProvider>(clock);
         });
         await app.StartAsync();
-        return new TestService(app, folder, ownsFolder, clock);
+        return new TestService(app, folder, ownsFolder, clock, kestrel);
     }
 
     /// <summary>A call invoker sending <paramref name="token"/> as bearer (none when null).</summary>
