@@ -117,6 +117,12 @@ public sealed class TrainingDatabase : ITrainingStore, IDisposable
     /// </summary>
     public void AfterCommit(Action action) => _writer.AfterCommit(action);
 
+    /// <summary>Changes waiting for the single writer (for health figures and tests).</summary>
+    internal int QueuedChanges => _writer.Queued;
+
+    /// <summary>Changes dropped unrun because their caller gave up while they waited.</summary>
+    internal long AbandonedChanges => _writer.Abandoned;
+
     /// <summary>True while the current thread runs a change for the single writer.</summary>
     public bool InWriter => _writer.InChange;
 

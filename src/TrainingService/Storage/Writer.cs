@@ -29,6 +29,8 @@ internal sealed class Writer : IDisposable
     private Action _afterCommit = () => { };
     private List<Action>? _actions;
     private bool _inChange;
+    private int _queued;
+    private long _abandoned;
 
     public Writer(ILogger log)
     {
@@ -41,6 +43,12 @@ internal sealed class Writer : IDisposable
 
     /// <summary>True on the writer's thread.</summary>
     public bool OnThread => Thread.CurrentThread == _thread;
+
+    /// <summary>Changes queued and not yet taken by the writer.</summary>
+    public int Queued => Volatile.Read(ref _queued);
+
+    /// <summary>Changes never run because their caller gave up (cancelled, or its deadline passed) while they waited.</summary>
+    public long Abandoned => Interlocked.Read(ref _abandoned);
 
     /// <summary>Starts the thread. <paramref name="afterCommit"/> makes each commit durable before anyone is told.</summary>
     public void Start(LiteDatabase lite, GuardedEngine engine, Action afterCommit)
@@ -55,8 +63,13 @@ internal sealed class Writer : IDisposable
     public Task<T> RunAsync<T>(Func<T> change, CancellationToken cancellation = default)
     {
         if (InChange) return Task.FromResult(change());
-        var work = new Work<T>(change, cancellation);
-        if (!_queue.Writer.TryWrite(work)) work.Fail(new ServiceStoppingException());
+        var work = new Work<T>(change, cancellation, () => Interlocked.Increment(ref _abandoned));
+        Interlocked.Increment(ref _queued);
+        if (!_queue.Writer.TryWrite(work))
+        {
+            Interlocked.Decrement(ref _queued);
+            work.Fail(new ServiceStoppingException());
+        }
         return work.Task;
     }
 
@@ -88,6 +101,7 @@ internal sealed class Writer : IDisposable
         {
             while (batch.Count < MaxBatch && reader.TryRead(out var work))
             {
+                Interlocked.Decrement(ref _queued);
                 if (work.TryStart()) batch.Add(work);
             }
             if (batch.Count == 0) continue;
@@ -202,14 +216,16 @@ internal sealed class Writer : IDisposable
         private readonly Func<T> _change;
         private readonly CancellationTokenRegistration _giveUp;
 
-        public Work(Func<T> change, CancellationToken cancellation)
+        public Work(Func<T> change, CancellationToken cancellation, Action abandoned)
         {
             _change = change;
             // A caller who cancels (or whose deadline passes) while the change still waits is answered at once,
             // and the writer will skip the change.
             _giveUp = cancellation.Register(() =>
             {
-                if (TryAbandon()) _outcome.TrySetCanceled(cancellation);
+                if (!TryAbandon()) return;
+                abandoned();
+                _outcome.TrySetCanceled(cancellation);
             });
         }
 
