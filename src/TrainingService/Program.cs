@@ -65,6 +65,7 @@ public static class TrainingHost
         services.AddSingleton<OfficerMapping>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(EligibilityPolicy.Section).Get<EligibilityPolicy>() ?? new EligibilityPolicy());
         services.AddSingleton<EligibilityEngine>();
+        services.AddSingleton<NominationIndex>();
         services.AddSingleton<NominationRepository>();
         services.AddSingleton<INominationRepository>(sp => sp.GetRequiredService<NominationRepository>());
         services.AddSingleton<IOfficerNominationHistory>(sp => sp.GetRequiredService<NominationRepository>());
@@ -107,8 +108,10 @@ public static class TrainingHost
         try
         {
             app = Build(args);
-            // Open the database (and take its lock) now, so a second service on the same file stops at once.
+            // Open the database (and take its lock) now, so a second service on the same file stops at once; load
+            // the nominations' index before the first call rather than during it.
             app.Services.GetRequiredService<IReferenceData>();
+            app.Services.GetRequiredService<NominationIndex>();
             if (args.Contains(DemoMode.Flag)) DemoMode.Start(app.Services, Console.Out);
         }
         catch (DatabaseInUseException e)

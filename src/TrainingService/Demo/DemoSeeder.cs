@@ -243,7 +243,7 @@ public sealed class DemoSeeder(
     /// </summary>
     private bool PassesInMemory(Officer officer, Course course, Session session, List<Nomination> submitted,
         IReadOnlyDictionary<string, Course> courseOf) =>
-        engine.Check(new SessionCheck(officer, course, session, [], submitted, _ => null, courseOf.GetValueOrDefault,
+        engine.Check(new SessionCheck(officer, course, session, [], submitted.Select(NominationSummary.Of).ToList(), _ => null, courseOf.GetValueOrDefault,
             CheckStage.Submission, clock.UtcNow())).Eligible;
 
     /// <summary>

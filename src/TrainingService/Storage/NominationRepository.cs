@@ -9,7 +9,7 @@ namespace Training.Service.Storage;
 /// Nominations, keyed <c>{region}/{id}</c>, indexed by target (a session's whole list: seats, caps, parity),
 /// by officer (double booking, deletion) and by creation order within a State and overall (listing).
 /// </summary>
-public sealed class NominationRepository(TrainingDatabase database) : INominationRepository, IOfficerNominationHistory
+public sealed class NominationRepository(TrainingDatabase database, NominationIndex index) : INominationRepository, IOfficerNominationHistory
 {
     private ILiteCollection<Nomination> Nominations => database.Nominations;
 
@@ -29,15 +29,20 @@ public sealed class NominationRepository(TrainingDatabase database) : INominatio
         nomination.Id = Nomination.IdFor(nomination.Ordinal);
         nomination.Key = $"{nomination.RegionCode}/{nomination.Id}";
         Nominations.Insert(nomination);
+        index.Stage(NominationSummary.Of(nomination));
     });
 
-    public void Update(Nomination nomination) => Nominations.Update(nomination);
+    public void Update(Nomination nomination)
+    {
+        Nominations.Update(nomination);
+        index.Stage(NominationSummary.Of(nomination));
+    }
 
-    public IReadOnlyList<Nomination> ForTarget(TargetKind kind, string targetKey) =>
-        Nominations.Find(Filters.Eq("TargetIndexKey", Nomination.TargetIndexKeyOf(kind, targetKey))).ToList();
+    public IReadOnlyList<NominationSummary> ForTarget(TargetKind kind, string targetKey) =>
+        index.ForTarget(Nomination.TargetIndexKeyOf(kind, targetKey));
 
-    public IReadOnlyList<Nomination> ForOfficer(string regionCode, string officerId) =>
-        Nominations.Find(Filters.Eq("OfficerKey", OfficerKeys.Key(regionCode, officerId))).ToList();
+    public IReadOnlyList<NominationSummary> ForOfficer(string regionCode, string officerId) =>
+        index.ForOfficer(OfficerKeys.Key(regionCode, officerId));
 
     public (int Live, int Any) NominationsOf(string regionCode, string officerId)
     {
@@ -51,8 +56,9 @@ public sealed class NominationRepository(TrainingDatabase database) : INominatio
     /// </summary>
     public void EraseOfficerName(string regionCode, string officerId) => database.Write(() =>
     {
-        foreach (var nomination in ForOfficer(regionCode, officerId))
+        foreach (var summary in ForOfficer(regionCode, officerId))
         {
+            var nomination = Get(summary.RegionCode, summary.Id)!;
             nomination.OfficerDisplayName = Officer.AnonymisedName;
             nomination.Revision++;
             Nominations.Update(nomination);
@@ -64,6 +70,10 @@ public sealed class NominationRepository(TrainingDatabase database) : INominatio
             database.NominationEvents.Update(change);
         }
     });
+
+    /// <summary>Creation order across States (the ordinal in the id), as a key that sorts as text.</summary>
+    private static string Ordinal(NominationSummary summary) =>
+        long.Parse(summary.Id.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// With a target or an officer the (small) matching set is read through its index and sorted; otherwise
@@ -77,12 +87,18 @@ public sealed class NominationRepository(TrainingDatabase database) : INominatio
         IEnumerable<Nomination> ordered;
         if (filter.TargetKey is not null || filter.OfficerKey is not null)
         {
+            // The (small) matching set comes from the in-memory index; only the page's documents are read.
             var candidates = filter.TargetKey is not null
                 ? ForTarget(filter.Kind ?? TargetKind.Session, filter.TargetKey)
-                : Nominations.Find(Filters.Eq("OfficerKey", filter.OfficerKey)).ToList();
+                : index.ForOfficer(filter.OfficerKey!);
             ordered = candidates
-                .Where(n => page.AfterKey is null || string.CompareOrdinal(key(n), page.AfterKey) > 0)
-                .OrderBy(key, StringComparer.Ordinal);
+                .Where(n => (filter.RegionCodes is null || filter.RegionCodes.Contains(n.RegionCode))
+                    && (filter.States is null || filter.States.Contains(n.State)))
+                .Select(n => (Summary: n, Key: singleRegion is null ? Ordinal(n) : n.Key))
+                .Where(n => page.AfterKey is null || string.CompareOrdinal(n.Key, page.AfterKey) > 0)
+                .OrderBy(n => n.Key, StringComparer.Ordinal)
+                .Select(n => Get(n.Summary.RegionCode, n.Summary.Id))
+                .OfType<Nomination>();
         }
         else
         {

@@ -123,6 +123,9 @@ public sealed class TrainingDatabase : ITrainingStore, IDisposable
     /// <summary>Changes dropped unrun because their caller gave up while they waited.</summary>
     internal long AbandonedChanges => _writer.Abandoned;
 
+    /// <summary>The single writer's current transaction (see <see cref="Writer.Transaction"/>).</summary>
+    internal long WriterTransaction => _writer.Transaction;
+
     /// <summary>True while the current thread runs a change for the single writer.</summary>
     public bool InWriter => _writer.InChange;
 

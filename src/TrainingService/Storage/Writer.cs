@@ -44,6 +44,12 @@ internal sealed class Writer : IDisposable
     /// <summary>True on the writer's thread.</summary>
     public bool OnThread => Thread.CurrentThread == _thread;
 
+    /// <summary>
+    /// Counts the writer's transactions (a batch run again after a rollback is a new one): what a change stages in
+    /// memory belongs to the transaction it was staged in. Read on the writer's thread.
+    /// </summary>
+    public long Transaction { get; private set; }
+
     /// <summary>Changes queued and not yet taken by the writer.</summary>
     public int Queued => Volatile.Read(ref _queued);
 
@@ -128,6 +134,7 @@ internal sealed class Writer : IDisposable
         {
             var done = new List<(Work Work, object? Result, List<Action>? Actions)>(pending.Count);
             var undoneAt = -1;
+            Transaction++;
             lite.BeginTrans();
             for (var i = 0; i < pending.Count; i++)
             {

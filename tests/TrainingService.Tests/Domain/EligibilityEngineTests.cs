@@ -39,8 +39,10 @@ public sealed class EligibilityEngineTests : IDisposable
         Skills = [new SkillProficiency { SkillCode = "forensics", Level = SkillLevel.Intermediate }],
     };
 
+    private static List<NominationSummary> Summaries(IEnumerable<Nomination> nominations) => nominations.Select(NominationSummary.Of).ToList();
+
     private EligibilityResult Check(Officer officer, CheckStage stage = CheckStage.Submission, DateTime? now = null) =>
-        _engine.Check(new SessionCheck(officer, _course, _session, _officerNominations, _sessionNominations,
+        _engine.Check(new SessionCheck(officer, _course, _session, Summaries(_officerNominations), Summaries(_sessionNominations),
             key => _otherSessions.GetValueOrDefault(key) ?? (key == _session.Key ? _session : null),
             id => id == "cptm" ? new Course { Id = "cptm", Code = "CPTM", Title = "Core Pre-deployment Training" } : null,
             stage, now ?? InsideWindow));
@@ -270,9 +272,9 @@ public sealed class EligibilityEngineTests : IDisposable
     public void Parity_BelowTwentyPercentWomenOnTheStatesList_IsWarnedNeverBlocked()
     {
         for (var i = 0; i < 4; i++) _sessionNominations.Add(Live("SN", $"m{i}", gender: Gender.Male));
-        Assert.NotNull(_engine.ParityWarning(_sessionNominations, "SN", Gender.Male));
-        Assert.Null(_engine.ParityWarning(_sessionNominations, "SN", Gender.Female)); // 1 of 5 = 20 %
-        Assert.Null(_engine.ParityWarning(_sessionNominations, "FR", Gender.Female));
+        Assert.NotNull(_engine.ParityWarning(Summaries(_sessionNominations), "SN", Gender.Male));
+        Assert.Null(_engine.ParityWarning(Summaries(_sessionNominations), "SN", Gender.Female)); // 1 of 5 = 20 %
+        Assert.Null(_engine.ParityWarning(Summaries(_sessionNominations), "FR", Gender.Female));
         Assert.True(Check(Officer()).Eligible);
     }
 

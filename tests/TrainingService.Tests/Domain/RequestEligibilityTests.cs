@@ -39,7 +39,8 @@ public sealed class RequestEligibilityTests : IDisposable
     };
 
     private EligibilityResult Check(Officer officer, CheckStage stage = CheckStage.Submission, DateTime? now = null) =>
-        _engine.Check(new RequestCheck(officer, _request, _officerNominations, _requestNominations, stage, now ?? Now));
+        _engine.Check(new RequestCheck(officer, _request, _officerNominations.Select(NominationSummary.Of).ToList(),
+            _requestNominations.Select(NominationSummary.Of).ToList(), stage, now ?? Now));
 
     private static IEnumerable<string> Rules(EligibilityResult result) => result.Failures.Select(f => f.Rule);
 

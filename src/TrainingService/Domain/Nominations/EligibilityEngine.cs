@@ -14,8 +14,8 @@ public sealed record SessionCheck(
     Officer Officer,
     Course Course,
     Session Session,
-    IReadOnlyList<Nomination> OfficerNominations,
-    IReadOnlyList<Nomination> SessionNominations,
+    IReadOnlyList<NominationSummary> OfficerNominations,
+    IReadOnlyList<NominationSummary> SessionNominations,
     Func<string, Session?> SessionByKey,
     Func<string, Course?> CourseById,
     CheckStage Stage,
@@ -26,8 +26,8 @@ public sealed record SessionCheck(
 public sealed record RequestCheck(
     Officer Officer,
     Recruitment.RecruitmentRequest Request,
-    IReadOnlyList<Nomination> OfficerNominations,
-    IReadOnlyList<Nomination> RequestNominations,
+    IReadOnlyList<NominationSummary> OfficerNominations,
+    IReadOnlyList<NominationSummary> RequestNominations,
     CheckStage Stage,
     DateTime Now,
     string? NominationKey = null);
@@ -173,7 +173,7 @@ public sealed class EligibilityEngine(EligibilityPolicy policy, IReferenceData r
     /// The parity warning for a Member State's live list to a target, computed from the list as it stands
     /// (plus a prospective nominee, for a dry run): never frozen on one nomination.
     /// </summary>
-    public EligibilityFinding? ParityWarning(IEnumerable<Nomination> targetNominations, string regionCode, Gender? prospective = null)
+    public EligibilityFinding? ParityWarning(IEnumerable<NominationSummary> targetNominations, string regionCode, Gender? prospective = null)
     {
         var list = targetNominations.Where(n => n.RegionCode == regionCode && n.IsLive).Select(n => n.OfficerGender).ToList();
         if (prospective is { } gender) list.Add(gender);
@@ -315,7 +315,7 @@ public sealed class EligibilityEngine(EligibilityPolicy policy, IReferenceData r
                 $"{regionCode} already has {live} live nomination(s) to this session; the limit is {cap}."));
     }
 
-    private static void Overlap(List<EligibilityFinding> findings, Session session, IEnumerable<Nomination> others, Func<string, Session?> sessionByKey)
+    private static void Overlap(List<EligibilityFinding> findings, Session session, IEnumerable<NominationSummary> others, Func<string, Session?> sessionByKey)
     {
         foreach (var confirmed in others.Where(n => n.State == NominationState.Confirmed && n.Kind == TargetKind.Session && n.TargetKey != session.Key))
         {

@@ -19,11 +19,11 @@ public interface INominationRepository
 
     void Update(Nomination nomination);
 
-    /// <summary>Every nomination to one session or request, in any state.</summary>
-    IReadOnlyList<Nomination> ForTarget(TargetKind kind, string targetKey);
+    /// <summary>Every nomination to one session or request, in any state, oldest first.</summary>
+    IReadOnlyList<NominationSummary> ForTarget(TargetKind kind, string targetKey);
 
-    /// <summary>Every nomination of one officer, in any state.</summary>
-    IReadOnlyList<Nomination> ForOfficer(string regionCode, string officerId);
+    /// <summary>Every nomination of one officer, in any state, oldest first.</summary>
+    IReadOnlyList<NominationSummary> ForOfficer(string regionCode, string officerId);
 
     /// <summary>Nominations in creation order after the page's key.</summary>
     Page<Nomination> List(NominationFilter filter, PageRequest page);

@@ -74,8 +74,10 @@ public sealed class Nomination
         : ResourceNames.Request(TargetKey);
 
     /// <summary>Live nominations count against caps and block a second nomination to the same target.</summary>
-    public bool IsLive => State is NominationState.Submitted or NominationState.Confirmed or NominationState.Waitlisted
-        or NominationState.Shortlisted or NominationState.Selected or NominationState.Cleared;
+    public bool IsLive => IsLiveState(State);
+
+    public static bool IsLiveState(NominationState state) => state is NominationState.Submitted or NominationState.Confirmed
+        or NominationState.Waitlisted or NominationState.Shortlisted or NominationState.Selected or NominationState.Cleared;
 
     /// <summary>Moves to <paramref name="to"/> if the state machine allows it, recording who, when and why.</summary>
     public void MoveTo(NominationState to, Actor actor, DateTime now, string reason = "", bool automatic = false)

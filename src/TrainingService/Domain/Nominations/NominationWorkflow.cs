@@ -55,7 +55,7 @@ public sealed class NominationWorkflow(
         if (!result.Eligible) throw NotEligible(officer, result);
 
         var nomination = Create(actor, officer, TargetKind.Session, session.Key, session.Name, result, ledgerKey);
-        var parity = engine.ParityWarning([.. sessionNominations, nomination], regionCode);
+        var parity = engine.ParityWarning([.. sessionNominations, NominationSummary.Of(nomination)], regionCode);
         return (nomination, parity is null ? nomination.Warnings : [.. nomination.Warnings, parity]);
     }, cancellation);
 
@@ -87,7 +87,7 @@ public sealed class NominationWorkflow(
         if (!result.Eligible) throw NotEligible(officer, result);
 
         var nomination = Create(actor, officer, TargetKind.Request, request.Id, request.Name, result, ledgerKey);
-        var parity = engine.ParityWarning([.. requestNominations, nomination], regionCode);
+        var parity = engine.ParityWarning([.. requestNominations, NominationSummary.Of(nomination)], regionCode);
         return (nomination, parity is null ? nomination.Warnings : [.. nomination.Warnings, parity]);
     }, cancellation);
 
@@ -131,8 +131,9 @@ public sealed class NominationWorkflow(
     {
         var now = clock.UtcNow();
         var cancelled = 0;
-        foreach (var nomination in nominations.ForTarget(kind, targetKey).Where(n => n.IsLive))
+        foreach (var live in nominations.ForTarget(kind, targetKey).Where(n => n.IsLive))
         {
+            var nomination = nominations.Get(live.RegionCode, live.Id)!;
             var previous = nomination.State;
             nomination.MoveTo(NominationState.Cancelled, actor, now, reason, automatic: true);
             nominations.Update(nomination);
@@ -178,7 +179,7 @@ public sealed class NominationWorkflow(
     private Recruitment.RecruitmentRequest LoadRequest(string requestId) =>
         requests.Get(requestId) ?? throw new NotFoundException(ResourceNames.Request(requestId));
 
-    private RequestCheck RequestCase(Officer officer, Recruitment.RecruitmentRequest request, IReadOnlyList<Nomination> requestNominations,
+    private RequestCheck RequestCase(Officer officer, Recruitment.RecruitmentRequest request, IReadOnlyList<NominationSummary> requestNominations,
         CheckStage stage, string? nominationKey = null) =>
         new(officer, request, nominations.ForOfficer(officer.RegionCode, officer.Id), requestNominations, stage, clock.UtcNow(), nominationKey);
 
@@ -277,7 +278,7 @@ public sealed class NominationWorkflow(
                     return passes;
                 });
             if (next is null) return;
-            Move(Actor.System("NominationService/PromoteWaitlisted"), next, NominationState.Confirmed,
+            Move(Actor.System("NominationService/PromoteWaitlisted"), nominations.Get(next.RegionCode, next.Id)!, NominationState.Confirmed,
                 "Promoted from the waitlist: a seat became free.", $"promoted from the waitlist of {session.Name}", automatic: true);
         }
     }
@@ -318,7 +319,7 @@ public sealed class NominationWorkflow(
         officers.Update(officer);
     }
 
-    private static RuleViolationException? SeatRefusal(Session session, IReadOnlyList<Nomination> sessionNominations, string regionCode)
+    private static RuleViolationException? SeatRefusal(Session session, IReadOnlyList<NominationSummary> sessionNominations, string regionCode)
     {
         var confirmed = sessionNominations.Where(n => n.State == NominationState.Confirmed).ToList();
         if (confirmed.Count >= session.Seats)
@@ -367,7 +368,7 @@ public sealed class NominationWorkflow(
         return SessionAndCourse(parts[0], parts[1]);
     }
 
-    private SessionCheck Case(Officer officer, Course course, Session session, IReadOnlyList<Nomination> sessionNominations,
+    private SessionCheck Case(Officer officer, Course course, Session session, IReadOnlyList<NominationSummary> sessionNominations,
         CheckStage stage, string? nominationKey = null) =>
         new(officer, course, session,
             nominations.ForOfficer(officer.RegionCode, officer.Id),
@@ -378,7 +379,7 @@ public sealed class NominationWorkflow(
             clock.UtcNow(),
             nominationKey);
 
-    private EligibilityResult WithParity(EligibilityResult result, IEnumerable<Nomination> targetNominations, string regionCode, Gender gender)
+    private EligibilityResult WithParity(EligibilityResult result, IEnumerable<NominationSummary> targetNominations, string regionCode, Gender gender)
     {
         var parity = engine.ParityWarning(targetNominations, regionCode, gender);
         return parity is null ? result : result with { Warnings = [.. result.Warnings, parity] };

@@ -12,10 +12,10 @@ public sealed record NominationCounts(
 
     public bool BelowThreshold(double threshold) => Nominated > 0 && NominatedWomenShare < threshold;
 
-    public static NominationCounts Of(IReadOnlyCollection<Nomination> nominations)
+    public static NominationCounts Of(IReadOnlyCollection<NominationSummary> nominations)
     {
         var live = nominations.Where(n => n.IsLive).ToList();
-        int Women(IEnumerable<Nomination> group) => group.Count(n => n.OfficerGender == Gender.Female);
+        int Women(IEnumerable<NominationSummary> group) => group.Count(n => n.OfficerGender == Gender.Female);
         var confirmed = live.Where(n => n.State == NominationState.Confirmed).ToList();
         var waitlisted = live.Where(n => n.State == NominationState.Waitlisted).ToList();
         return new NominationCounts(
@@ -31,7 +31,7 @@ public sealed record SessionFigures(
     Session Session, int SeatsAvailable, NominationCounts Overall, IReadOnlyList<MemberStateCounts> MemberStates)
 {
     /// <summary>Figures over every nomination; per-State rows only for <paramref name="visibleRegions"/> (null: all).</summary>
-    public static SessionFigures Of(Session session, IReadOnlyList<Nomination> nominations, IReadOnlyCollection<string>? visibleRegions)
+    public static SessionFigures Of(Session session, IReadOnlyList<NominationSummary> nominations, IReadOnlyCollection<string>? visibleRegions)
     {
         var overall = NominationCounts.Of(nominations);
         var perState = nominations

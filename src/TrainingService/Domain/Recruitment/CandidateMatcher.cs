@@ -34,10 +34,9 @@ public sealed class CandidateMatcher(
     {
         var now = clock.UtcNow();
         var requestNominations = nominations.ForTarget(TargetKind.Request, request.Id);
-        var byOfficer = requestNominations.Where(n => n.RegionCode == regionCode).GroupBy(n => n.OfficerKey)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<Nomination>)g.ToList());
         return Rank(regionCode, size, request.Languages, request.Skills, request.DeploymentDate, officer =>
-            engine.Check(new RequestCheck(officer, request, byOfficer.GetValueOrDefault(officer.Key, []), requestNominations, CheckStage.Submission, now)));
+            engine.Check(new RequestCheck(officer, request, nominations.ForOfficer(officer.RegionCode, officer.Id), requestNominations,
+                CheckStage.Submission, now)));
     }
 
     public MatchResult ForSession(Course course, Session session, Func<string, Course?> courseById, Func<string, Session?> sessionByKey,
@@ -45,13 +44,8 @@ public sealed class CandidateMatcher(
     {
         var now = clock.UtcNow();
         var sessionNominations = nominations.ForTarget(TargetKind.Session, session.Key);
-        // Officers' own nominations matter for double booking: this session's, and their confirmed seats elsewhere.
-        var relevant = sessionNominations.Where(n => n.RegionCode == regionCode)
-            .Concat(nominations.List(new NominationFilter([regionCode], TargetKind.Session, null, null, [NominationState.Confirmed]),
-                new PageRequest(int.MaxValue - 1, null)).Items)
-            .ToLookup(n => n.OfficerKey);
         return Rank(regionCode, size, course.Requirements.Languages, course.Requirements.Skills, session.StartDate, officer =>
-            engine.Check(new SessionCheck(officer, course, session, relevant[officer.Key].DistinctBy(n => n.Key).ToList(),
+            engine.Check(new SessionCheck(officer, course, session, nominations.ForOfficer(officer.RegionCode, officer.Id),
                 sessionNominations, sessionByKey, courseById, CheckStage.Submission, now)));
     }
 
