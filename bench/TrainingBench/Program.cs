@@ -11,15 +11,17 @@ using Unpol.Training.V1;
 
 // Benchmarks of the nomination service on a large database, client and server on this machine, over real
 // gRPC on loopback. Usage:
-//   dotnet run -c Release --project bench/TrainingBench -- [all|eligibility|submit|race|match|ceiling|tui] [--officers N] [--sessions N]
+//   dotnet run -c Release --project bench/TrainingBench -- [all|eligibility|writes|submit|race|match|ceiling|grpc-ceiling|tui]
+//        [--officers N] [--sessions N]
 //        [--clients N] [--seconds N] [--calls N] [--data DIR]
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"Training benchmarks — {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 var seedFile = await BenchDatabase.EnsureSeedAsync(options);
 
-if (options.Scenario == "ceiling") { await Scenarios.CeilingAsync(options, seedFile); return 0; }
+if (options.Scenario == "grpc-ceiling") { await Scenarios.CeilingAsync(options, seedFile); return 0; }
 if (options.Scenario is "all" or "eligibility") await Scenarios.EligibilityAsync(options, seedFile);
-if (options.Scenario is "all" or "submit") await Scenarios.SubmitAsync(options, seedFile);
+if (options.Scenario is "all" or "writes" or "ceiling") await WriteCeiling.RunAsync(options, seedFile);
+if (options.Scenario is "all" or "writes" or "submit") await Scenarios.SubmitAsync(options, seedFile);
 if (options.Scenario is "all" or "race") await Scenarios.RaceAsync(options, seedFile);
 if (options.Scenario is "all" or "match") await Scenarios.MatchAsync(options, seedFile);
 if (options.Scenario is "tui") await TuiBenchmark.RunAsync(options, seedFile);

@@ -99,6 +99,10 @@ public static class TrainingHost
         app.MapGrpcService<ReportApi>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
+        // Open the database (and take its lock) now, so a second service on the same file stops at once, and load
+        // what is kept in memory before the first call rather than during it (callers must never wait on that).
+        app.Services.GetRequiredService<IReferenceData>();
+        app.Services.GetRequiredService<NominationIndex>();
         return app;
     }
 
@@ -108,10 +112,6 @@ public static class TrainingHost
         try
         {
             app = Build(args);
-            // Open the database (and take its lock) now, so a second service on the same file stops at once; load
-            // the nominations' index before the first call rather than during it.
-            app.Services.GetRequiredService<IReferenceData>();
-            app.Services.GetRequiredService<NominationIndex>();
             if (args.Contains(DemoMode.Flag)) DemoMode.Start(app.Services, Console.Out);
         }
         catch (DatabaseInUseException e)

@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using LiteDB;
 
 namespace Training.Service.Storage;
@@ -21,7 +21,9 @@ internal sealed class Writer : IDisposable
 {
     public const int MaxBatch = 64;
 
-    private readonly Channel<Work> _queue = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
+    // A blocking queue: the writer's thread waits on it directly. (An awaited channel would wake it through the
+    // thread pool, and a starved pool then stalls every write.)
+    private readonly BlockingCollection<Work> _queue = new(new ConcurrentQueue<Work>());
     private readonly Thread _thread;
     private readonly ILogger _log;
     private GuardedEngine? _engine;
@@ -71,7 +73,11 @@ internal sealed class Writer : IDisposable
         if (InChange) return Task.FromResult(change());
         var work = new Work<T>(change, cancellation, () => Interlocked.Increment(ref _abandoned));
         Interlocked.Increment(ref _queued);
-        if (!_queue.Writer.TryWrite(work))
+        try
+        {
+            _queue.Add(work);
+        }
+        catch (InvalidOperationException)
         {
             Interlocked.Decrement(ref _queued);
             work.Fail(new ServiceStoppingException());
@@ -95,17 +101,18 @@ internal sealed class Writer : IDisposable
     /// <summary>Refuses new changes, lets the queued ones finish, and stops the thread.</summary>
     public void Dispose()
     {
-        _queue.Writer.TryComplete();
+        _queue.CompleteAdding();
         if (_thread.IsAlive && Thread.CurrentThread != _thread) _thread.Join();
     }
 
     private void Loop()
     {
-        var reader = _queue.Reader;
         var batch = new List<Work>(MaxBatch);
-        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        while (_queue.TryTake(out var first, Timeout.Infinite))
         {
-            while (batch.Count < MaxBatch && reader.TryRead(out var work))
+            Interlocked.Decrement(ref _queued);
+            if (first.TryStart()) batch.Add(first);
+            while (batch.Count < MaxBatch && _queue.TryTake(out var work))
             {
                 Interlocked.Decrement(ref _queued);
                 if (work.TryStart()) batch.Add(work);
