@@ -103,6 +103,7 @@ public static class TrainingHost
         // what is kept in memory before the first call rather than during it (callers must never wait on that).
         app.Services.GetRequiredService<IReferenceData>();
         app.Services.GetRequiredService<NominationIndex>();
+        app.Services.GetRequiredService<OfficerDirectory>();
         return app;
     }
 

@@ -4,51 +4,139 @@ using Training.Service.Domain.Roster;
 namespace Training.Service.Storage;
 
 /// <summary>
-/// An in-memory copy of each Member State's committed roster, loaded on first use and kept current by the
-/// officer repository: every committed write marks the officer stale, and the next reader reloads just the
-/// stale ones. Readers therefore never see an uncommitted change, and never a change older than the last commit
-/// before their call.
+/// Every committed officer in memory, by key, by national police ID and, per Member State, in name order with
+/// search postings (<see cref="RosterSnapshot"/>). Reads (a single officer, a search, a page of the roster, the
+/// whole State for matching) never touch the database; the database stays the durable copy, loaded once at start.
+/// <para>
+/// The officers held are shared: read them, never change them (the repository hands out copies to change). Readers
+/// see only committed officers; the single writer sees its own transaction's staged changes over them, and the
+/// staging is published once the transaction commits, or forgotten when it is undone.
+/// </para>
 /// </summary>
-public sealed class OfficerDirectory(TrainingDatabase database) : IOfficerDirectory
+public sealed class OfficerDirectory : IOfficerDirectory
 {
-    private readonly ConcurrentDictionary<string, StateRoster> _states = new();
+    private readonly TrainingDatabase _database;
+    private readonly ConcurrentDictionary<string, Officer> _byKey = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _keyByPoliceId = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StateRoster> _states = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Officer?> _staged = new(StringComparer.Ordinal);
+    private long _stagedIn = -1;
 
-    public IReadOnlyList<Officer> OfficersOf(string regionCode) =>
-        _states.GetOrAdd(regionCode, _ => new StateRoster()).Snapshot(database, regionCode);
+    public OfficerDirectory(TrainingDatabase database)
+    {
+        _database = database;
+        // Loaded by the writer, so no change can commit between the read and the directory being in place.
+        database.Write(() =>
+        {
+            foreach (var officer in database.Officers.FindAll()) Publish(officer.Key, officer);
+        });
+        // Every State's snapshot is built now: no caller waits for one (the first match of a State used to).
+        foreach (var region in MemberStates) Roster(region);
+    }
 
-    /// <summary>Marks an officer stale once the current transaction commits.</summary>
-    public void Changed(string regionCode, string officerKey) =>
-        database.AfterCommit(() => _states.GetOrAdd(regionCode, _ => new StateRoster()).MarkStale(officerKey));
+    /// <summary>The officer under <c>{region}/{id}</c>, shared; on the writer's thread, as its transaction has it.</summary>
+    public Officer? Find(string key)
+    {
+        if (_database.InWriter && CurrentStage().TryGetValue(key, out var staged)) return staged;
+        return _byKey.GetValueOrDefault(key);
+    }
 
+    /// <summary>The officer holding a national police ID (see <see cref="OfficerKeys.PoliceIdKey"/>), shared.</summary>
+    public Officer? FindByPoliceId(string policeIdKey)
+    {
+        if (_database.InWriter)
+        {
+            var stage = CurrentStage();
+            foreach (var staged in stage.Values)
+                if (staged is not null && staged.PoliceIdKey == policeIdKey) return staged;
+            return _keyByPoliceId.TryGetValue(policeIdKey, out var key) && !stage.ContainsKey(key) ? _byKey.GetValueOrDefault(key) : null;
+        }
+        return _keyByPoliceId.TryGetValue(policeIdKey, out var committed) ? _byKey.GetValueOrDefault(committed) : null;
+    }
+
+    /// <summary>One State's committed roster in name order, with its search postings.</summary>
+    public RosterSnapshot Roster(string regionCode) =>
+        _states.TryGetValue(regionCode, out var state) ? state.Snapshot() : RosterSnapshot.Empty;
+
+    public IReadOnlyList<Officer> OfficersOf(string regionCode) => Roster(regionCode).Officers;
+
+    /// <summary>The Member States with at least one officer, in code order.</summary>
+    public IReadOnlyList<string> MemberStates => _states.Where(s => s.Value.Count > 0).Select(s => s.Key).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// Called by the repository with what a change writes (null: deleted): seen by the writer at once, by everyone
+    /// once committed. The officer given must not be changed afterwards.
+    /// </summary>
+    public void Stage(string key, Officer? officer)
+    {
+        if (!_database.InWriter) throw new InvalidOperationException("Officers change only inside the single writer.");
+        CurrentStage()[key] = officer;
+        _database.AfterCommit(() => Publish(key, officer));
+    }
+
+    private Dictionary<string, Officer?> CurrentStage()
+    {
+        var transaction = _database.WriterTransaction;
+        if (_stagedIn != transaction)
+        {
+            _staged.Clear();
+            _stagedIn = transaction;
+        }
+        return _staged;
+    }
+
+    /// <summary>Runs on the writer's thread (after commit, or while loading): the single publisher.</summary>
+    private void Publish(string key, Officer? officer)
+    {
+        if (_byKey.TryGetValue(key, out var before))
+        {
+            if (_keyByPoliceId.TryGetValue(before.PoliceIdKey, out var holder) && holder == key) _keyByPoliceId.TryRemove(before.PoliceIdKey, out _);
+            _states.GetOrAdd(before.RegionCode, _ => new StateRoster()).Remove(key);
+        }
+        if (officer is null)
+        {
+            _byKey.TryRemove(key, out _);
+            return;
+        }
+        _byKey[key] = officer;
+        _keyByPoliceId[officer.PoliceIdKey] = key;
+        _states.GetOrAdd(officer.RegionCode, _ => new StateRoster()).Put(key, officer);
+    }
+
+    /// <summary>One State's officers; a snapshot in name order is rebuilt by the first reader after a change.</summary>
     private sealed class StateRoster
     {
         private readonly object _gate = new();
-        private readonly ConcurrentQueue<string> _stale = new();
-        private Dictionary<string, Officer>? _officers;
-        private Officer[] _snapshot = [];
+        private readonly Dictionary<string, Officer> _officers = new(StringComparer.Ordinal);
+        private RosterSnapshot _snapshot = RosterSnapshot.Empty;
+        private bool _stale;
 
-        public void MarkStale(string officerKey) => _stale.Enqueue(officerKey);
+        public int Count
+        {
+            get { lock (_gate) return _officers.Count; }
+        }
 
-        public IReadOnlyList<Officer> Snapshot(TrainingDatabase database, string regionCode)
+        public void Put(string key, Officer officer)
         {
             lock (_gate)
             {
-                if (_officers is null)
-                {
-                    _stale.Clear();
-                    var (from, to) = OfficerKeys.StateRange(regionCode);
-                    _officers = database.Officers.Query()
-                        .Where(Filters.Gte("NameKey", from)).Where(Filters.Lt("NameKey", to))
-                        .ToEnumerable().ToDictionary(o => o.Key);
-                    _snapshot = [.. _officers.Values];
-                }
-                if (_stale.IsEmpty) return _snapshot;
-                while (_stale.TryDequeue(out var key))
-                {
-                    if (database.Officers.FindById(key) is { } officer) _officers[key] = officer;
-                    else _officers.Remove(key);
-                }
-                _snapshot = [.. _officers.Values];
+                _officers[key] = officer;
+                _stale = true;
+            }
+        }
+
+        public void Remove(string key)
+        {
+            lock (_gate) _stale |= _officers.Remove(key);
+        }
+
+        public RosterSnapshot Snapshot()
+        {
+            lock (_gate)
+            {
+                if (!_stale) return _snapshot;
+                _snapshot = RosterSnapshot.Of(_officers.Values);
+                _stale = false;
                 return _snapshot;
             }
         }

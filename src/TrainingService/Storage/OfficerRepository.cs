@@ -1,106 +1,74 @@
-using LiteDB;
 using Training.Service.Domain.Common;
 using Training.Service.Domain.Roster;
 
 namespace Training.Service.Storage;
 
 /// <summary>
-/// Officers, keyed <c>{region}/{id}</c>. Lists and searches read the unique <c>NameKey</c> index in order
-/// (State, family name, given name, id), so a page token is simply the last name key seen. A name-prefix
-/// search narrows through the multikey <c>NameTokens</c> index; an ID search through <c>PoliceIdKey</c>.
+/// Officers, keyed <c>{region}/{id}</c>: written to the database and staged in the in-memory
+/// <see cref="OfficerDirectory"/>, which serves every read. Lists and searches go in name-key order (State, family
+/// name, given name, id), so a page token is simply the last name key seen. Officers handed out are copies: the
+/// caller may change them and write them back.
 /// </summary>
 public sealed class OfficerRepository(TrainingDatabase database, OfficerDirectory directory) : IOfficerRepository
 {
-    private ILiteCollection<Officer> Officers => database.Officers;
+    public Officer? Get(string regionCode, string officerId) => directory.Find(OfficerKeys.Key(regionCode, officerId))?.Copy();
 
-    public Officer? Get(string regionCode, string officerId) => Officers.FindById(OfficerKeys.Key(regionCode, officerId));
-
-    public Officer? FindByNationalPoliceId(string regionCode, string nationalPoliceId)
-    {
-        var key = OfficerKeys.PoliceIdKey(regionCode, nationalPoliceId);
-        return Officers.FindOne(Filters.Eq("PoliceIdKey", key));
-    }
+    public Officer? FindByNationalPoliceId(string regionCode, string nationalPoliceId) =>
+        directory.FindByPoliceId(OfficerKeys.PoliceIdKey(regionCode, nationalPoliceId))?.Copy();
 
     public void Insert(Officer officer)
     {
-        Officers.Insert(officer);
-        directory.Changed(officer.RegionCode, officer.Key);
+        database.Officers.Insert(officer);
+        directory.Stage(officer.Key, officer.Copy());
     }
 
     public void Update(Officer officer)
     {
-        Officers.Update(officer);
-        directory.Changed(officer.RegionCode, officer.Key);
+        database.Officers.Update(officer);
+        directory.Stage(officer.Key, officer.Copy());
     }
 
     public void Delete(Officer officer)
     {
-        Officers.Delete(officer.Key);
-        directory.Changed(officer.RegionCode, officer.Key);
+        database.Officers.Delete(officer.Key);
+        directory.Stage(officer.Key, null);
     }
 
-    public int Count(string regionCode)
-    {
-        var (from, to) = OfficerKeys.StateRange(regionCode);
-        return Officers.Query().Where(Filters.Gte("NameKey", from)).Where(Filters.Lt("NameKey", to)).Count();
-    }
+    public int Count(string regionCode) => directory.Roster(regionCode).Officers.Count;
 
     public Page<Officer> List(IReadOnlyCollection<string>? regionCodes, PageRequest page) =>
-        Keyset.Take(InNameOrder(regionCodes, page.AfterKey), o => o.NameKey, page.Size);
+        Keyset.Take(InNameOrder(regionCodes, page.AfterKey, (roster, after) => roster.After(after, page.Size + 1)), o => o.NameKey, page.Size);
 
     public Page<Officer> Search(OfficerQuery query, PageRequest page)
     {
-        IEnumerable<Officer> candidates;
         if (!string.IsNullOrWhiteSpace(query.NationalPoliceId))
         {
-            var keys = (query.RegionCodes ?? AllRegionsWithOfficers())
-                .Select(r => OfficerKeys.PoliceIdKey(r, query.NationalPoliceId))
-                .Select(k => new BsonValue(k));
-            candidates = Officers.Find(Filters.In("PoliceIdKey", keys))
-                .OrderBy(o => o.NameKey, StringComparer.Ordinal)
-                .Where(o => After(o, page.AfterKey));
-        }
-        else if (query.FoldedNamePrefix is { } prefix && !prefix.Contains('%') && !prefix.Contains('_'))
-        {
-            // The token index holds every folded word of both names; officers whose several words share
-            // the prefix appear once per word, hence the distinct. (LIKE wildcards in a prefix fall back to the
-            // ordered scan below, where Matches compares literally.)
-            candidates = Officers.Find(BsonExpression.Create("$.NameTokens[*] ANY LIKE @0", prefix + "%"))
-                .DistinctBy(o => o.Key)
-                .Where(o => After(o, page.AfterKey))
+            var holders = (query.RegionCodes ?? directory.MemberStates)
+                .Select(region => directory.FindByPoliceId(OfficerKeys.PoliceIdKey(region, query.NationalPoliceId)))
+                .OfType<Officer>()
+                .Where(query.Matches)
+                .Where(o => page.AfterKey is null || string.CompareOrdinal(o.NameKey, page.AfterKey) > 0)
                 .OrderBy(o => o.NameKey, StringComparer.Ordinal);
+            return Keyset.Take(holders, o => o.NameKey, page.Size);
         }
-        else
-        {
-            candidates = InNameOrder(query.RegionCodes, page.AfterKey);
-        }
-        return Keyset.Take(candidates.Where(query.Matches), o => o.NameKey, page.Size);
+        return Keyset.Take(InNameOrder(query.RegionCodes, page.AfterKey, (roster, after) => roster.Search(query, after, page.Size + 1)),
+            o => o.NameKey, page.Size);
     }
 
-    /// <summary>Officers of the States (null: all) in name-key order, lazily, after a key.</summary>
-    private IEnumerable<Officer> InNameOrder(IReadOnlyCollection<string>? regionCodes, string? afterKey)
+    /// <summary>
+    /// What <paramref name="read"/> gives of each State's roster (null: all States), States in code order — name keys
+    /// start with the region code, so that is name-key order across States — resuming after <paramref name="afterKey"/>.
+    /// </summary>
+    private IEnumerable<Officer> InNameOrder(IReadOnlyCollection<string>? regionCodes, string? afterKey,
+        Func<RosterSnapshot, string?, IEnumerable<Officer>> read)
     {
-        if (regionCodes is null) return Range(afterKey, null);
-        return regionCodes.Distinct().Order(StringComparer.Ordinal).SelectMany(region =>
+        var regions = (regionCodes ?? directory.MemberStates).Distinct().Order(StringComparer.Ordinal);
+        foreach (var region in regions)
         {
             var (from, to) = OfficerKeys.StateRange(region);
-            if (afterKey is not null && string.CompareOrdinal(afterKey, to) >= 0) return [];
-            var start = afterKey is not null && string.CompareOrdinal(afterKey, from) >= 0 ? afterKey : null;
-            return Range(start ?? from, to, inclusiveFrom: start is null);
-        });
+            if (afterKey is not null && string.CompareOrdinal(afterKey, to) >= 0) continue;
+            var after = afterKey is not null && string.CompareOrdinal(afterKey, from) >= 0 ? afterKey : null;
+            foreach (var officer in read(directory.Roster(region), after)) yield return officer;
+        }
     }
-
-    private IEnumerable<Officer> Range(string? from, string? to, bool inclusiveFrom = false)
-    {
-        var query = Officers.Query();
-        if (from is not null) query = query.Where(inclusiveFrom ? Filters.Gte("NameKey", from) : Filters.Gt("NameKey", from));
-        if (to is not null) query = query.Where(Filters.Lt("NameKey", to));
-        return query.OrderBy("NameKey").ToEnumerable();
-    }
-
-    private IEnumerable<string> AllRegionsWithOfficers() =>
-        database.Lite.GetCollection<Domain.Reference.MemberState>("member_states").FindAll().Select(m => m.RegionCode);
-
-    private static bool After(Officer officer, string? afterKey) =>
-        afterKey is null || string.CompareOrdinal(officer.NameKey, afterKey) > 0;
 }

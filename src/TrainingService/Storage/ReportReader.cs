@@ -8,20 +8,15 @@ using Training.Service.Domain.Roster;
 namespace Training.Service.Storage;
 
 /// <summary>
-/// Reads whole sets for reports. A Member State's officers come from its range of the <c>NameKey</c> index and its
-/// nominations from its range of the primary key (<c>{region}/…</c>), so a focal point's report never reads
-/// another State's documents; "all" is a plain scan.
+/// Reads whole sets for reports. Officers come from the in-memory roster, State by State; a Member State's
+/// nominations from its range of the primary key (<c>{region}/…</c>), so a focal point's report never reads another
+/// State's documents; "all" is a plain scan. Nominations are streamed: consume them on the calling thread, without
+/// awaiting in between (a LiteDB cursor is bound to its thread).
 /// </summary>
-public sealed class ReportReader(TrainingDatabase database) : IReportSource
+public sealed class ReportReader(TrainingDatabase database, OfficerDirectory directory) : IReportSource
 {
     public IEnumerable<Officer> Officers(IReadOnlyCollection<string>? regionCodes) =>
-        regionCodes is null
-            ? database.Officers.FindAll()
-            : Sorted(regionCodes).SelectMany(region =>
-            {
-                var (from, to) = OfficerKeys.StateRange(region);
-                return database.Officers.Find(Between("NameKey", from, to));
-            });
+        Sorted(regionCodes ?? directory.MemberStates).SelectMany(directory.OfficersOf);
 
     public IEnumerable<Nomination> Nominations(IReadOnlyCollection<string>? regionCodes) =>
         regionCodes is null

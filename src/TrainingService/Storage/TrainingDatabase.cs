@@ -149,10 +149,17 @@ public sealed class TrainingDatabase : ITrainingStore, IDisposable
         }
     }
 
+    /// <summary>
+    /// The indexes LiteDB keeps. Officers and nominations are read from memory (see <see cref="OfficerDirectory"/>,
+    /// <see cref="NominationIndex"/>), so their lookup indexes are gone — every index costs each write — and only
+    /// what guards uniqueness or serves paging stays; files written by earlier versions lose the old ones here.
+    /// </summary>
     private void EnsureIndexes()
     {
-        Officers.EnsureIndex("NameKey", "$.NameKey", unique: true);
-        Officers.EnsureIndex("NameTokens", "$.NameTokens[*]");
+        Officers.DropIndex("NameKey");
+        Officers.DropIndex("NameTokens");
+        Nominations.DropIndex("TargetIndexKey");
+        Nominations.DropIndex("OfficerKey");
         Officers.EnsureIndex("PoliceIdKey", "$.PoliceIdKey", unique: true);
         Courses.EnsureIndex(c => c.Category);
         Sessions.EnsureIndex("StartKey", "$.StartKey", unique: true);
@@ -160,8 +167,6 @@ public sealed class TrainingDatabase : ITrainingStore, IDisposable
         AuditEvents.EnsureIndex("ActorKey", "$.ActorKey", unique: false);
         AccessTokens.EnsureIndex(t => t.SecretHash, unique: true);
         AccessTokens.EnsureIndex(t => t.CreateKey);
-        Nominations.EnsureIndex("TargetIndexKey", "$.TargetIndexKey");
-        Nominations.EnsureIndex("OfficerKey", "$.OfficerKey");
         Requests.EnsureIndex("DeadlineKey", "$.DeadlineKey", unique: true);
         Nominations.EnsureIndex(n => n.Ordinal, unique: true);
     }

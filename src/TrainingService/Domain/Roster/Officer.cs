@@ -60,6 +60,37 @@ public sealed class Officer
 
     public int AgeOn(DateOnly day) => Dates.FullYearsBetween(BirthDate, day);
 
+    /// <summary>A deep copy: the caller may change it without touching the original (which others may be reading).</summary>
+    public Officer Copy() => new()
+    {
+        Key = Key, RegionCode = RegionCode, Id = Id, GivenName = GivenName, FamilyName = FamilyName, Gender = Gender,
+        BirthDate = BirthDate, Rank = Rank, ServiceStartDate = ServiceStartDate, RetirementDate = RetirementDate,
+        NationalPoliceId = NationalPoliceId,
+        Languages = Languages.Select(l => new LanguageProficiency
+        {
+            LanguageCode = l.LanguageCode, Reading = l.Reading, Listening = l.Listening, Writing = l.Writing, Speaking = l.Speaking,
+        }).ToList(),
+        Skills = Skills.Select(s => new SkillProficiency { SkillCode = s.SkillCode, Level = s.Level }).ToList(),
+        Certifications = new Certifications
+        {
+            AmsPass = Certifications.AmsPass is { } ams ? new AmsPass { PassDate = ams.PassDate, LanguageCode = ams.LanguageCode } : null,
+            DrivingLicenceIssueDate = Certifications.DrivingLicenceIssueDate,
+            FirearmsQualificationDate = Certifications.FirearmsQualificationDate,
+            CompletedCourses = Certifications.CompletedCourses.Select(c => new CompletedCourse
+            {
+                CourseId = c.CourseId, CompletionDate = c.CompletionDate, ExpiryDate = c.ExpiryDate,
+            }).ToList(),
+        },
+        Vetting = new Vetting
+        {
+            HumanRightsScreening = Vetting.HumanRightsScreening.Copy(),
+            SelfAttestation = Vetting.SelfAttestation.Copy(),
+            MisconductCheck = Vetting.MisconductCheck.Copy(),
+            MedicalClearance = Vetting.MedicalClearance.Copy(),
+        },
+        Availability = Availability, Anonymized = Anonymized, CreateTime = CreateTime, UpdateTime = UpdateTime, Revision = Revision,
+    };
+
     /// <summary>
     /// Erases personal fields but keeps what figures need (State, gender, skills, languages, nomination
     /// history elsewhere).

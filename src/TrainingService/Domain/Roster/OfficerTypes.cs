@@ -67,6 +67,8 @@ public sealed class VettingItem
 {
     public VettingStatus Status { get; set; }
     public DateOnly? Date { get; set; }
+
+    public VettingItem Copy() => new() { Status = Status, Date = Date };
 }
 
 public sealed class Vetting
