@@ -193,10 +193,12 @@ namespace Training.Bench
             long accepted = 0, refused = 0;
             var latencies = new List<double>();
             TimeSpan elapsed;
+            string spent;
             await using (var server = await BenchServer.StartAsync(path))
             {
                 var tokens = new Dictionary<string, string>();
                 foreach (var region in BenchData.MemberStates) tokens[region] = await server.FocalPointAsync(region);
+                var gauge = new WriterGauge();
                 using var stop = new CancellationTokenSource();
                 var watch = Stopwatch.StartNew();
                 var workers = Enumerable.Range(0, options.Clients).Select(c => Task.Run(async () =>
@@ -233,6 +235,8 @@ namespace Training.Bench
                 stop.Cancel();
                 await Task.WhenAll(workers);
                 elapsed = watch.Elapsed;
+                spent = gauge.Describe(accepted + refused);
+                gauge.Dispose();
             }
 
             long stored;
@@ -241,6 +245,7 @@ namespace Training.Bench
                               $"{accepted:N0} accepted ({accepted / elapsed.TotalSeconds:N0}/s), {refused:N0} refused by the rules; " +
                               $"{stored:N0} found in the database file after the service stopped");
             Report("SubmitNomination latency", latencies);
+            Console.WriteLine($"  {spent}");
         }
 
         /// <summary>The cheapest authenticated call from the same 50 clients: the ceiling gRPC itself puts on this machine.</summary>

@@ -27,6 +27,8 @@ public static class WriteCeiling
         {
             var random = new Random(11);
             long ordinal = 0, sequence = 0;
+            var writerCpu = 0.0;
+            database.Write(() => writerCpu = WriterGauge.WriterCpuSeconds());
             var watch = Stopwatch.StartNew();
             while (watch.Elapsed < TimeSpan.FromSeconds(seconds))
             {
@@ -39,9 +41,11 @@ public static class WriteCeiling
                 submissions += PerCommit;
             }
             var rate = submissions / watch.Elapsed.TotalSeconds;
+            database.Write(() => writerCpu = WriterGauge.WriterCpuSeconds() - writerCpu);
             commitTimes.Sort();
             Console.WriteLine($"LiteDB ceiling: {submissions:N0} submissions in {watch.Elapsed.TotalSeconds:0} s = {rate:N0}/s " +
-                              $"({PerCommit} per commit, log fsync'd each commit; commit p50 {commitTimes[commitTimes.Count / 2]:0.00} ms)");
+                              $"({PerCommit} per commit, log fsync'd each commit; commit p50 {commitTimes[commitTimes.Count / 2]:0.00} ms; " +
+                              $"writer thread CPU {writerCpu * 1e6 / submissions:0} µs per submission)");
         }
         return Task.CompletedTask;
     }

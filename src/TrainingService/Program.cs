@@ -104,6 +104,9 @@ public static class TrainingHost
         app.Services.GetRequiredService<IReferenceData>();
         app.Services.GetRequiredService<NominationIndex>();
         app.Services.GetRequiredService<OfficerDirectory>();
+        app.Services.GetRequiredService<ICourseRepository>();
+        app.Services.GetRequiredService<ISessionRepository>();
+        app.Services.GetRequiredService<IRequestRepository>();
         return app;
     }
 

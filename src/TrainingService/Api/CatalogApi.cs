@@ -229,12 +229,12 @@ public sealed class CatalogApi(
     /// </summary>
     private Func<string, string?> PrerequisiteProblem(string? courseId, IReadOnlyCollection<string> alreadyListed) => id =>
         id == courseId ? "A course cannot be its own prerequisite."
-        : alreadyListed.Contains(id) || courses.Get(id) is not null ? null
+        : alreadyListed.Contains(id) || courses.Find(id) is not null ? null
         : $"{ResourceNames.Course(id)} does not exist.";
 
     private Domain.Catalog.Course LoadCourse(string courseId) =>
-        courses.Get(courseId) ?? throw new NotFoundException(ResourceNames.Course(courseId));
+        courses.Find(courseId) ?? throw new NotFoundException(ResourceNames.Course(courseId));
 
     private Domain.Catalog.Session LoadSession(string courseId, string sessionId) =>
-        sessions.Get(courseId, sessionId) ?? throw new NotFoundException(ResourceNames.Session(courseId, sessionId));
+        sessions.Find(courseId, sessionId) ?? throw new NotFoundException(ResourceNames.Session(courseId, sessionId));
 }

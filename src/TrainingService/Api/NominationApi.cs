@@ -170,7 +170,7 @@ public sealed class NominationApi(
         var v = new Validator();
         var name = Names.Session(v, "session", request.Session);
         v.ThrowIfInvalid();
-        var session = sessions.Get(name!.Value.CourseId, name.Value.SessionId)
+        var session = sessions.Find(name!.Value.CourseId, name.Value.SessionId)
             ?? throw new NotFoundException(ResourceNames.Session(name.Value.CourseId, name.Value.SessionId));
         var figures = SessionFigures.Of(session, nominations.ForTarget(TargetKind.Session, session.Key),
             caller.MemberStatesFor(Right.ReadNominations));

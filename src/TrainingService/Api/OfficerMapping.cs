@@ -208,7 +208,7 @@ public sealed class OfficerMapping(IReferenceData reference, ICourseRepository c
             var c = proto.CompletedCourses[i];
             var at = $"{field}.completed_courses[{i}]";
             var courseId = Names.Course(v, $"{at}.course", c.Course);
-            if (courseId is not null && courses.Get(courseId) is null)
+            if (courseId is not null && courses.Find(courseId) is null)
                 v.Add($"{at}.course", $"{c.Course} is not in the catalogue.");
             var completed = Past(v, $"{at}.completion_date", c.CompletionDate, today);
             var expires = v.Date($"{at}.expiry_date", c.ExpiryDate, required: false);

@@ -133,9 +133,9 @@ public sealed class RecruitmentApi(
         else
         {
             var (courseId, sessionId) = session!.Value;
-            var target = sessions.Get(courseId, sessionId) ?? throw new NotFoundException(ResourceNames.Session(courseId, sessionId));
-            var course = courses.Get(courseId) ?? throw new NotFoundException(ResourceNames.Course(courseId));
-            result = matcher.ForSession(course, target, courses.Get, key => key.Split('/') is [var c, var s] ? sessions.Get(c, s) : null, region!, size);
+            var target = sessions.Find(courseId, sessionId) ?? throw new NotFoundException(ResourceNames.Session(courseId, sessionId));
+            var course = courses.Find(courseId) ?? throw new NotFoundException(ResourceNames.Course(courseId));
+            result = matcher.ForSession(course, target, courses.Find, key => key.Split('/') is [var c, var s] ? sessions.Find(c, s) : null, region!, size);
         }
         return Task.FromResult(new MatchCandidatesResponse
         {
@@ -155,7 +155,7 @@ public sealed class RecruitmentApi(
     }
 
     private Domain.Recruitment.RecruitmentRequest Load(string id) =>
-        requests.Get(id) ?? throw new NotFoundException(ResourceNames.Request(id));
+        requests.Find(id) ?? throw new NotFoundException(ResourceNames.Request(id));
 
     private static string RequestId(string name, string field = "name")
     {

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using LiteDB;
 
 namespace Training.Service.Storage;
@@ -20,6 +22,14 @@ namespace Training.Service.Storage;
 internal sealed class Writer : IDisposable
 {
     public const int MaxBatch = 64;
+
+    private static readonly Meter Meter = new("Training.Service.Writer");
+    private static readonly Histogram<int> BatchSize = Meter.CreateHistogram<int>("training.writer.batch.size", "{change}",
+        "Changes committed together in one transaction.");
+    private static readonly Histogram<double> BatchDuration = Meter.CreateHistogram<double>("training.writer.batch.duration", "ms",
+        "Time the writer spent on one batch: running its changes, committing and making the commit durable.");
+    private static readonly Counter<long> Dropped = Meter.CreateCounter<long>("training.writer.abandoned", "{change}",
+        "Changes dropped unrun because their caller gave up while they waited.");
 
     // A blocking queue: the writer's thread waits on it directly. (An awaited channel would wake it through the
     // thread pool, and a starved pool then stalls every write.)
@@ -71,7 +81,11 @@ internal sealed class Writer : IDisposable
     public Task<T> RunAsync<T>(Func<T> change, CancellationToken cancellation = default)
     {
         if (InChange) return Task.FromResult(change());
-        var work = new Work<T>(change, cancellation, () => Interlocked.Increment(ref _abandoned));
+        var work = new Work<T>(change, cancellation, () =>
+        {
+            Interlocked.Increment(ref _abandoned);
+            Dropped.Add(1);
+        });
         Interlocked.Increment(ref _queued);
         try
         {
@@ -118,9 +132,12 @@ internal sealed class Writer : IDisposable
                 if (work.TryStart()) batch.Add(work);
             }
             if (batch.Count == 0) continue;
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 RunBatch(batch);
+                BatchSize.Record(batch.Count);
+                BatchDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
             catch (Exception e)
             {

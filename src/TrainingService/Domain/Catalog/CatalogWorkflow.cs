@@ -27,10 +27,10 @@ public sealed partial class CatalogWorkflow(
     {
         var requestKey = requestId?.In("CreateCourse");
         if (ledger.Earlier(requestKey) is { } earlier)
-            return courses.Get(earlier["courses/".Length..]) ?? throw new NotFoundException(earlier);
+            return courses.Find(earlier["courses/".Length..]) ?? throw new NotFoundException(earlier);
 
         draft.Id = courseId ?? NewCourseId(draft.Code);
-        if (courses.Get(draft.Id) is not null) throw new AlreadyExistsException(draft.Name);
+        if (courses.Find(draft.Id) is not null) throw new AlreadyExistsException(draft.Name);
         draft.CreateTime = draft.UpdateTime = Now();
         draft.Revision = 1;
         courses.Insert(draft);
@@ -90,7 +90,7 @@ public sealed partial class CatalogWorkflow(
             draft.CourseId = courseId;
             draft.Id = sessionId ?? IdGenerator.New();
             draft.Key = Session.KeyOf(courseId, draft.Id);
-            if (sessions.Get(courseId, draft.Id) is not null) throw new AlreadyExistsException(draft.Name);
+            if (sessions.Find(courseId, draft.Id) is not null) throw new AlreadyExistsException(draft.Name);
             if (draft.LanguageCode.Length == 0) draft.LanguageCode = course.LanguageCode;
             draft.State = SessionState.Draft;
             draft.CancelReason = "";
@@ -190,7 +190,7 @@ public sealed partial class CatalogWorkflow(
     private Session? FindSessionNamed(string name)
     {
         var parts = name.Split('/');
-        return sessions.Get(parts[1], parts[3]);
+        return sessions.Find(parts[1], parts[3]);
     }
 
     /// <summary>
@@ -201,7 +201,7 @@ public sealed partial class CatalogWorkflow(
     {
         var id = IdFromCode(code);
         var stem = id[..Math.Min(id.Length, MaxIdLength - 5)].TrimEnd('-');
-        while (courses.Get(id) is not null) id = $"{stem}-{IdGenerator.New()[..4]}";
+        while (courses.Find(id) is not null) id = $"{stem}-{IdGenerator.New()[..4]}";
         return id;
     }
 

@@ -4,7 +4,11 @@ namespace Training.Service.Domain.Catalog;
 
 public interface ICourseRepository
 {
+    /// <summary>The course, as a copy the caller may change and write back.</summary>
     Course? Get(string courseId);
+
+    /// <summary>The course as committed, shared: read it, never change it.</summary>
+    Course? Find(string courseId);
 
     void Insert(Course course);
 
@@ -21,7 +25,11 @@ public interface ICourseRepository
 
 public interface ISessionRepository
 {
+    /// <summary>The session, as a copy the caller may change and write back.</summary>
     Session? Get(string courseId, string sessionId);
+
+    /// <summary>The session as committed, shared: read it, never change it.</summary>
+    Session? Find(string courseId, string sessionId);
 
     void Insert(Session session);
 

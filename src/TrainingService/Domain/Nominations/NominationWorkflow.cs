@@ -177,7 +177,7 @@ public sealed class NominationWorkflow(
     }
 
     private Recruitment.RecruitmentRequest LoadRequest(string requestId) =>
-        requests.Get(requestId) ?? throw new NotFoundException(ResourceNames.Request(requestId));
+        requests.Find(requestId) ?? throw new NotFoundException(ResourceNames.Request(requestId));
 
     private RequestCheck RequestCase(Officer officer, Recruitment.RecruitmentRequest request, IReadOnlyList<NominationSummary> requestNominations,
         CheckStage stage, string? nominationKey = null) =>
@@ -259,7 +259,7 @@ public sealed class NominationWorkflow(
     public void PromoteWaitlisted(Session session)
     {
         if (session.State is not (SessionState.Open or SessionState.Closed)) return;
-        var course = courses.Get(session.CourseId)!;
+        var course = courses.Find(session.CourseId)!;
         var skipped = new HashSet<string>();
         while (true)
         {
@@ -357,8 +357,8 @@ public sealed class NominationWorkflow(
 
     private (Course Course, Session Session) SessionAndCourse(string courseId, string sessionId)
     {
-        var session = sessions.Get(courseId, sessionId) ?? throw new NotFoundException(ResourceNames.Session(courseId, sessionId));
-        var course = courses.Get(courseId) ?? throw new NotFoundException(ResourceNames.Course(courseId));
+        var session = sessions.Find(courseId, sessionId) ?? throw new NotFoundException(ResourceNames.Session(courseId, sessionId));
+        var course = courses.Find(courseId) ?? throw new NotFoundException(ResourceNames.Course(courseId));
         return (course, session);
     }
 
@@ -373,8 +373,8 @@ public sealed class NominationWorkflow(
         new(officer, course, session,
             nominations.ForOfficer(officer.RegionCode, officer.Id),
             sessionNominations,
-            key => key.Split('/') is [var c, var s] ? sessions.Get(c, s) : null,
-            courses.Get,
+            key => key.Split('/') is [var c, var s] ? sessions.Find(c, s) : null,
+            courses.Find,
             stage,
             clock.UtcNow(),
             nominationKey);

@@ -62,7 +62,11 @@ public sealed class RecruitmentRequest
 
 public interface IRequestRepository
 {
+    /// <summary>The request, as a copy the caller may change and write back.</summary>
     RecruitmentRequest? Get(string requestId);
+
+    /// <summary>The request as committed, shared: read it, never change it.</summary>
+    RecruitmentRequest? Find(string requestId);
 
     void Insert(RecruitmentRequest request);
 

@@ -16,10 +16,10 @@ public sealed class RecruitmentWorkflow(
     {
         var ledgerKey = idempotencyKey?.In("CreateRequest");
         if (ledger.Earlier(ledgerKey) is { } earlier)
-            return requests.Get(earlier["requests/".Length..]) ?? throw new NotFoundException(earlier);
+            return requests.Find(earlier["requests/".Length..]) ?? throw new NotFoundException(earlier);
 
         draft.Id = requestId ?? IdGenerator.New();
-        if (requests.Get(draft.Id) is not null) throw new AlreadyExistsException(draft.Name);
+        if (requests.Find(draft.Id) is not null) throw new AlreadyExistsException(draft.Name);
         draft.State = RequestState.Draft;
         draft.CancelReason = "";
         draft.CreateTime = draft.UpdateTime = clock.UtcNow();
