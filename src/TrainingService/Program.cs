@@ -107,6 +107,7 @@ public static class TrainingHost
         app.Services.GetRequiredService<ICourseRepository>();
         app.Services.GetRequiredService<ISessionRepository>();
         app.Services.GetRequiredService<IRequestRepository>();
+        app.Services.GetRequiredService<IAccessTokenRepository>();
         return app;
     }
 

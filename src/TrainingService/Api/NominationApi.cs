@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Grpc.Core;
 using Training.Service.Domain.Common;
 using Training.Service.Domain.Nominations;
@@ -211,8 +212,11 @@ public sealed class NominationApi(
         // Subscribe before replaying the stored events, so nothing committed in between is missed;
         // live events already replayed are skipped by their sequence.
         using var subscription = feed.Subscribe();
-        // A watch lasts until its caller leaves or the service stops; then it ends with UNAVAILABLE and where to resume.
+        // A watch lasts until its caller leaves, the service stops (UNAVAILABLE, and where to resume) or the caller's
+        // token stops being valid (UNAUTHENTICATED, within a second, even when no event comes).
         using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
+        var lost = new StrongBox<UnauthenticatedException?>();
+        _ = GuardCredentialAsync(caller, ending, lost);
         var lastSent = request.SinceSequence;
         try
         {
@@ -266,6 +270,42 @@ public sealed class NominationApi(
         {
             throw new RpcException(new Status(StatusCode.Unavailable,
                 $"The service is stopping; watch again from sequence {lastSent} once it is back."));
+        }
+        catch (OperationCanceledException) when (lost.Value is not null)
+        {
+            throw lost.Value;
+        }
+        finally
+        {
+            await ending.CancelAsync();
+        }
+    }
+
+    /// <summary>How often an open watch checks that its caller's token is still valid (tokens are in memory: cheap).</summary>
+    private static readonly TimeSpan CredentialCheck = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// Checks the caller's token while the watch lasts; when it is revoked, deleted or expires, records why in
+    /// <paramref name="lost"/> and ends the watch.
+    /// </summary>
+    private async Task GuardCredentialAsync(Caller caller, CancellationTokenSource ending, StrongBox<UnauthenticatedException?> lost)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(CredentialCheck, ending.Token);
+                authenticator.Recheck(caller);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The watch ended for another reason.
+        }
+        catch (UnauthenticatedException why)
+        {
+            lost.Value = why;
+            await ending.CancelAsync();
         }
     }
 

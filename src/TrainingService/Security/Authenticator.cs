@@ -30,11 +30,11 @@ public sealed class Authenticator(IAccessTokenRepository tokens, IOptions<Securi
         if (secret.Length is 0 or > 200)
             throw new UnauthenticatedException("CREDENTIALS_MALFORMED", "The bearer token is empty or too long.");
 
-        if (_bootstrapHash is not null
-            && CryptographicOperations.FixedTimeEquals(_bootstrapHash, SHA256.HashData(Encoding.UTF8.GetBytes(secret))))
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(secret));
+        if (_bootstrapHash is not null && CryptographicOperations.FixedTimeEquals(_bootstrapHash, hash))
             return new Caller(BootstrapTokenName, "Bootstrap administrator", Role.Administrator, null, null);
 
-        var token = tokens.FindBySecretHash(TokenSecrets.Hash(secret));
+        var token = tokens.FindBySecretHash(Convert.ToHexString(hash));
         if (token is null)
             throw new UnauthenticatedException("TOKEN_UNKNOWN", "This access token is not known to the service.");
         EnsureActive(token);
@@ -48,7 +48,7 @@ public sealed class Authenticator(IAccessTokenRepository tokens, IOptions<Securi
     public void Recheck(Caller caller)
     {
         if (caller.TokenName == BootstrapTokenName) return;
-        var token = tokens.Get(caller.TokenName["accessTokens/".Length..])
+        var token = tokens.Find(caller.TokenName["accessTokens/".Length..])
             ?? throw new UnauthenticatedException("TOKEN_UNKNOWN", "This access token is not known to the service.");
         EnsureActive(token);
     }

@@ -4,7 +4,11 @@ namespace Training.Service.Security;
 
 public interface IAccessTokenRepository
 {
+    /// <summary>The token, as a copy the caller may change and write back.</summary>
     AccessToken? Get(string tokenId);
+
+    /// <summary>The token as committed, shared: read it, never change it.</summary>
+    AccessToken? Find(string tokenId);
 
     AccessToken? FindBySecretHash(string secretHash);
 

@@ -48,6 +48,12 @@ public sealed class NominationFeed(TrainingDatabase database, TimeProvider clock
         }
     }
 
+    /// <summary>Watches open now.</summary>
+    public int Subscribers
+    {
+        get { lock (_subscriptions) return _subscriptions.Count; }
+    }
+
     public long PurgedThrough => database.FeedMarks.FindById("retention")?.PurgedThroughSequence ?? 0;
 
     public void Append(Nomination nomination, NominationState previousState) => database.Write(() =>

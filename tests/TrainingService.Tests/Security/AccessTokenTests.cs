@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Text;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -283,6 +284,44 @@ public sealed class AccessTokenTests : IAsyncLifetime
         Assert.True(error.StatusCode == StatusCode.Unauthenticated,
             $"Expected the watch to end UNAUTHENTICATED ({reason}); it ended {error.StatusCode}: {error.Status.Detail}");
         Assert.Equal(reason, error.Reason());
+    }
+
+    /// <summary>
+    /// An idle watch — a quiet session, no event coming — must still end as soon as its token stops, not whenever the
+    /// next change happens to arrive.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(WaysATokenStops))]
+    public async Task TokenThatStops_EndsAnIdleWatch_WithinASecond(string reason)
+    {
+        var watcher = await Issue(new AccessToken
+        {
+            DisplayName = "Focal point SN", Role = Role.FocalPoint, RegionCode = "SN", ExpireTime = HoursFromNow(1),
+        });
+        var nominations = new NominationService.NominationServiceClient(_service.As(watcher.Secret));
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var watch = nominations.WatchNominations(new WatchNominationsRequest { Parent = "memberStates/SN" }, cancellationToken: stop.Token);
+        var next = watch.ResponseStream.MoveNext(stop.Token);
+        var feed = _service.Services.GetRequiredService<Training.Service.Storage.NominationFeed>();
+        while (feed.Subscribers == 0)
+        {
+            Assert.False(stop.IsCancellationRequested, "The watch never opened.");
+            await Task.Delay(10);
+        }
+        Assert.False(next.IsCompleted);
+
+        var stopped = System.Diagnostics.Stopwatch.StartNew();
+        if (reason == "TOKEN_REVOKED")
+            await _admin.RevokeAccessTokenAsync(new RevokeAccessTokenRequest { Name = watcher.AccessToken.Name });
+        else
+            _service.Clock.Advance(TimeSpan.FromHours(1));
+        var error = await Assert.ThrowsAsync<RpcException>(() => next);
+        stopped.Stop();
+
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+        Assert.Equal(reason, error.Reason());
+        // Within a second on a quiet machine (checked every 250 ms); generous for a loaded one.
+        Assert.True(stopped.Elapsed < TimeSpan.FromSeconds(5), $"The idle watch ended {stopped.Elapsed} after its token stopped.");
     }
 
     public static TheoryData<string?, string> BadCredentials => new()
