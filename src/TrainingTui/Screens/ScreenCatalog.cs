@@ -1,3 +1,9 @@
+using Training.Tui.Screens.Catalogue;
+using Training.Tui.Screens.Nominations;
+using Training.Tui.Screens.Recruitment;
+using Training.Tui.Screens.Reports;
+using Training.Tui.Screens.Roster;
+using Training.Tui.Screens.Shared;
 namespace Training.Tui.Screens;
 
 /// <summary>The screens reached by number from anywhere, as the status bar shows them; what a caller cannot use is not offered.</summary>

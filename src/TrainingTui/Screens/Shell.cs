@@ -3,6 +3,7 @@ using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
+using Training.Tui.Screens.Shared;
 using Unpol.Training.V1;
 
 namespace Training.Tui.Screens;

@@ -1,0 +1,21 @@
+using Unpol.Training.V1;
+
+namespace Training.Tui.Screens.Roster;
+
+/// <summary>
+/// The skill and language codes the service accepts, read once from the reference data. Until they arrive
+/// (or when the server is away) the forms check only the shape of a code and leave the rest to the service.
+/// </summary>
+public sealed class RosterVocabulary
+{
+    public IReadOnlySet<string>? SkillCodes { get; private set; }
+    public IReadOnlySet<string>? LanguageCodes { get; private set; }
+
+    public bool Loaded => SkillCodes is not null && LanguageCodes is not null;
+
+    public void Set(IEnumerable<Skill> skills, IEnumerable<Language> languages)
+    {
+        SkillCodes = skills.Select(s => s.SkillCode.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        LanguageCodes = languages.Select(l => l.LanguageCode.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+    }
+}
