@@ -12,7 +12,7 @@ namespace Training.Tui.Tests.Support;
 /// stay synchronous) and records each call. Set <see cref="Unreachable"/> to make every call fail as a
 /// vanished server does.
 /// </summary>
-public sealed class FakeTrainingClient : ITrainingClient
+public sealed partial class FakeTrainingClient : ITrainingClient
 {
     private readonly List<Channel<NominationEvent>> _watchers = [];
     private long _sequence = 100;
