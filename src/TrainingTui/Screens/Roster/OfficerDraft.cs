@@ -25,7 +25,9 @@ public sealed class OfficerDraft
         Rank = "rank", ServiceStart = "service_start_date", Retirement = "retirement_date", PoliceId = "national_police_id",
         Availability = "availability", Languages = "languages", Skills = "skills",
         HumanRights = "vetting.human_rights_screening", SelfAttestation = "vetting.self_attestation",
-        Misconduct = "vetting.misconduct_check", Medical = "vetting.medical_clearance";
+        Misconduct = "vetting.misconduct_check", Medical = "vetting.medical_clearance",
+        Ams = "certifications.ams_pass", Driving = "certifications.driving_licence", Firearms = "certifications.firearms",
+        Courses = "certifications.completed_courses";
 
     public static IReadOnlyList<OfficerField> Fields { get; } =
     [
@@ -40,6 +42,10 @@ public sealed class OfficerDraft
         new(Availability, "Availability", "available, deployed or unavailable (or its first letters)"),
         new(Languages, "Languages", OfficerText.LanguagesHint),
         new(Skills, "Skills", OfficerText.SkillsHint),
+        new(Ams, "AMS pass", OfficerText.AmsHint),
+        new(Driving, "Driving since", OfficerText.DateHint + ": the licence's issue date; empty if none"),
+        new(Firearms, "Firearms", OfficerText.DateHint + ": the day the officer qualified; empty if none"),
+        new(Courses, "Courses done", OfficerText.CoursesHint),
         new(HumanRights, "Human rights", OfficerText.VettingHint),
         new(SelfAttestation, "Self-attested", OfficerText.VettingHint),
         new(Misconduct, "Misconduct", "cleared YYYY-MM-DD, or flagged YYYY-MM-DD"),
@@ -72,6 +78,10 @@ public sealed class OfficerDraft
         [Availability] = OfficerText.Availability(officer.Availability),
         [Languages] = OfficerText.Languages(officer.Languages),
         [Skills] = OfficerText.Skills(officer.Skills),
+        [Ams] = OfficerText.AmsPass(officer.Certifications?.AmsPass),
+        [Driving] = Format.IsoDate(officer.Certifications?.DrivingLicence?.IssueDate),
+        [Firearms] = Format.IsoDate(officer.Certifications?.Firearms?.QualificationDate),
+        [Courses] = OfficerText.CompletedCourses(officer.Certifications?.CompletedCourses ?? []),
         [HumanRights] = OfficerText.Vetting(officer.Vetting?.HumanRightsScreening),
         [SelfAttestation] = OfficerText.Vetting(officer.Vetting?.SelfAttestation),
         [Misconduct] = OfficerText.Vetting(officer.Vetting?.MisconductCheck),
@@ -79,6 +89,9 @@ public sealed class OfficerDraft
     });
 
     public OfficerDraft Copy() => new(new Dictionary<string, string>(_text));
+
+    /// <summary>The officer form's text, field by field.</summary>
+    public static OfficerDraft Of(IReadOnlyDictionary<string, string> text) => new(new Dictionary<string, string>(text));
 
     /// <summary>The update-mask paths of the fields whose text differs from <paramref name="initial"/>, in form order.</summary>
     public IReadOnlyList<string> ChangedPaths(OfficerDraft initial) => Fields
@@ -140,6 +153,7 @@ public sealed class OfficerDraft
         if (skills.Ok) officer.Skills.AddRange(skills.Value);
         else problems[Skills] = skills.Problem!;
 
+        officer.Certifications = Certifications();
         officer.Vetting = new Vetting
         {
             HumanRightsScreening = Vetting(HumanRights),
@@ -160,6 +174,27 @@ public sealed class OfficerDraft
         DateOnly? Day(string key, bool required)
         {
             var parsed = OfficerText.Date(this[key], required);
+            if (!parsed.Ok) problems[key] = parsed.Problem!;
+            return parsed.Value;
+        }
+
+        Certifications Certifications()
+        {
+            var certifications = new Certifications();
+            var ams = OfficerText.AmsPass(this[Ams], today, vocabulary.LanguageCodes);
+            if (ams.Ok) certifications.AmsPass = ams.Value;
+            else problems[Ams] = ams.Problem!;
+            if (Past(Driving) is { } licence) certifications.DrivingLicence = new DrivingLicence { IssueDate = OfficerText.ToProto(licence) };
+            if (Past(Firearms) is { } qualified) certifications.Firearms = new FirearmsQualification { QualificationDate = OfficerText.ToProto(qualified) };
+            var courses = OfficerText.CompletedCourses(this[Courses], today, vocabulary.CourseIds);
+            if (courses.Ok) certifications.CompletedCourses.AddRange(courses.Value);
+            else problems[Courses] = courses.Problem!;
+            return certifications;
+        }
+
+        DateOnly? Past(string key)
+        {
+            var parsed = OfficerText.PastDate(this[key], today);
             if (!parsed.Ok) problems[key] = parsed.Problem!;
             return parsed.Value;
         }

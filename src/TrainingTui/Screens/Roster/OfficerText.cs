@@ -249,6 +249,69 @@ public static partial class OfficerText
         return date.Length == 0 ? VettingNames[(int)item.Status - 1] : $"{VettingNames[(int)item.Status - 1]} {date}";
     }
 
+    public const string AmsHint = "YYYY-MM-DD fr: the day of the pass and the language assessed (en or fr); empty if none";
+    public const string CoursesHint = "cptm 2024-03-01 to 2028-03-01, unpol-stm 2025-01-10 (course code, completed, expires if it does)";
+
+    /// <summary>A day that has happened (a pass, a licence, a qualification); empty is "none on file".</summary>
+    public static Parsed<DateOnly?> PastDate(string text, DateOnly today)
+    {
+        var parsed = Date(text, required: false);
+        if (!parsed.Ok || parsed.Value is null) return parsed;
+        return parsed.Value > today ? Parsed<DateOnly?>.Fail("must not be in the future") : parsed;
+    }
+
+    /// <summary>"2025-03-01 fr": the AMS pass day and, optionally, the language assessed.</summary>
+    public static Parsed<AmsPass?> AmsPass(string text, DateOnly today, IReadOnlySet<string>? knownLanguages)
+    {
+        var parts = text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0) return new(null, null);
+        if (parts.Length > 2) return Parsed<AmsPass?>.Fail("the day, then the language: 2025-03-01 fr");
+        var day = PastDate(parts[0], today);
+        if (!day.Ok) return Parsed<AmsPass?>.Fail(day.Problem!);
+        var language = parts.Length == 2 ? parts[1].ToLowerInvariant() : "";
+        if (language.Length > 0 && LanguageCodeProblem(language, knownLanguages) is { } bad) return Parsed<AmsPass?>.Fail(bad);
+        return new(new AmsPass { PassDate = ToProto(day.Value), LanguageCode = language }, null);
+    }
+
+    public static string AmsPass(AmsPass? pass) => pass is null
+        ? ""
+        : $"{Format.IsoDate(pass.PassDate)}{(pass.LanguageCode.Length > 0 ? " " + pass.LanguageCode : "")}";
+
+    /// <summary>The most completed courses an officer's record holds (the service's limit).</summary>
+    public const int MaxCompletedCourses = 100;
+
+    /// <summary>"cptm 2024-03-01 to 2028-03-01, unpol-stm 2025-01-10": course id, completion day, optional expiry day.</summary>
+    public static Parsed<IReadOnlyList<CompletedCourse>> CompletedCourses(string text, DateOnly today, IReadOnlySet<string>? knownCourses)
+    {
+        var result = new List<CompletedCourse>();
+        foreach (var entry in Entries(text))
+        {
+            var parts = entry.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(p => !p.Equals("to", StringComparison.OrdinalIgnoreCase)).ToArray();
+            var id = parts[0].ToLowerInvariant();
+            if (!SkillCodeShape().IsMatch(id)) return Parsed<IReadOnlyList<CompletedCourse>>.Fail($"“{parts[0]}”: not a course code");
+            if (knownCourses is not null && !knownCourses.Contains(id))
+                return Parsed<IReadOnlyList<CompletedCourse>>.Fail($"“{id}” is not in the catalogue");
+            if (parts.Length == 1) return Parsed<IReadOnlyList<CompletedCourse>>.Fail($"{id}: add the day completed");
+            if (parts.Length > 3) return Parsed<IReadOnlyList<CompletedCourse>>.Fail($"{id}: completed, then expires");
+            var completed = PastDate(parts[1], today);
+            if (!completed.Ok) return Parsed<IReadOnlyList<CompletedCourse>>.Fail($"{id} completed: {completed.Problem}");
+            DateOnly? expires = null;
+            if (parts.Length == 3)
+            {
+                var expiry = Date(parts[2], required: true);
+                if (!expiry.Ok) return Parsed<IReadOnlyList<CompletedCourse>>.Fail($"{id} expires: {expiry.Problem}");
+                if (expiry.Value < completed.Value) return Parsed<IReadOnlyList<CompletedCourse>>.Fail($"{id}: expires before it was completed");
+                expires = expiry.Value;
+            }
+            result.Add(new CompletedCourse { Course = $"courses/{id}", CompletionDate = ToProto(completed.Value), ExpiryDate = ToProto(expires) });
+        }
+        if (result.Count > MaxCompletedCourses) return Parsed<IReadOnlyList<CompletedCourse>>.Fail($"at most {MaxCompletedCourses} courses");
+        return new(result, null);
+    }
+
+    public static string CompletedCourses(IEnumerable<CompletedCourse> courses) => string.Join(", ", courses.Select(c =>
+        $"{c.Course.Split('/')[^1]} {Format.IsoDate(c.CompletionDate)}" + (c.ExpiryDate is { Year: > 0 } ? $" to {Format.IsoDate(c.ExpiryDate)}" : "")));
+
     private static IEnumerable<string> Entries(string text) =>
         text.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

@@ -19,7 +19,7 @@ public sealed partial class RosterFilterScreen : Screen
     private readonly RosterFilter _current;
     private readonly RosterVocabulary _vocabulary;
     private readonly Action<RosterFilter> _apply;
-    private readonly List<RosterFormRow> _rows = [];
+    private readonly List<FormRow> _rows = [];
     private readonly Label _state;
     private readonly Label _help;
     private readonly string _focusFirst;
@@ -43,13 +43,13 @@ public sealed partial class RosterFilterScreen : Screen
         var y = 2;
         foreach (var (key, caption, hint, text) in fields)
         {
-            var row = new RosterFormRow(this, y++, key, caption, hint, context.Theme) { Touched = true };
+            var row = new FormRow(this, y++, key, caption, hint, context.Theme) { Touched = true };
             row.Input.Text = text;
             row.Input.TextChanged += (_, _) => Check();
             row.Input.HasFocusChanged += (_, _) => ShowHelp();
             _rows.Add(row);
         }
-        var applyButton = new Button { X = RosterFormRow.CaptionWidth, Y = y + 1, Text = "Apply", ShadowStyle = ShadowStyles.None };
+        var applyButton = new Button { X = FormRow.CaptionWidth, Y = y + 1, Text = "Apply", ShadowStyle = ShadowStyles.None };
         var clear = new Button { X = Pos.Right(applyButton) + 2, Y = y + 1, Text = "Clear", ShadowStyle = ShadowStyles.None };
         _state = new Label { X = Pos.Right(clear) + 2, Y = y + 1, Width = Dim.Fill(), Height = 1, Text = "" };
         applyButton.Accepting += (_, e) =>
@@ -76,7 +76,7 @@ public sealed partial class RosterFilterScreen : Screen
         new("Esc", "back, unchanged"),
     ];
 
-    public RosterFormRow Row(string key) => _rows.Single(r => r.Key == key);
+    public FormRow Row(string key) => _rows.Single(r => r.Key == key);
 
     public override void OnShown() => Row(_focusFirst).Input.SetFocus();
 

@@ -246,8 +246,9 @@ public sealed class RosterScreen : TableScreen<OfficerRow>
     private async Task LoadVocabularyAsync()
     {
         await Context.Load(_reference,
-            async ct => (Skills: await Context.Client.ListSkillsAsync(ct), Languages: await Context.Client.ListLanguagesAsync(ct)),
-            result => _vocabulary.Set(result.Skills, result.Languages),
+            async ct => (Skills: await Context.Client.ListSkillsAsync(ct), Languages: await Context.Client.ListLanguagesAsync(ct),
+                Courses: await Context.Client.ListCoursesAsync(ct)),
+            result => _vocabulary.Set(result.Skills, result.Languages, result.Courses),
             _ => { });
     }
 

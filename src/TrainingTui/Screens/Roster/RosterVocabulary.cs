@@ -3,7 +3,7 @@ using Unpol.Training.V1;
 namespace Training.Tui.Screens.Roster;
 
 /// <summary>
-/// The skill and language codes the service accepts, read once from the reference data. Until they arrive
+/// The skill and language codes and the course ids the service accepts, read once from the reference data. Until they arrive
 /// (or when the server is away) the forms check only the shape of a code and leave the rest to the service.
 /// </summary>
 public sealed class RosterVocabulary
@@ -11,10 +11,14 @@ public sealed class RosterVocabulary
     public IReadOnlySet<string>? SkillCodes { get; private set; }
     public IReadOnlySet<string>? LanguageCodes { get; private set; }
 
-    public bool Loaded => SkillCodes is not null && LanguageCodes is not null;
+    /// <summary>The catalogue's course ids ("cptm"), for the completed courses an officer holds.</summary>
+    public IReadOnlySet<string>? CourseIds { get; private set; }
 
-    public void Set(IEnumerable<Skill> skills, IEnumerable<Language> languages)
+    public bool Loaded => SkillCodes is not null && LanguageCodes is not null && CourseIds is not null;
+
+    public void Set(IEnumerable<Skill> skills, IEnumerable<Language> languages, IEnumerable<Course> courses)
     {
+        CourseIds = courses.Select(c => c.Name.Split('/')[^1]).ToHashSet(StringComparer.Ordinal);
         SkillCodes = skills.Select(s => s.SkillCode.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
         LanguageCodes = languages.Select(l => l.LanguageCode.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
     }

@@ -28,6 +28,7 @@ public sealed class OfficerFormTests
             .Press(Key.Tab)
             .Type("fr C1/C1/B2/C1, en B2").Press(Key.Tab)
             .Type("forensics advanced").Press(Key.Tab)
+            .Press(Key.Tab).Press(Key.Tab).Press(Key.Tab).Press(Key.Tab)
             .Type("cleared 2024-03-01");
     }
 
@@ -133,6 +134,7 @@ public sealed class OfficerFormTests
             ("officer.languages[1].language_code", "is listed twice."),
             ("officer.vetting.human_rights_screening.date", "must not be in the future."),
             ("officer.certifications.ams_pass.pass_date", "is required."),
+            ("officer.etag", "is not one this service issued."),
         ];
         using var ui = new ScreenHarness(client);
         var form = OpenNewOfficerForm(ui);
@@ -145,7 +147,8 @@ public sealed class OfficerFormTests
         Assert.Contains("✗ must not contain spaces.", Line(screen, "Police ID"));
         Assert.Contains("✗ en: is listed twice.", Line(screen, "Languages"));
         Assert.Contains("✗ must not be in the future.", Line(screen, "Human rights"));
-        Assert.Contains("officer.certifications.ams_pass.pass_date is required.", form.GeneralMessage);
+        Assert.Contains("✗ is required.", Line(screen, "AMS pass"));
+        Assert.Contains("officer.etag is not one this service issued.", form.GeneralMessage);
         Assert.Contains("Aïssatou", Line(screen, "Given name"));
 
         form.Row(OfficerDraft.PoliceId).Input.Text = "SN-4412";
@@ -323,5 +326,102 @@ public sealed class OfficerFormTests
         ui.Pump();
         Assert.Contains("UpdateOfficer memberStates/SN/officers/moussa rank", client.Calls);
         Assert.IsType<RosterScreen>(ui.Current);
+    }
+
+    private static OfficerFormScreen EditAwa(ScreenHarness ui)
+    {
+        ui.Press('2');
+        ui.PumpUntil(() => ui.Current is RosterScreen { Complete: true });
+        ui.Press(Key.Enter);
+        return Assert.IsType<OfficerFormScreen>(ui.Current);
+    }
+
+    [Fact]
+    public void Certifications_AreKeptInTheForm_AndSavedAsOneChange()
+    {
+        var client = Sample.Client();
+        client.Courses.Add(Sample.Course("forensics-po", "FOR-PO", "Forensics for police officers"));
+        using var ui = new ScreenHarness(client, columns: 80, rows: 24);
+        var form = EditAwa(ui);
+
+        form.Row(OfficerDraft.Ams).Input.Text = "2026-03-02 fr";
+        form.Row(OfficerDraft.Driving).Input.Text = "2015-06-30";
+        form.Row(OfficerDraft.Firearms).Input.Text = "2019-01-15";
+        form.Row(OfficerDraft.Courses).Input.Text = "cptm 2024-03-01 to 2028-03-01, forensics-po 2025-10-10";
+        ui.Press(Key.S.WithCtrl);
+
+        Assert.Contains("UpdateOfficer memberStates/SN/officers/awa certifications", client.Calls);
+        var saved = client.Officers.Single(o => o.Name == "memberStates/SN/officers/awa").Certifications;
+        Assert.Equal(new Google.Type.Date { Year = 2026, Month = 3, Day = 2 }, saved.AmsPass.PassDate);
+        Assert.Equal("fr", saved.AmsPass.LanguageCode);
+        Assert.Equal(2015, saved.DrivingLicence.IssueDate.Year);
+        Assert.Equal(2019, saved.Firearms.QualificationDate.Year);
+        Assert.Equal(["courses/cptm", "courses/forensics-po"], saved.CompletedCourses.Select(c => c.Course));
+        Assert.Equal(2028, saved.CompletedCourses[0].ExpiryDate.Year);
+        Assert.Null(saved.CompletedCourses[1].ExpiryDate);
+
+        var again = EditAwa(ui);
+        Assert.Equal("cptm 2024-03-01 to 2028-03-01, forensics-po 2025-10-10", again.Row(OfficerDraft.Courses).Input.Text);
+        Assert.Equal("2026-03-02 fr", again.Row(OfficerDraft.Ams).Input.Text);
+    }
+
+    [Theory]
+    [InlineData(OfficerDraft.Ams, "2027-02-01 fr", "must not be in the future")]
+    [InlineData(OfficerDraft.Ams, "2026-02-01 xx", "“xx” is not a known language")]
+    [InlineData(OfficerDraft.Driving, "2015-02-30", "2015-02-30 is not a calendar day")]
+    [InlineData(OfficerDraft.Firearms, "2030-01-01", "must not be in the future")]
+    [InlineData(OfficerDraft.Courses, "stm 2024-01-01", "“stm” is not in the catalogue")]
+    [InlineData(OfficerDraft.Courses, "cptm 2024-03-01 to 2023-03-01", "cptm: expires before it was completed")]
+    [InlineData(OfficerDraft.Courses, "cptm", "cptm: add the day completed")]
+    public void Certifications_ThatTheServiceWouldRefuse_AreRefusedBesideTheirField(string field, string typed, string problem)
+    {
+        var client = Sample.Client();
+        using var ui = new ScreenHarness(client, columns: 120, rows: 30);
+        var form = EditAwa(ui);
+
+        form.Row(field).Input.Text = typed;
+        ui.Press(Key.S.WithCtrl);
+
+        Assert.Same(form, ui.Current);
+        Assert.Equal(problem, form.Row(field).Problem);
+        Assert.DoesNotContain(client.Calls, c => c.StartsWith("UpdateOfficer", StringComparison.Ordinal));
+        ScreenText.AssertWhole(ui.Screen(), problem);
+    }
+
+    [Fact]
+    public void OnASmallTerminal_AProblemReadsWhole_AndSaveStaysInSight()
+    {
+        var client = Sample.Client();
+        using var ui = new ScreenHarness(client, columns: 60, rows: 20);
+        var form = EditAwa(ui);
+
+        form.Row(OfficerDraft.BirthDate).Input.Text = "1990-02-30";
+        form.Row(OfficerDraft.BirthDate).Input.SetFocus();
+        var screen = ui.Screen();
+
+        ScreenText.AssertWhole(screen, "Born: ✗ 1990-02-30 is not a calendar day");
+        Assert.Contains("Save", screen);
+        Assert.Contains("Cancel", screen);
+
+        form.Row(OfficerDraft.Courses).Input.SetFocus();
+        screen = ui.Screen();
+        Assert.Contains("Courses done", screen);
+        Assert.Contains("Save", screen);
+    }
+
+    [Fact]
+    public void ALongValue_ShowsItsBeginning_NotItsEnd()
+    {
+        var client = Sample.Client();
+        var awa = client.Officers.Single(o => o.Name == "memberStates/SN/officers/awa");
+        awa.Skills.Add(new SkillProficiency { SkillCode = "gender", Level = SkillLevel.Basic });
+        awa.Skills.Add(new SkillProficiency { SkillCode = "community-oriented-policing", Level = SkillLevel.Intermediate });
+        awa.Skills.Add(new SkillProficiency { SkillCode = "training-and-mentoring", Level = SkillLevel.Expert });
+        using var ui = new ScreenHarness(client, columns: 80, rows: 24);
+        EditAwa(ui);
+
+        var skills = Line(ui.Screen(), "Skills");
+        Assert.Contains("forensics advanced", skills);
+        Assert.DoesNotContain("mentoring expert", skills);
     }
 }

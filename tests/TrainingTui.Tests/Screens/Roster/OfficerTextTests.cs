@@ -78,7 +78,8 @@ public sealed class OfficerTextTests
     [InlineData("officer.languages[1].language_code", OfficerDraft.Languages)]
     [InlineData("officer.languages", OfficerDraft.Languages)]
     [InlineData("officer.vetting.medical_clearance.date", OfficerDraft.Medical)]
-    [InlineData("officer.certifications.ams_pass.pass_date", null)]
+    [InlineData("officer.certifications.ams_pass.pass_date", OfficerDraft.Ams)]
+    [InlineData("officer.certifications.completed_courses[2].expiry_date", OfficerDraft.Courses)]
     [InlineData("officer.given_names", null)]
     public void FieldViolationPaths_MapToTheFormFieldTheyName(string path, string? field) =>
         Assert.Equal(field, OfficerDraft.FieldOf(path));

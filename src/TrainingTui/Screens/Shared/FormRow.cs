@@ -4,11 +4,11 @@ using Terminal.Gui.Views;
 namespace Training.Tui.Screens.Shared;
 
 /// <summary>
-/// One line of a roster form: a caption, a text field, and beside it the field's problem ("✗ must be
+/// One line of a form: a caption, a text field, and beside it the field's problem ("✗ must be
 /// YYYY-MM-DD"). A problem the service reported stays until the field is edited. What to type (the hint)
 /// is for the form's help line, which has the room to say it in full.
 /// </summary>
-public sealed class RosterFormRow
+public sealed class FormRow
 {
     public const int CaptionWidth = 14;
     public const int FieldWidth = 30;
@@ -18,7 +18,7 @@ public sealed class RosterFormRow
     private string? _problem;
     private string? _serverProblem;
 
-    public RosterFormRow(View parent, int y, string key, string caption, string hint, Theme theme)
+    public FormRow(View parent, int y, string key, string caption, string hint, Theme theme)
     {
         Key = key;
         _theme = theme;
@@ -26,7 +26,23 @@ public sealed class RosterFormRow
         Caption = new Label { X = 0, Y = y, Width = CaptionWidth, Height = 1, Text = caption };
         Input = new TextField { X = CaptionWidth, Y = y, Width = FieldWidth };
         Note = new Label { X = CaptionWidth + FieldWidth + 1, Y = y, Width = Dim.Fill(), Height = 1, Text = "" };
+        // A long value shows its beginning (skills start with the ones that matter most), not its end: once the field has
+        // started (the field moves its insertion point to the end then), and whenever the focus leaves it.
+        Input.Initialized += (_, _) => ShowBeginning();
+        Input.HasFocusChanged += (_, e) =>
+        {
+            if (!e.NewValue) ShowBeginning();
+        };
         parent.Add(Caption, Input, Note);
+    }
+
+    /// <summary>Scrolls the field back to its first character (unless someone is typing in it).</summary>
+    public void ShowBeginning()
+    {
+        if (Input.HasFocus) return;
+        Input.InsertionPoint = Input.Text.Length;
+        Input.InsertionPoint = 0;
+        Input.SetNeedsDraw();
     }
 
     public string Key { get; }
