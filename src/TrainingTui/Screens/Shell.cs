@@ -18,6 +18,9 @@ public sealed class Shell : Window, INavigator, IStatusReporter
 {
     private static readonly TimeSpan ReconnectEvery = TimeSpan.FromSeconds(3);
 
+    /// <summary>The most lines the message takes before it is cut (a refusal naming every failed rule can be long).</summary>
+    private const int MessageLines = 4;
+
     private readonly ScreenContext _context;
     private readonly Dictionary<char, (string Name, Func<Screen> Open)> _roots;
     private readonly Stack<Screen> _stack = new();
@@ -43,14 +46,22 @@ public sealed class Shell : Window, INavigator, IStatusReporter
 
         _header = new Label { X = 0, Y = 0, Width = Dim.Fill(12), Text = "" };
         _busy = new Label { X = Pos.AnchorEnd(11), Y = 0, Width = 11, Text = "" };
-        _content = new View { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(3), CanFocus = true };
-        _message = new Label { X = 0, Y = Pos.AnchorEnd(3), Width = Dim.Fill(), Text = "" };
-        _hints = new Label { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Text = "" };
+        // The message line wraps (up to four lines) rather than cutting a refusal at the terminal's edge; the screen above
+        // gives up the rows it needs. The footer sits just above the status bar.
+        _message = new Label
+        {
+            X = 0, Y = 0, Width = Dim.Fill(), Text = "",
+            Height = Dim.Auto(DimAutoStyle.Text, minimumContentDim: 1, maximumContentDim: MessageLines),
+        };
+        _hints = new Label { X = 0, Y = Pos.Bottom(_message), Width = Dim.Fill(), Height = 1, Text = "" };
+        var footer = new View { X = 0, Y = Pos.AnchorEnd() - 1, Width = Dim.Fill(), Height = Dim.Auto(DimAutoStyle.Content) };
+        footer.Add(_message, _hints);
+        _content = new View { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(footer), CanFocus = true };
         // Help and Quit come first: on an 80-column terminal the bar is cut at the right, and the help lists the rest.
         StatusBar = new StatusBar(new[] { new Shortcut((Key)'?', "Help", ShowHelp), new Shortcut(Key.Q, "Quit", Quit) }
             .Concat(roots.Select(r => new Shortcut((Key)r.Key, r.Name, () => SwitchTo(r.Key))))
             .ToArray());
-        Add(_header, _busy, _content, _message, _hints, StatusBar);
+        Add(_header, _busy, _content, footer, StatusBar);
 
         context.App.Keyboard.KeyDown += OnKeyDown;
         // The header is cut to the terminal's width: cut it again when the terminal is resized.

@@ -1,3 +1,4 @@
+using Terminal.Gui.Input;
 using Training.Tui.Screens.Shared;
 using Unpol.Training.V1;
 
@@ -16,6 +17,11 @@ public sealed class CoursesScreen : TableScreen<SessionRow>
 {
     private readonly CallSlot _load = new();
     private readonly CallSlot _figures = new();
+    private readonly CallSlot _vocabularyLoad = new();
+    private readonly RosterVocabulary _vocabulary = new();
+
+    /// <summary>Set when an administrator changed the catalogue: the list is read again (in date order) when shown.</summary>
+    private bool _stale;
 
     public CoursesScreen(ScreenContext context) : base(context, Columns(context), r => r.Session.Name)
     {
@@ -26,6 +32,9 @@ public sealed class CoursesScreen : TableScreen<SessionRow>
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
         new("Enter", "open the session"),
+        .. Context.IsAdministrator
+            ? new KeyHelp[] { new("k", "the course catalogue: add and edit courses"), new("a", "schedule a session of the selected course") }
+            : [],
         .. TableKeys,
     ];
 
@@ -42,7 +51,8 @@ public sealed class CoursesScreen : TableScreen<SessionRow>
 
     public override void OnShown()
     {
-        if (Source.TotalRows == 0) Reload();
+        if (Source.TotalRows == 0 || _stale) Reload();
+        _stale = false;
     }
 
     public override void Reload() => _ = LoadAsync();
@@ -96,11 +106,49 @@ public sealed class CoursesScreen : TableScreen<SessionRow>
     protected override bool Matches(SessionRow row, string foldedFilter) =>
         Folding.Fold($"{row.Code} {row.Title} {row.Session.Venue} {row.Session.LanguageCode}").Contains(foldedFilter);
 
-    protected override void Open(SessionRow row) => Context.Navigator.Push(new SessionScreen(Context, row.Session, row.Course));
+    protected override void Open(SessionRow row) => Context.Navigator.Push(new SessionScreen(Context, row.Session, row.Course, ShowSession, Forget));
+
+    public override bool HandleKey(Key key)
+    {
+        if (Context.IsAdministrator && key == Key.K)
+        {
+            Context.Navigator.Push(new CourseCatalogueScreen(Context, ShowSession));
+            return true;
+        }
+        if (Context.IsAdministrator && key == Key.A)
+        {
+            if (Selected is not { Course: { } course })
+            {
+                Context.Status.ShowError("Select a session of the course to schedule, or press k and n on the course.");
+                return true;
+            }
+            if (!_vocabulary.Loaded) _ = _vocabulary.LoadAsync(Context, _vocabularyLoad);
+            Context.Navigator.Push(new SessionFormScreen(Context, course, null, _vocabulary, ShowSession));
+            return true;
+        }
+        return base.HandleKey(key);
+    }
+
+    /// <summary>A session scheduled, edited or moved by an administrator: its row updated (or added) in place.</summary>
+    private void ShowSession(Session session)
+    {
+        var course = Source.AllRows.FirstOrDefault(r => r.Course?.Name == Format.CourseOf(session.Name))?.Course;
+        var figures = Source.AllRows.FirstOrDefault(r => r.Session.Name == session.Name)?.Figures;
+        ShowRow(new SessionRow(session, course, figures));
+        UpdateSummary();
+        _stale = true;
+    }
+
+    private void Forget(string session)
+    {
+        ShowRows(Source.AllRows.Where(r => r.Session.Name != session).ToList());
+        UpdateSummary();
+    }
 
     public override void OnClosed()
     {
         _load.Cancel();
         _figures.Cancel();
+        _vocabularyLoad.Cancel();
     }
 }

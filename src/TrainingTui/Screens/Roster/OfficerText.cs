@@ -5,14 +5,6 @@ using Unpol.Training.V1;
 
 namespace Training.Tui.Screens.Roster;
 
-/// <summary>A value read from what someone typed, or the reason it could not be read.</summary>
-public readonly record struct Parsed<T>(T Value, string? Problem)
-{
-    public bool Ok => Problem is null;
-
-    public static Parsed<T> Fail(string problem) => new(default!, problem);
-}
-
 /// <summary>
 /// The compact text forms in which the roster screens show and take an officer's fields: dates as YYYY-MM-DD,
 /// languages as "fr C1/C1/B2/C1, en B2" (reading/listening/writing/speaking, one level for all four),

@@ -243,14 +243,7 @@ public sealed class RosterScreen : TableScreen<OfficerRow>
         if (!error.ServerUnreachable) Context.Status.ShowError(error.Message);
     }
 
-    private async Task LoadVocabularyAsync()
-    {
-        await Context.Load(_reference,
-            async ct => (Skills: await Context.Client.ListSkillsAsync(ct), Languages: await Context.Client.ListLanguagesAsync(ct),
-                Courses: await Context.Client.ListCoursesAsync(ct)),
-            result => _vocabulary.Set(result.Skills, result.Languages, result.Courses),
-            _ => { });
-    }
+    private Task LoadVocabularyAsync() => _vocabulary.LoadAsync(Context, _reference);
 
     private void UpdateSummary()
     {

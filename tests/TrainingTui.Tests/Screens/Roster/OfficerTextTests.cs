@@ -1,4 +1,5 @@
 using Training.Tui.Screens.Roster;
+using Training.Tui.Screens.Shared;
 using Unpol.Training.V1;
 
 namespace Training.Tui.Tests.Screens.Roster;

@@ -1,6 +1,6 @@
 using Unpol.Training.V1;
 
-namespace Training.Tui.Screens.Roster;
+namespace Training.Tui.Screens.Shared;
 
 /// <summary>
 /// The skill and language codes and the course ids the service accepts, read once from the reference data. Until they arrive
@@ -22,4 +22,12 @@ public sealed class RosterVocabulary
         SkillCodes = skills.Select(s => s.SkillCode.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
         LanguageCodes = languages.Select(l => l.LanguageCode.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
     }
+
+    /// <summary>Reads the vocabulary for a screen; a failure leaves the checks to the service.</summary>
+    public Task LoadAsync(ScreenContext context, CallSlot slot) =>
+        context.Load(slot,
+            async ct => (Skills: await context.Client.ListSkillsAsync(ct), Languages: await context.Client.ListLanguagesAsync(ct),
+                Courses: await context.Client.ListCoursesAsync(ct)),
+            result => Set(result.Skills, result.Languages, result.Courses),
+            _ => { });
 }
