@@ -75,7 +75,7 @@ public sealed class SessionScreen : TableScreen<Nomination>
         new("G", n => Format.Gender(n.OfficerGender), n => (int)n.OfficerGender),
         new("STATE", n => Format.State(n.State), n => Format.State(n.State)),
         new("UPDATED", n => Format.Instant(n.UpdateTime), n => n.UpdateTime?.ToDateTime()),
-        new("WARNINGS", n => string.Join("; ", n.Warnings.Select(w => w.Description))),
+        new("WARNINGS", n => string.Join("; ", n.Warnings.Select(w => w.Description)), MayCut: true),
     ];
 
     public override void OnShown() => Reload();

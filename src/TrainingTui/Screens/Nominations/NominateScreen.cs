@@ -171,8 +171,8 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
         new("NAME", c => c.DisplayName, c => Folding.Fold(c.DisplayName), MaxWidth: 24),
         new("G", c => Format.Gender(c.Officer.Gender), c => (int)c.Officer.Gender, MaxWidth: 3),
         new("RANK", c => c.Officer.Rank, c => c.Officer.Rank, MaxWidth: 16),
-        new("LANGUAGES", c => Format.Languages(c.Officer), MaxWidth: 14),
-        new("WHY NOT", c => c.WhyNot(whyNot.Value), MaxWidth: whyNot.Value),
+        new("LANGUAGES", c => Format.Languages(c.Officer), MaxWidth: 14, MayCut: true),
+        new("WHY NOT", c => c.WhyNot(whyNot.Value), MaxWidth: whyNot.Value, MayCut: true),
         new("RESULT", c => c.Result?.Text ?? "", c => c.Result?.Text, MaxWidth: 12),
     ];
 

@@ -48,7 +48,7 @@ public sealed class NominationsScreen : TableScreen<Nomination>
         new("SESSION", n => n.Session.Length > 0 ? n.Session.Split('/')[1] + "/" + n.Session.Split('/')[^1] : n.Request, n => n.Session),
         new("STATE", n => Format.State(n.State), n => Format.State(n.State)),
         new("UPDATED", n => Format.Instant(n.UpdateTime), n => n.UpdateTime?.ToDateTime()),
-        new("LAST CHANGE", n => n.History.LastOrDefault() is { } h ? $"{h.ActorDisplayName}{(h.Reason.Length > 0 ? ": " + h.Reason : "")}" : ""),
+        new("LAST CHANGE", n => n.History.LastOrDefault() is { } h ? $"{h.ActorDisplayName}{(h.Reason.Length > 0 ? ": " + h.Reason : "")}" : "", MayCut: true),
     ];
 
     public override void OnShown()

@@ -93,7 +93,7 @@ public sealed class ReviewScreen : TableScreen<Nomination>
         new("STATE", n => Format.State(n.State) + (n.Result != Nomination.Types.Result.Unspecified ? $" ({n.Result.ToString().ToLowerInvariant()})" : ""),
             n => (int)n.State, MaxWidth: 20),
         new("SUBMITTED", n => Format.Instant(n.CreateTime ?? n.UpdateTime), n => (n.CreateTime ?? n.UpdateTime)?.ToDateTime()),
-        new("WARNINGS", n => string.Join("; ", n.Warnings.Select(w => w.Description))),
+        new("WARNINGS", n => string.Join("; ", n.Warnings.Select(w => w.Description)), MayCut: true),
     ];
 
     public override void OnShown()

@@ -112,7 +112,7 @@ public sealed partial class RequestMatchScreen : TableScreen<CandidateRow>
         new("G", r => Format.Gender(r.Candidate.Gender), r => (int)r.Candidate.Gender, MaxWidth: 1),
         new("RESULT", r => r.Result?.Text ?? "", r => r.Result?.Text, MaxWidth: 11),
         new("WHY", r => r.WhyText, MaxWidth: 40),
-        new("WARNINGS", r => r.Warnings, MaxWidth: 40),
+        new("WARNINGS", r => r.Warnings, MaxWidth: 40, MayCut: true),
     ];
 
     /// <summary>The State a caller nominates for, when there is exactly one: a focal point's own, a one-State integration's.</summary>

@@ -17,7 +17,6 @@ public sealed class RequestsScreen : TableScreen<RecruitmentRequest>
 
     public RequestsScreen(ScreenContext context) : base(context, Columns(), r => r.Name)
     {
-        Table.FrameChanged += (_, _) => FitColumns();
     }
 
     public override string Heading => "Requests";
@@ -36,8 +35,8 @@ public sealed class RequestsScreen : TableScreen<RecruitmentRequest>
         new("OFFICERS", r => r.OfficerCount.ToString(System.Globalization.CultureInfo.InvariantCulture), r => r.OfficerCount, MaxWidth: 8),
         new("DEPLOYMENT", r => Format.Date(r.DeploymentDate), r => Format.Day(r.DeploymentDate), MaxWidth: 11),
         new("DEADLINE", RequestText.DeadlineDay, r => RequestText.Deadline(r), MaxWidth: 11),
-        new("LANGUAGES", RequestText.Languages, MaxWidth: 14),
-        new("SKILLS", RequestText.Skills, MaxWidth: 22),
+        new("LANGUAGES", RequestText.Languages, MaxWidth: 14, MayCut: true),
+        new("SKILLS", RequestText.Skills, MaxWidth: 22, MayCut: true),
         new("STATE", r => RequestText.State(r.State), r => (int)r.State, MaxWidth: 9),
     ];
 
@@ -45,15 +44,12 @@ public sealed class RequestsScreen : TableScreen<RecruitmentRequest>
     /// Below the width every column needs, the deployment date and then the category give way (the request's own
     /// screen shows both), so the deadline and the state stay in sight at 80 columns.
     /// </summary>
-    private void FitColumns()
+    protected override void BeforeFitting(int width)
     {
-        var width = Table.Frame.Width;
-        if (width <= 0) return;
         Table.Style.GetOrCreateColumnStyle(DeploymentColumn).Visible = width >= 112;
         Table.Style.GetOrCreateColumnStyle(CategoryColumn).Visible = width >= 100;
         Table.Style.GetOrCreateColumnStyle(TitleColumn).MaxWidth = width >= 100 ? 26 : 18;
         Table.Style.GetOrCreateColumnStyle(SkillsColumn).MaxWidth = width >= 100 ? 22 : 14;
-        Table.SetNeedsDraw();
     }
 
     public override void OnShown()

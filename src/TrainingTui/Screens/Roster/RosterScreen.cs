@@ -133,8 +133,8 @@ public sealed class RosterScreen : TableScreen<OfficerRow>
         new("AGE", r => r.Age?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", r => r.Age),
         new("SERVICE", r => r.ServiceYears?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", r => r.ServiceYears),
         new("AVAILABILITY", r => r.Availability, r => (int)r.Officer.Availability),
-        new("LANGUAGES", r => r.Languages, MaxWidth: 16),
-        new("SKILLS", r => r.Skills, MaxWidth: 30),
+        new("LANGUAGES", r => r.Languages, MaxWidth: 16, MayCut: true),
+        new("SKILLS", r => r.Skills, MaxWidth: 30, MayCut: true),
         new("RANK", r => r.Officer.Rank, r => r.Officer.Rank, MaxWidth: 22),
     ];
 

@@ -24,6 +24,9 @@ public static class Format
             : $"{s.Value.ToString("d MMM yyyy", Invariant)}–{e.Value.ToString("d MMM yyyy", Invariant)}";
     }
 
+    /// <summary>The day of an instant, "3 Jan 2027" (UTC).</summary>
+    public static string Day(Google.Protobuf.WellKnownTypes.Timestamp time) => time.ToDateTime().ToString("d MMM yyyy", Invariant);
+
     public static string Instant(Google.Protobuf.WellKnownTypes.Timestamp? time) =>
         time is null ? "—" : time.ToDateTime().ToString("d MMM yyyy HH:mm", Invariant) + " UTC";
 

@@ -2,8 +2,12 @@ using Terminal.Gui.Views;
 
 namespace Training.Tui.Screens.Shared;
 
-/// <summary>A column of a list screen: header, cell text, and a sort key for single-valued columns.</summary>
-public sealed record Column<T>(string Header, Func<T, string> Text, Func<T, IComparable?>? SortKey = null, int MaxWidth = 40);
+/// <summary>
+/// A column of a list screen: header, cell text, and a sort key for single-valued columns. A column is shown whole or
+/// not at all (a date cut to "3 Dec 2026 0" misleads), unless <paramref name="MayCut"/>: a sentence whose whole text
+/// the screen shows elsewhere (the details above the table, Enter) may end in "…" at the terminal's edge.
+/// </summary>
+public sealed record Column<T>(string Header, Func<T, string> Text, Func<T, IComparable?>? SortKey = null, int MaxWidth = 40, bool MayCut = false);
 
 /// <summary>
 /// Rows behind a <see cref="TableView"/>. The table asks only for the cells it draws, so ten thousand rows

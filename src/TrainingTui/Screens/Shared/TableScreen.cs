@@ -44,6 +44,7 @@ public abstract class TableScreen<T> : Screen
         Table.Style.ShowVerticalCellLines = false;
         Table.Style.ShowVerticalHeaderLines = false;
         for (var i = 0; i < columns.Count; i++) Table.Style.GetOrCreateColumnStyle(i).MaxWidth = columns[i].MaxWidth;
+        Table.FrameChanged += (_, _) => FitColumns();
         Table.Accepting += (_, e) =>
         {
             e.Handled = true;
@@ -98,9 +99,59 @@ public abstract class TableScreen<T> : Screen
         Reselect(selectedKey);
     }
 
+    /// <summary>Selects the row with <paramref name="key"/> (a record just added, say) and scrolls to it.</summary>
+    protected void SelectKey(string key)
+    {
+        Reselect(key);
+        Table.EnsureCursorIsVisible();
+    }
+
+    /// <summary>Rows sampled to size the columns besides those on screen: cheap on ten thousand rows, and filtering stays quick.</summary>
+    private const int SizingSample = 50;
+
+    private readonly HashSet<int> _leftOut = [];
+
+    /// <summary>
+    /// A column that cannot be shown whole at the terminal's edge is left out rather than cut mid-value ("3 Dec 2026 0",
+    /// "PENDING WAITLI"); the table draws the columns that fit, each as wide as its header and values. A column that
+    /// <see cref="Column{T}.MayCut"/> still ends in "…" there, as its whole text is shown elsewhere.
+    /// </summary>
+    private void FitColumns()
+    {
+        var width = Table.Viewport.Width;
+        if (width <= 0) return;
+        foreach (var i in _leftOut) Table.Style.GetOrCreateColumnStyle(i).Visible = true;
+        _leftOut.Clear();
+        BeforeFitting(width);
+        var columns = Source.ColumnList;
+        var names = Source.ColumnNames;
+        var first = Math.Max(0, Table.RowOffset);
+        var sample = Source.ShownRows.Take(SizingSample).Concat(Source.ShownRows.Skip(first).Take(Math.Max(1, Table.Viewport.Height))).ToList();
+        var used = 0;
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var style = Table.Style.GetOrCreateColumnStyle(i);
+            if (!style.Visible) continue;
+            var widest = sample.Count == 0 ? 0 : sample.Max(r => columns[i].Text(r).Length);
+            var natural = Math.Min(style.MaxWidth, Math.Max(names[i].Length, widest));
+            var needed = columns[i].MayCut ? Math.Min(natural, names[i].Length + 2) : natural;
+            if (used > 0 && used + needed > width)
+            {
+                style.Visible = false;
+                _leftOut.Add(i);
+                continue;
+            }
+            used += Math.Min(natural, width - used) + 1;
+        }
+    }
+
+    /// <summary>Before the columns are fitted to <paramref name="width"/>: a screen may narrow or hide some first.</summary>
+    protected virtual void BeforeFitting(int width) { }
+
     private void Reselect(string? key)
     {
         var index = key is null ? 0 : Math.Max(0, Source.IndexOf(key));
+        FitColumns();
         if (Source.Rows > 0) Table.SetSelection(0, Math.Min(index, Source.Rows - 1), false);
         Table.RefreshContentSize();
         Table.Update();

@@ -57,4 +57,35 @@ public sealed class SessionScreenTests
 
         ScreenText.AssertWhole(ui.Screen(), "⚠ The training service cannot be reached. Retrying every 3 s; your edits are kept.");
     }
+
+    [Fact]
+    public void AColumnThatDoesNotFit_IsLeftOut_NotCutMidValue()
+    {
+        var client = Sample.Client();
+        var session = client.Sessions[1];
+        var officer = Sample.Officer("SN", "long", "Ndiaye-Diallo", "Fatoumata Binetou");
+        client.Officers.Add(officer);
+        client.Nominations.Add(Sample.Nomination("SN", "n1", officer, session, Nomination.Types.State.Waitlisted));
+        using var ui = new ScreenHarness(client, columns: 80, rows: 24);
+        ui.Press('3');
+
+        var row = ui.Screen().Split('\n').Single(l => l.StartsWith("Ndiaye-Diallo", StringComparison.Ordinal));
+        Assert.True(!row.Contains("15 Jan", StringComparison.Ordinal) || row.Contains("15 Jan 2027 10:00 UTC", StringComparison.Ordinal), row);
+    }
+
+    [Fact]
+    public void TheReviewList_NeverCutsAHeader_At80Columns()
+    {
+        var client = Sample.Client();
+        client.Courses.Add(Sample.Course("fpu-command", "FPU-CMD-STAFF", "FPU command staff"));
+        var cancelled = Sample.Session("fpu-command", "jun-dakar", 6, 40, "Dakar, École nationale de police");
+        cancelled.State = Session.Types.State.Cancelled;
+        client.Sessions.Add(cancelled);
+        using var ui = new ScreenHarness(client, Callers.Administrator(), 80, 24);
+        ui.Press('4');
+
+        var header = ui.Screen().Split('\n').Single(l => l.StartsWith("COURSE", StringComparison.Ordinal)).TrimEnd();
+        foreach (var name in new[] { "PENDING", "WAITLIST", "SEATS" })
+            Assert.True(header.Contains(name, StringComparison.Ordinal) || !header.EndsWith(name[..3], StringComparison.Ordinal) && !header.Contains(name[..3], StringComparison.Ordinal), header);
+    }
 }
