@@ -22,19 +22,24 @@ public sealed class RequestScreen : TableScreen<Nomination>
 
     private readonly CallSlot _nominations = new();
     private readonly CallSlot _action = new();
+    private readonly CallSlot _vocabularyLoad = new();
+    private readonly RosterVocabulary _vocabulary = new();
+    private readonly Action<RecruitmentRequest>? _changed;
     private bool _loaded;
 
-    public RequestScreen(ScreenContext context, RecruitmentRequest request)
+    /// <param name="changed">Called with the request as it stands after an administrator edits or moves it.</param>
+    public RequestScreen(ScreenContext context, RecruitmentRequest request, Action<RecruitmentRequest>? changed = null)
         : base(context, Columns(), n => n.Name, detailsHeight: 5)
     {
         Request = request;
+        _changed = changed;
         // One fact a line: on a narrow terminal a line is cut at the edge rather than pushing the next ones away.
         Details.TextFormatter.WordWrap = false;
         Details.TextFormatter.MultiLine = true;
         ShowDetails();
     }
 
-    public RecruitmentRequest Request { get; }
+    public RecruitmentRequest Request { get; private set; }
 
     private string Mission => RequestText.Mission(Request.Mission);
 
@@ -54,6 +59,8 @@ public sealed class RequestScreen : TableScreen<Nomination>
             ? new KeyHelp[]
             {
                 new("h", "shortlist"), new("l", "select"), new("c", "clear (medical on file)"), new("d", "deploy"), new("x", "reject"),
+                new("e", "edit the request"), new("O", "open it to Member States"), new("C", "close it to nominations"),
+                new("X", "cancel it (says what it cancels first)"),
             }
             : [],
         new("Enter", "history of the nomination"),
@@ -187,6 +194,7 @@ public sealed class RequestScreen : TableScreen<Nomination>
             ShowRequest();
             return true;
         }
+        if (Context.IsAdministrator && RequestKey(key)) return true;
         var decision = key switch
         {
             _ when key == Key.W && CanNominate => Decision.Withdraw,
@@ -205,6 +213,33 @@ public sealed class RequestScreen : TableScreen<Nomination>
             return true;
         }
         return base.HandleKey(key);
+    }
+
+    /// <summary>The administrators' keys on the request itself: edit, open, close, cancel.</summary>
+    private bool RequestKey(Key key)
+    {
+        if (key == Key.E)
+        {
+            if (!_vocabulary.Loaded) _ = _vocabulary.LoadAsync(Context, _vocabularyLoad);
+            Context.Navigator.Push(new RequestFormScreen(Context, Request, _vocabulary, Moved));
+            return true;
+        }
+        LifecycleMove? move = key == Key.O.WithShift ? LifecycleMove.Open
+            : key == Key.C.WithShift ? LifecycleMove.Close
+            : key == Key.X.WithShift ? LifecycleMove.Cancel
+            : null;
+        if (move is not { } m) return false;
+        _ = RequestLifecycle.AskAndMoveAsync(Context, _action, m, Request, Source.AllRows, Moved);
+        return true;
+    }
+
+    private void Moved(RecruitmentRequest request)
+    {
+        Request = request;
+        ShowDetails();
+        _changed?.Invoke(request);
+        // Cancelling cancels the live nominations: read them again as they now stand.
+        Reload();
     }
 
     /// <summary>Why the decision cannot apply to the nomination as it stands (the request's path), or null when it can.</summary>
@@ -316,5 +351,6 @@ public sealed class RequestScreen : TableScreen<Nomination>
     {
         _nominations.Cancel();
         _action.Cancel();
+        _vocabularyLoad.Cancel();
     }
 }

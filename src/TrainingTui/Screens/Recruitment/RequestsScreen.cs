@@ -1,3 +1,4 @@
+using Terminal.Gui.Input;
 using Training.Tui.Screens.Shared;
 using Unpol.Training.V1;
 
@@ -13,6 +14,8 @@ public sealed class RequestsScreen : TableScreen<RecruitmentRequest>
     private const int TitleColumn = 0, CategoryColumn = 2, DeploymentColumn = 4, SkillsColumn = 7;
 
     private readonly CallSlot _load = new();
+    private readonly CallSlot _vocabularyLoad = new();
+    private readonly RosterVocabulary _vocabulary = new();
     private bool _loaded;
 
     public RequestsScreen(ScreenContext context) : base(context, Columns(), r => r.Name)
@@ -24,6 +27,7 @@ public sealed class RequestsScreen : TableScreen<RecruitmentRequest>
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
         new("Enter", "open the request"),
+        .. Context.IsAdministrator ? new KeyHelp[] { new("a", "publish a new request") } : [],
         .. TableKeys,
     ];
 
@@ -92,7 +96,28 @@ public sealed class RequestsScreen : TableScreen<RecruitmentRequest>
                      $"{RequestText.Languages(row)} {RequestText.Skills(row)} {RequestText.State(row.State)} {row.ExpertProfile}")
             .Contains(foldedFilter);
 
-    protected override void Open(RecruitmentRequest row) => Context.Navigator.Push(new RequestScreen(Context, row));
+    protected override void Open(RecruitmentRequest row) => Context.Navigator.Push(new RequestScreen(Context, row, Changed));
 
-    public override void OnClosed() => _load.Cancel();
+    public override bool HandleKey(Key key)
+    {
+        if (Context.IsAdministrator && key == Key.A)
+        {
+            if (!_vocabulary.Loaded) _ = _vocabulary.LoadAsync(Context, _vocabularyLoad);
+            Context.Navigator.Push(new RequestFormScreen(Context, null, _vocabulary, Changed));
+            return true;
+        }
+        return base.HandleKey(key);
+    }
+
+    private void Changed(RecruitmentRequest request)
+    {
+        ShowRow(request);
+        UpdateSummary();
+    }
+
+    public override void OnClosed()
+    {
+        _load.Cancel();
+        _vocabularyLoad.Cancel();
+    }
 }
