@@ -216,6 +216,12 @@ public sealed class ReviewScreen : TableScreen<Nomination>
         return $"Seats {taken}/{s.Seats}{full} · waitlist {s.Overall.Waitlisted} · {s.Overall.Submitted} awaiting a decision{outcomes}";
     }
 
+    /// <summary>"It takes one of the 4 seats left." — from the figures as last read.</summary>
+    private string SeatsLeft() => _statistics is not { } s
+        ? "It takes a seat."
+        : s.SeatsAvailable <= 0 ? "The session is full: the service will refuse, and w waitlists instead."
+        : $"It takes one of the {s.SeatsAvailable} seat{(s.SeatsAvailable == 1 ? "" : "s")} left.";
+
     private IEnumerable<string> OfficerLines()
     {
         if (Selected is not { } nomination) return ["", "No nomination selected."];
@@ -362,6 +368,12 @@ public sealed class ReviewScreen : TableScreen<Nomination>
         var reason = "";
         switch (decision)
         {
+            case Decision.Confirm:
+                // A seat is taken and the focal point told at once: asked first, like every decision that takes a seat.
+                if (!Context.Dialogs.Confirm("Confirm the nomination",
+                        $"Confirm {name} ({Format.RegionOf(nomination.Name)}) for {Code} {Format.Dates(Session.StartDate, Session.EndDate)}? " +
+                        $"{SeatsLeft()} The focal point sees it at once.", "Confirm")) return;
+                break;
             case Decision.Reject:
                 if (Context.Dialogs.AskReason($"Reject {name}", "Why is this nomination rejected? (the focal point will read it)") is not { } why) return;
                 reason = why;

@@ -270,6 +270,12 @@ public sealed class RequestScreen : TableScreen<Nomination>
         var reason = "";
         switch (decision)
         {
+            case Decision.Select:
+                // One of the posts sought is given: asked first, like every decision that takes a seat.
+                if (!Context.Dialogs.Confirm("Select for deployment",
+                        $"Select {name} ({Format.RegionOf(nomination.Name)}) for one of the {Officers(Request.OfficerCount)} sought by {Mission}? " +
+                        "The focal point sees it at once.", "Select")) return;
+                break;
             case Decision.Reject:
                 if (Context.Dialogs.AskReason($"Reject {name}", "Why is this nomination rejected? (the focal point will read it)") is not { } why) return;
                 reason = why;

@@ -158,6 +158,7 @@ public sealed class ReviewScreenTests
         Assert.Equal("Diop, Awa", review.Selected?.OfficerDisplayName);
         Assert.Equal("✓ Waitlisted Diop, Awa: promoted first in, first out when a seat frees.", ui.Shell.Message);
 
+        ui.Dialogs.Confirmations.Enqueue(true);
         ui.Press('c');
         Assert.Contains("Confirm memberStates/SN/nominations/n1", client.Calls);
         Assert.DoesNotContain(review.Source.ShownRows, n => n.OfficerDisplayName == "Diop, Awa");
@@ -165,7 +166,7 @@ public sealed class ReviewScreenTests
 
         ui.Press('x');
         Assert.Equal("✗ Ndiaye, Fatou is waitlisted: only submitted nominations can be rejected.", ui.Shell.Message);
-        Assert.Empty(ui.Dialogs.Asked);
+        Assert.DoesNotContain(ui.Dialogs.Asked, q => q.StartsWith("Reject", StringComparison.Ordinal));
 
         MoveTo(ui, review, "Martin, Claire");
         ui.Dialogs.Reasons.Enqueue(null);
@@ -206,6 +207,7 @@ public sealed class ReviewScreenTests
         using var ui = new ScreenHarness(client, Callers.Administrator());
         var review = OpenReview(ui);
 
+        ui.Dialogs.Confirmations.Enqueue(true);
         ui.Press('c');
 
         Assert.Equal("✗ Session full: Diop, Awa not confirmed; press w to waitlist. " +
@@ -213,11 +215,13 @@ public sealed class ReviewScreenTests
         Assert.Equal(State.Submitted, review.Selected?.State);
 
         client.DecisionRefusals[Decision.Confirm] = ("MEMBER_STATE_QUOTA_REACHED", "SN already holds 1 confirmed seat(s); its quota in this session is 1.");
+        ui.Dialogs.Confirmations.Enqueue(true);
         ui.Press('c');
         Assert.Equal("✗ SN's quota is used: Diop, Awa not confirmed. SN already holds 1 confirmed seat(s); its quota in this session is 1.",
             ui.Shell.Message);
 
         client.DecisionRefusals[Decision.Confirm] = ("OFFICER_NOT_ELIGIBLE", "English listening B1; this course requires B2.");
+        ui.Dialogs.Confirmations.Enqueue(true);
         ui.Press('c');
         Assert.Equal("✗ Diop, Awa is not eligible any more: English listening B1; this course requires B2.", ui.Shell.Message);
     }
@@ -232,10 +236,12 @@ public sealed class ReviewScreenTests
         int FiguresRead() => client.Calls.Count(c => c == $"GetSessionStatistics {MarchSession}");
         var before = FiguresRead();
 
+        ui.Dialogs.Confirmations.Enqueue(true);
         ui.Press('c');
         Assert.Contains("Seats 2/24 · waitlist 1 · 1 awaiting a decision", ui.Screen());
 
         MoveTo(ui, review, "Ndiaye, Fatou");
+        ui.Dialogs.Confirmations.Enqueue(true);
         ui.Press('c');
         Assert.Contains("Seats 3/24 · waitlist 0 · 1 awaiting a decision", ui.Screen());
         Assert.Equal(before + 2, FiguresRead());
@@ -315,5 +321,21 @@ public sealed class ReviewScreenTests
         using var admin = new ScreenHarness(ClientWithNominations(), Callers.Administrator());
         admin.Press(Key.CursorDown).Press(Key.Enter).Press('r');
         Assert.Equal(MarchSession, Assert.IsType<ReviewScreen>(admin.Current).Session.Name);
+    }
+
+    [Fact]
+    public void C_AsksBeforeTakingASeat_AndNoChangesNothing()
+    {
+        var client = ClientWithNominations();
+        using var ui = new ScreenHarness(client, Callers.Administrator());
+        var review = OpenReview(ui);
+        ui.Dialogs.Confirmations.Enqueue(false);
+
+        ui.Press('c');
+
+        Assert.StartsWith("Confirm the nomination: Confirm Diop, Awa (SN) for UNPOL-STM", ui.Dialogs.Asked.Single());
+        Assert.Contains("It takes one of the 23 seats left.", ui.Dialogs.Asked.Single());
+        Assert.DoesNotContain(client.Calls, c => c.StartsWith("Confirm ", StringComparison.Ordinal));
+        Assert.Equal(State.Submitted, review.Selected?.State);
     }
 }

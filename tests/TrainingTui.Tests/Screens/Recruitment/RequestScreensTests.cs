@@ -302,6 +302,7 @@ public sealed class RequestScreensTests
         Assert.Equal("✓ Shortlisted Diop, Awa; l selects them for deployment.", ui.Shell.Message);
         Assert.Equal("memberStates/SN/nominations/r1", request.Selected?.Name);
 
+        ui.Dialogs.Confirmations.Enqueue(true);
         ui.Press('l');
         Assert.Contains("Select memberStates/SN/nominations/r1", client.Calls);
         Assert.Equal(State.Selected, request.Selected?.State);
