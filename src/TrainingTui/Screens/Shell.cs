@@ -29,6 +29,7 @@ public sealed class Shell : Window, INavigator, IStatusReporter
     private readonly Label _busy;
     private readonly Label _message;
     private readonly Label _hints;
+    private readonly Queue<Key> _typedAhead = new();
     private int _busyCount;
     private bool _showingLoadError;
     private bool _disconnected;
@@ -82,7 +83,30 @@ public sealed class Shell : Window, INavigator, IStatusReporter
     {
         if (_stack.Count > 0) _content.Remove(Current);
         _stack.Push(screen);
+        screen.BecameReady += (_, _) =>
+        {
+            if (_stack.Count > 0 && Current == screen) ReplayTypedAhead();
+        };
         Show(screen);
+    }
+
+    /// <summary>The most keys kept for a screen still loading: a held-down key should not replay for seconds.</summary>
+    private const int MostTypedAhead = 32;
+
+    /// <summary>
+    /// Acts on the keys typed while the front screen was loading, in order, as long as the front screen is ready; a key
+    /// that opens another screen leaves the rest for that one.
+    /// </summary>
+    private void ReplayTypedAhead()
+    {
+        while (_typedAhead.Count > 0 && _stack.Count > 0 && Current.Ready)
+        {
+            // The same way a key goes when pressed: the shell's keys first, then the focused view (the table's ↓, Enter).
+            var key = _typedAhead.Dequeue();
+            key.Handled = false;
+            OnKeyDown(this, key);
+            if (!key.Handled) NewKeyDownEvent(key);
+        }
     }
 
     public void Back()
@@ -101,6 +125,7 @@ public sealed class Shell : Window, INavigator, IStatusReporter
         if (_stack.FirstOrDefault(s => s.HasUnsavedChanges) is { } busy
             && !_context.Dialogs.Confirm("Unsaved work", $"{busy.UnsavedWork} Leave it?", "Leave"))
             return;
+        _typedAhead.Clear();
         while (_stack.Count > 0)
         {
             var closed = _stack.Pop();
@@ -119,6 +144,7 @@ public sealed class Shell : Window, INavigator, IStatusReporter
         _hints.Text = string.Join("  ", screen.KeyHelp.Take(9).Select(k => $"{k.Key} {k.Description}")) + "  ? help";
         screen.SetFocus();
         screen.OnShown();
+        ReplayTypedAhead();
     }
 
     private void UpdateHeader()
@@ -148,12 +174,22 @@ public sealed class Shell : Window, INavigator, IStatusReporter
         if (key == Key.Esc)
         {
             key.Handled = true;
+            _typedAhead.Clear();
             if (!Current.HandleEscape()) Back();
             return;
         }
         if (typing)
         {
             if (key == Key.Enter && Current.HandleEnterWhileTyping()) key.Handled = true;
+            return;
+        }
+        var global = key == (Key)'?' || key == Key.Q || key == Key.F5
+                     || (!key.IsCtrl && !key.IsAlt && key.AsRune.Value < 128 && _roots.ContainsKey((char)key.AsRune.Value));
+        if (!global && !Current.Ready)
+        {
+            // Typed ahead while the screen loads: kept, and acted on once it is ready.
+            key.Handled = true;
+            if (_typedAhead.Count < MostTypedAhead) _typedAhead.Enqueue(key);
             return;
         }
         if (key == (Key)'?')

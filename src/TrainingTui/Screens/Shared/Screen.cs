@@ -35,6 +35,26 @@ public abstract class Screen : View
     /// <summary>What would be lost by leaving, for the question asked before quitting or switching screens.</summary>
     public virtual string UnsavedWork => "A form has changes that are not saved.";
 
+    /// <summary>
+    /// False while the screen's first load is on its way: keys typed meanwhile are kept by the shell and acted on once
+    /// it is ready (an 'f' pressed as the roster appears opens the search), rather than lost on an empty screen.
+    /// </summary>
+    public bool Ready { get; private set; } = true;
+
+    /// <summary>Raised when <see cref="Ready"/> becomes true.</summary>
+    public event EventHandler? BecameReady;
+
+    /// <summary>Declares the screen not ready until <see cref="MarkReady"/>: for screens that load before keys make sense.</summary>
+    protected void WaitForFirstLoad() => Ready = false;
+
+    /// <summary>The first load arrived (or failed: the screen is then as ready as it will get).</summary>
+    public void MarkReady()
+    {
+        if (Ready) return;
+        Ready = true;
+        BecameReady?.Invoke(this, EventArgs.Empty);
+    }
+
     /// <summary>Called each time the screen comes to the front.</summary>
     public virtual void OnShown() { }
 

@@ -53,6 +53,8 @@ public sealed class ScreenContext(IApplication app, ITrainingClient client, Call
         catch (Exception e)
         {
             if (!slot.IsCurrent(generation)) return false;
+            // A failed load leaves the screen as ready as it will get: keys typed ahead are acted on, not kept forever.
+            Navigator.Current.MarkReady();
             var error = ClientError.From(e);
             if (error.ServerUnreachable) Status.ServerUnreachable(error.Message);
             if (onError is not null) onError(error);

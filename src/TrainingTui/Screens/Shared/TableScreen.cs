@@ -51,6 +51,7 @@ public abstract class TableScreen<T> : Screen
             if (Selected is { } row) Open(row);
         };
         Add(Details, _summary, FilterLabel, FilterField, Table);
+        WaitForFirstLoad();
     }
 
     /// <summary>Free text above the table (a session's details, say).</summary>
@@ -89,6 +90,8 @@ public abstract class TableScreen<T> : Screen
         var selectedKey = Selected is { } row ? Source.Key(row) : null;
         Source.SetRows(rows);
         Reselect(selectedKey);
+        // After the rows are in: keys typed ahead (↓, Enter) act on them.
+        MarkReady();
     }
 
     /// <summary>Updates or adds one row in place, keeping the selection.</summary>
