@@ -45,13 +45,13 @@ public sealed class Shell : Window, INavigator, IStatusReporter
         BorderStyle = LineStyle.None;
         if (context.Theme.Base is { } scheme) SetScheme(scheme);
 
-        _header = new Label { X = 0, Y = 0, Width = Dim.Fill(12), Text = "" };
+        _header = new Label { X = 0, Y = 0, Width = Dim.Fill(12), Text = "", HotKeySpecifier = Plain.NoHotKey };
         _busy = new Label { X = Pos.AnchorEnd(11), Y = 0, Width = 11, Text = "" };
         // The message line wraps (up to four lines) rather than cutting a refusal at the terminal's edge; the screen above
         // gives up the rows it needs. The footer sits just above the status bar.
         _message = new Label
         {
-            X = 0, Y = 0, Width = Dim.Fill(), Text = "",
+            X = 0, Y = 0, Width = Dim.Fill(), Text = "", HotKeySpecifier = Plain.NoHotKey,
             Height = Dim.Auto(DimAutoStyle.Text, minimumContentDim: 1, maximumContentDim: MessageLines),
         };
         _hints = new Label { X = 0, Y = Pos.Bottom(_message), Width = Dim.Fill(), Height = 1, Text = "" };
@@ -103,7 +103,6 @@ public sealed class Shell : Window, INavigator, IStatusReporter
         {
             // The same way a key goes when pressed: the shell's keys first, then the focused view (the table's ↓, Enter).
             var key = _typedAhead.Dequeue();
-            key.Handled = false;
             OnKeyDown(this, key);
             if (!key.Handled) NewKeyDownEvent(key);
         }
@@ -189,7 +188,8 @@ public sealed class Shell : Window, INavigator, IStatusReporter
         {
             // Typed ahead while the screen loads: kept, and acted on once it is ready.
             key.Handled = true;
-            if (_typedAhead.Count < MostTypedAhead) _typedAhead.Enqueue(key);
+            // A copy: the driver's key object is its own to reuse once this event is over.
+            if (_typedAhead.Count < MostTypedAhead) _typedAhead.Enqueue(new Key(key) { Handled = false });
             return;
         }
         if (key == (Key)'?')

@@ -193,7 +193,7 @@ public sealed partial class FakeTrainingClient
             issued.CreateTime = Timestamp.FromDateTimeOffset(Clock.GetUtcNow());
             issued.Creator = Caller.AccessToken;
             AccessTokens.Insert(0, issued);
-            return new CreateAccessTokenResponse { AccessToken = issued, Secret = $"secret-{AccessTokens.Count}-0123456789abcdef" };
+            return new CreateAccessTokenResponse { AccessToken = issued, Secret = $"trn_secret{AccessTokens.Count}_0123456789abcdef" };
         });
 
     public Task<IReadOnlyList<AccessToken>> ListAccessTokensAsync(bool showInactive, CancellationToken cancellationToken = default) =>

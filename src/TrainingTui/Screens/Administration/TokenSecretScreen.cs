@@ -23,6 +23,8 @@ public sealed class TokenSecretScreen : Screen
         _text = new Label
         {
             X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(),
+            // A secret is shown exactly: "trn_…" must not lose its underscore to a hotkey marker.
+            HotKeySpecifier = Plain.NoHotKey,
             Text = $"Issued {token.Name} to {token.DisplayName} ({TokenText.Role(token.Role)}, {TokenText.For(token)}" +
                    $"{(token.ExpireTime is { } e ? $", until {Format.Day(e)}" : ", no expiry")}).\n\n" +
                    "The secret, shown this once (only a hash is kept):\n\n" +

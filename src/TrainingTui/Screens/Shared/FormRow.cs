@@ -25,7 +25,7 @@ public sealed class FormRow
         _hint = hint;
         Caption = new Label { X = 0, Y = y, Width = CaptionWidth, Height = 1, Text = caption };
         Input = new TextField { X = CaptionWidth, Y = y, Width = FieldWidth };
-        Note = new Label { X = CaptionWidth + FieldWidth + 1, Y = y, Width = Dim.Fill(), Height = 1, Text = "" };
+        Note = new Label { X = CaptionWidth + FieldWidth + 1, Y = y, Width = Dim.Fill(), Height = 1, Text = "", HotKeySpecifier = Plain.NoHotKey };
         // A long value shows its beginning (skills start with the ones that matter most), not its end: once the field has
         // started (the field moves its insertion point to the end then), and whenever the focus leaves it.
         Input.Initialized += (_, _) => ShowBeginning();

@@ -35,7 +35,7 @@ public abstract class FormScreen : Screen
     protected FormScreen(ScreenContext context, IReadOnlyList<FormField> fields, IReadOnlyDictionary<string, string> initial) : base(context)
     {
         _initial = new Dictionary<string, string>(initial);
-        _intro = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Auto(DimAutoStyle.Text), Text = "" };
+        _intro = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Auto(DimAutoStyle.Text), Text = "", HotKeySpecifier = Plain.NoHotKey };
         var footer = new View { X = 0, Y = Pos.AnchorEnd(), Width = Dim.Fill(), Height = Dim.Auto(DimAutoStyle.Content), CanFocus = true };
         _fields = new View { X = 0, Y = Pos.Bottom(_intro), Width = Dim.Fill(), Height = Dim.Fill(footer), CanFocus = true };
         var y = 0;
@@ -55,8 +55,8 @@ public abstract class FormScreen : Screen
         SaveButton = new Button { X = FormRow.CaptionWidth, Y = 0, Text = "Save", ShadowStyle = ShadowStyles.None };
         CancelButton = new Button { X = Pos.Right(SaveButton) + 2, Y = 0, Text = "Cancel", ShadowStyle = ShadowStyles.None };
         _state = new Label { X = Pos.Right(CancelButton) + 2, Y = 0, Width = Dim.Fill(), Height = 1, Text = "" };
-        _general = new Label { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Auto(DimAutoStyle.Text), Text = "" };
-        _help = new Label { X = 0, Y = Pos.Bottom(_general), Width = Dim.Fill(), Height = Dim.Auto(DimAutoStyle.Text), Text = "" };
+        _general = new Label { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Auto(DimAutoStyle.Text), Text = "", HotKeySpecifier = Plain.NoHotKey };
+        _help = new Label { X = 0, Y = Pos.Bottom(_general), Width = Dim.Fill(), Height = Dim.Auto(DimAutoStyle.Text), Text = "", HotKeySpecifier = Plain.NoHotKey };
         SaveButton.Accepting += (_, e) =>
         {
             e.Handled = true;

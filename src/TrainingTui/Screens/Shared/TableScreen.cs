@@ -21,10 +21,10 @@ public abstract class TableScreen<T> : Screen
         Source = new RowsSource<T>(columns, key);
         Details = new Label
         {
-            X = 0, Y = 0, Width = Dim.Fill(), Text = "", Visible = detailsHeight > 0,
+            X = 0, Y = 0, Width = Dim.Fill(), Text = "", Visible = detailsHeight > 0, HotKeySpecifier = Plain.NoHotKey,
             Height = detailsHeight > 0 ? Dim.Auto(DimAutoStyle.Text, minimumContentDim: detailsHeight) : 0,
         };
-        _summary = new Label { X = 0, Y = Pos.Bottom(Details), Width = Dim.Fill(), Height = 1, Text = "" };
+        _summary = new Label { X = 0, Y = Pos.Bottom(Details), Width = Dim.Fill(), Height = 1, Text = "", HotKeySpecifier = Plain.NoHotKey };
         FilterField = new TextField { X = 9, Y = Pos.Bottom(_summary), Width = Dim.Fill(), Visible = false };
         FilterLabel = new Label { X = 0, Y = Pos.Bottom(_summary), Text = "Filter /", Visible = false };
         FilterField.TextChanged += (_, _) => ApplyFilter();

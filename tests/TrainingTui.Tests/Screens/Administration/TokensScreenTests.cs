@@ -70,7 +70,8 @@ public sealed class TokensScreenTests
         var screen = ui.Screen();
         Assert.Contains(secret.Secret, screen);
         Assert.Contains("shown this once", screen);
-        Assert.Equal("\u001b]52;c;c2VjcmV0LTMtMDEyMzQ1Njc4OWFiY2RlZg==\u0007", TokenText.Osc52(secret.Secret));
+        Assert.Equal("trn_secret3_0123456789abcdef", secret.Secret);
+        Assert.Equal("\u001b]52;c;dHJuX3NlY3JldDNfMDEyMzQ1Njc4OWFiY2RlZg==\u0007", TokenText.Osc52(secret.Secret));
 
         ui.Dialogs.Confirmations.Enqueue(true);
         ui.Press(Key.Esc);
