@@ -37,6 +37,7 @@ public sealed class ScreenContext(IApplication app, ITrainingClient client, Call
     public async Task<bool> Load<T>(CallSlot slot, Func<CancellationToken, Task<T>> call, Action<T> apply, Action<ClientError>? onError = null)
     {
         var generation = slot.Next();
+        var screen = Navigator?.Current;
         Status.BeginBusy();
         try
         {
@@ -46,15 +47,18 @@ public sealed class ScreenContext(IApplication app, ITrainingClient client, Call
             apply(result);
             return true;
         }
-        catch (OperationCanceledException) when (slot.Token.IsCancellationRequested)
+        catch (Exception) when (slot.Token.IsCancellationRequested)
         {
+            // Cancelled by the screen (closed, or a newer call): a gRPC call ends so with CANCELLED, not as an
+            // OperationCanceledException, and it is no failure to report.
             return false;
         }
         catch (Exception e)
         {
             if (!slot.IsCurrent(generation)) return false;
-            // A failed load leaves the screen as ready as it will get: keys typed ahead are acted on, not kept forever.
-            Navigator.Current.MarkReady();
+            // A failed load leaves the screen that started it as ready as it will get: keys typed ahead are acted on,
+            // not kept forever. (Not the screen now in front: a closed screen's call failing late must not wake it.)
+            screen?.MarkReady();
             var error = ClientError.From(e);
             if (error.ServerUnreachable) Status.ServerUnreachable(error.Message);
             if (onError is not null) onError(error);
