@@ -2,6 +2,7 @@ using Grpc.Core;
 using Terminal.Gui.App;
 using Training.Tui.Client;
 using Training.Tui.Screens;
+using Training.Tui.Screens.Shared;
 using Unpol.Training.V1;
 
 namespace Training.Tui;

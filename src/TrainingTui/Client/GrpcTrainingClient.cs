@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using FieldMask = Google.Protobuf.WellKnownTypes.FieldMask;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
@@ -282,6 +283,81 @@ public sealed class GrpcTrainingClient : ITrainingClient, IDisposable
             cancellationToken: cancellationToken);
         await foreach (var change in call.ResponseStream.ReadAllAsync(cancellationToken)) yield return change;
     }
+
+    public async Task<IReadOnlyList<Mission>> ListMissionsAsync(CancellationToken cancellationToken = default) =>
+        (await _reference.ListMissionsAsync(new ListMissionsRequest { PageSize = 500 }, Call(cancellationToken))).Missions;
+
+    public async Task<Course> CreateCourseAsync(Course course, string courseId, string requestId, CancellationToken cancellationToken = default) =>
+        await _catalog.CreateCourseAsync(new CreateCourseRequest { Course = course, CourseId = courseId, RequestId = requestId }, Call(cancellationToken));
+
+    public async Task<Course> UpdateCourseAsync(Course course, IEnumerable<string> fields, CancellationToken cancellationToken = default) =>
+        await _catalog.UpdateCourseAsync(new UpdateCourseRequest { Course = course, UpdateMask = new FieldMask { Paths = { fields } } }, Call(cancellationToken));
+
+    public async Task DeleteCourseAsync(string name, string etag, CancellationToken cancellationToken = default) =>
+        await _catalog.DeleteCourseAsync(new DeleteCourseRequest { Name = name, Etag = etag }, Call(cancellationToken));
+
+    public async Task<Session> CreateSessionAsync(string course, Session session, string requestId, CancellationToken cancellationToken = default) =>
+        await _catalog.CreateSessionAsync(new CreateSessionRequest { Parent = course, Session = session, RequestId = requestId }, Call(cancellationToken));
+
+    public async Task<Session> UpdateSessionAsync(Session session, IEnumerable<string> fields, CancellationToken cancellationToken = default) =>
+        await _catalog.UpdateSessionAsync(new UpdateSessionRequest { Session = session, UpdateMask = new FieldMask { Paths = { fields } } }, Call(cancellationToken));
+
+    public async Task DeleteSessionAsync(string name, string etag, CancellationToken cancellationToken = default) =>
+        await _catalog.DeleteSessionAsync(new DeleteSessionRequest { Name = name, Etag = etag }, Call(cancellationToken));
+
+    public async Task<Session> MoveSessionAsync(LifecycleMove move, Session session, string reason = "", CancellationToken cancellationToken = default)
+    {
+        var (name, etag, call) = (session.Name, session.Etag, Call(cancellationToken));
+        return move switch
+        {
+            LifecycleMove.Open => await _catalog.OpenSessionAsync(new OpenSessionRequest { Name = name, Etag = etag }, call),
+            LifecycleMove.Close => await _catalog.CloseSessionAsync(new CloseSessionRequest { Name = name, Etag = etag }, call),
+            LifecycleMove.Complete => await _catalog.CompleteSessionAsync(new CompleteSessionRequest { Name = name, Etag = etag }, call),
+            LifecycleMove.Cancel => await _catalog.CancelSessionAsync(new CancelSessionRequest { Name = name, Etag = etag, Reason = reason }, call),
+            _ => throw new ArgumentOutOfRangeException(nameof(move)),
+        };
+    }
+
+    public async Task<RecruitmentRequest> CreateRequestAsync(RecruitmentRequest request, string requestId, CancellationToken cancellationToken = default) =>
+        await _recruitment.CreateRequestAsync(new CreateRequestRequest { Request = request, RequestId = requestId }, Call(cancellationToken));
+
+    public async Task<RecruitmentRequest> UpdateRequestAsync(RecruitmentRequest request, IEnumerable<string> fields, CancellationToken cancellationToken = default) =>
+        await _recruitment.UpdateRequestAsync(new UpdateRequestRequest { Request = request, UpdateMask = new FieldMask { Paths = { fields } } }, Call(cancellationToken));
+
+    public async Task<RecruitmentRequest> MoveRequestAsync(LifecycleMove move, RecruitmentRequest request, string reason = "", CancellationToken cancellationToken = default)
+    {
+        var (name, etag, call) = (request.Name, request.Etag, Call(cancellationToken));
+        return move switch
+        {
+            LifecycleMove.Open => await _recruitment.OpenRequestAsync(new OpenRequestRequest { Name = name, Etag = etag }, call),
+            LifecycleMove.Close => await _recruitment.CloseRequestAsync(new CloseRequestRequest { Name = name, Etag = etag }, call),
+            LifecycleMove.Cancel => await _recruitment.CancelRequestAsync(new CancelRequestRequest { Name = name, Etag = etag, Reason = reason }, call),
+            _ => throw new ArgumentOutOfRangeException(nameof(move), "A request is opened, closed or cancelled, never completed."),
+        };
+    }
+
+    public async Task<CreateAccessTokenResponse> CreateAccessTokenAsync(AccessToken token, CancellationToken cancellationToken = default) =>
+        await _access.CreateAccessTokenAsync(new CreateAccessTokenRequest { AccessToken = token }, Call(cancellationToken));
+
+    public async Task<IReadOnlyList<AccessToken>> ListAccessTokensAsync(bool showInactive, CancellationToken cancellationToken = default)
+    {
+        var tokens = new List<AccessToken>();
+        var page = "";
+        do
+        {
+            var answer = await _access.ListAccessTokensAsync(new ListAccessTokensRequest { PageSize = 500, PageToken = page, ShowInactive = showInactive },
+                Call(cancellationToken));
+            tokens.AddRange(answer.AccessTokens);
+            page = answer.NextPageToken;
+        } while (page != "");
+        return tokens;
+    }
+
+    public async Task<AccessToken> RevokeAccessTokenAsync(string name, CancellationToken cancellationToken = default) =>
+        await _access.RevokeAccessTokenAsync(new RevokeAccessTokenRequest { Name = name }, Call(cancellationToken));
+
+    public async Task<ListAuditEventsResponse> ListAuditEventsAsync(ListAuditEventsRequest request, CancellationToken cancellationToken = default) =>
+        await _access.ListAuditEventsAsync(request, Call(cancellationToken));
 
     public void Dispose() => _channel.Dispose();
 }

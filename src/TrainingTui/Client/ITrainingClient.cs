@@ -71,6 +71,49 @@ public interface ITrainingClient
     Task<long> ExportOfficersAsync(string parent, RosterFileFormat format, Stream destination, Action<long> onRows,
         CancellationToken cancellationToken = default);
 
+    Task<IReadOnlyList<Mission>> ListMissionsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Publishes a course (administrators); <paramref name="courseId"/> empty lets the service choose it from the code.</summary>
+    Task<Course> CreateCourseAsync(Course course, string courseId, string requestId, CancellationToken cancellationToken = default);
+
+    /// <summary>Changes the named fields of a course, with the etag last read.</summary>
+    Task<Course> UpdateCourseAsync(Course course, IEnumerable<string> fields, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a course; refused while it has sessions.</summary>
+    Task DeleteCourseAsync(string name, string etag, CancellationToken cancellationToken = default);
+
+    /// <summary>Schedules a session of <paramref name="course"/> ("courses/{id}"), as a draft.</summary>
+    Task<Session> CreateSessionAsync(string course, Session session, string requestId, CancellationToken cancellationToken = default);
+
+    /// <summary>Changes the named fields of a session (never its state), with the etag last read.</summary>
+    Task<Session> UpdateSessionAsync(Session session, IEnumerable<string> fields, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a draft session with no nominations.</summary>
+    Task DeleteSessionAsync(string name, string etag, CancellationToken cancellationToken = default);
+
+    /// <summary>Opens, closes, completes or cancels a session (cancelling needs a reason).</summary>
+    Task<Session> MoveSessionAsync(LifecycleMove move, Session session, string reason = "", CancellationToken cancellationToken = default);
+
+    /// <summary>Publishes a recruitment request (administrators), as a draft.</summary>
+    Task<RecruitmentRequest> CreateRequestAsync(RecruitmentRequest request, string requestId, CancellationToken cancellationToken = default);
+
+    /// <summary>Changes the named fields of a request (never its state), with the etag last read.</summary>
+    Task<RecruitmentRequest> UpdateRequestAsync(RecruitmentRequest request, IEnumerable<string> fields, CancellationToken cancellationToken = default);
+
+    /// <summary>Opens, closes or cancels a request (cancelling needs a reason); requests are never completed.</summary>
+    Task<RecruitmentRequest> MoveRequestAsync(LifecycleMove move, RecruitmentRequest request, string reason = "", CancellationToken cancellationToken = default);
+
+    /// <summary>Issues an access token (administrators): the secret is in the answer and nowhere else, ever.</summary>
+    Task<CreateAccessTokenResponse> CreateAccessTokenAsync(AccessToken token, CancellationToken cancellationToken = default);
+
+    /// <summary>Access tokens, newest first; revoked and expired ones too when <paramref name="showInactive"/>.</summary>
+    Task<IReadOnlyList<AccessToken>> ListAccessTokensAsync(bool showInactive, CancellationToken cancellationToken = default);
+
+    Task<AccessToken> RevokeAccessTokenAsync(string name, CancellationToken cancellationToken = default);
+
+    /// <summary>One page of the audit trail, oldest first, narrowed by the request's actor, resource and times.</summary>
+    Task<ListAuditEventsResponse> ListAuditEventsAsync(ListAuditEventsRequest request, CancellationToken cancellationToken = default);
+
     /// <summary>Changes to the nominations under <paramref name="parent"/> after <paramref name="sinceSequence"/>, until cancelled.</summary>
     IAsyncEnumerable<NominationEvent> WatchNominationsAsync(string parent, long sinceSequence, CancellationToken cancellationToken);
 }
@@ -82,3 +125,6 @@ public enum Decision
     /// <summary>Recruitment requests' deployment path.</summary>
     Shortlist, Select, Clear, Deploy,
 }
+
+/// <summary>The custom methods that move a session or a request along its lifecycle.</summary>
+public enum LifecycleMove { Open, Close, Complete, Cancel }

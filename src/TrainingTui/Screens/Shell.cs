@@ -3,6 +3,7 @@ using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
+using Training.Tui.Screens.Shared;
 using Unpol.Training.V1;
 
 namespace Training.Tui.Screens;
@@ -17,6 +18,9 @@ public sealed class Shell : Window, INavigator, IStatusReporter
 {
     private static readonly TimeSpan ReconnectEvery = TimeSpan.FromSeconds(3);
 
+    /// <summary>The most lines the message takes before it is cut (a refusal naming every failed rule can be long).</summary>
+    private const int MessageLines = 4;
+
     private readonly ScreenContext _context;
     private readonly Dictionary<char, (string Name, Func<Screen> Open)> _roots;
     private readonly Stack<Screen> _stack = new();
@@ -25,6 +29,7 @@ public sealed class Shell : Window, INavigator, IStatusReporter
     private readonly Label _busy;
     private readonly Label _message;
     private readonly Label _hints;
+    private readonly Queue<Key> _typedAhead = new();
     private int _busyCount;
     private bool _showingLoadError;
     private bool _disconnected;
@@ -40,16 +45,24 @@ public sealed class Shell : Window, INavigator, IStatusReporter
         BorderStyle = LineStyle.None;
         if (context.Theme.Base is { } scheme) SetScheme(scheme);
 
-        _header = new Label { X = 0, Y = 0, Width = Dim.Fill(12), Text = "" };
+        _header = new Label { X = 0, Y = 0, Width = Dim.Fill(12), Text = "", HotKeySpecifier = Plain.NoHotKey };
         _busy = new Label { X = Pos.AnchorEnd(11), Y = 0, Width = 11, Text = "" };
-        _content = new View { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(3), CanFocus = true };
-        _message = new Label { X = 0, Y = Pos.AnchorEnd(3), Width = Dim.Fill(), Text = "" };
-        _hints = new Label { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Text = "" };
+        // The message line wraps (up to four lines) rather than cutting a refusal at the terminal's edge; the screen above
+        // gives up the rows it needs. The footer sits just above the status bar.
+        _message = new Label
+        {
+            X = 0, Y = 0, Width = Dim.Fill(), Text = "", HotKeySpecifier = Plain.NoHotKey,
+            Height = Dim.Auto(DimAutoStyle.Text, minimumContentDim: 1, maximumContentDim: MessageLines),
+        };
+        _hints = new Label { X = 0, Y = Pos.Bottom(_message), Width = Dim.Fill(), Height = 1, Text = "" };
+        var footer = new View { X = 0, Y = Pos.AnchorEnd() - 1, Width = Dim.Fill(), Height = Dim.Auto(DimAutoStyle.Content) };
+        footer.Add(_message, _hints);
+        _content = new View { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(footer), CanFocus = true };
         // Help and Quit come first: on an 80-column terminal the bar is cut at the right, and the help lists the rest.
         StatusBar = new StatusBar(new[] { new Shortcut((Key)'?', "Help", ShowHelp), new Shortcut(Key.Q, "Quit", Quit) }
             .Concat(roots.Select(r => new Shortcut((Key)r.Key, r.Name, () => SwitchTo(r.Key))))
             .ToArray());
-        Add(_header, _busy, _content, _message, _hints, StatusBar);
+        Add(_header, _busy, _content, footer, StatusBar);
 
         context.App.Keyboard.KeyDown += OnKeyDown;
         // The header is cut to the terminal's width: cut it again when the terminal is resized.
@@ -70,7 +83,29 @@ public sealed class Shell : Window, INavigator, IStatusReporter
     {
         if (_stack.Count > 0) _content.Remove(Current);
         _stack.Push(screen);
+        screen.BecameReady += (_, _) =>
+        {
+            if (_stack.Count > 0 && Current == screen) ReplayTypedAhead();
+        };
         Show(screen);
+    }
+
+    /// <summary>The most keys kept for a screen still loading: a held-down key should not replay for seconds.</summary>
+    private const int MostTypedAhead = 32;
+
+    /// <summary>
+    /// Acts on the keys typed while the front screen was loading, in order, as long as the front screen is ready; a key
+    /// that opens another screen leaves the rest for that one.
+    /// </summary>
+    private void ReplayTypedAhead()
+    {
+        while (_typedAhead.Count > 0 && _stack.Count > 0 && Current.Ready)
+        {
+            // The same way a key goes when pressed: the shell's keys first, then the focused view (the table's ↓, Enter).
+            var key = _typedAhead.Dequeue();
+            OnKeyDown(this, key);
+            if (!key.Handled) NewKeyDownEvent(key);
+        }
     }
 
     public void Back()
@@ -89,6 +124,7 @@ public sealed class Shell : Window, INavigator, IStatusReporter
         if (_stack.FirstOrDefault(s => s.HasUnsavedChanges) is { } busy
             && !_context.Dialogs.Confirm("Unsaved work", $"{busy.UnsavedWork} Leave it?", "Leave"))
             return;
+        _typedAhead.Clear();
         while (_stack.Count > 0)
         {
             var closed = _stack.Pop();
@@ -107,6 +143,7 @@ public sealed class Shell : Window, INavigator, IStatusReporter
         _hints.Text = string.Join("  ", screen.KeyHelp.Take(9).Select(k => $"{k.Key} {k.Description}")) + "  ? help";
         screen.SetFocus();
         screen.OnShown();
+        ReplayTypedAhead();
     }
 
     private void UpdateHeader()
@@ -136,12 +173,23 @@ public sealed class Shell : Window, INavigator, IStatusReporter
         if (key == Key.Esc)
         {
             key.Handled = true;
+            _typedAhead.Clear();
             if (!Current.HandleEscape()) Back();
             return;
         }
         if (typing)
         {
             if (key == Key.Enter && Current.HandleEnterWhileTyping()) key.Handled = true;
+            return;
+        }
+        var global = key == (Key)'?' || key == Key.Q || key == Key.F5
+                     || (!key.IsCtrl && !key.IsAlt && key.AsRune.Value < 128 && _roots.ContainsKey((char)key.AsRune.Value));
+        if (!global && !Current.Ready)
+        {
+            // Typed ahead while the screen loads: kept, and acted on once it is ready.
+            key.Handled = true;
+            // A copy: the driver's key object is its own to reuse once this event is over.
+            if (_typedAhead.Count < MostTypedAhead) _typedAhead.Enqueue(new Key(key) { Handled = false });
             return;
         }
         if (key == (Key)'?')

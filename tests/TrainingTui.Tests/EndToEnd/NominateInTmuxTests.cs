@@ -3,7 +3,7 @@ using System.Text.Json;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
-using Training.Tui.Screens;
+using Training.Tui.Screens.Shared;
 using Unpol.Training.V1;
 
 namespace Training.Tui.Tests.EndToEnd;

@@ -12,7 +12,7 @@ namespace Training.Tui.Tests.Support;
 /// stay synchronous) and records each call. Set <see cref="Unreachable"/> to make every call fail as a
 /// vanished server does.
 /// </summary>
-public sealed class FakeTrainingClient : ITrainingClient
+public sealed partial class FakeTrainingClient : ITrainingClient
 {
     private readonly List<Channel<NominationEvent>> _watchers = [];
     private long _sequence = 100;
@@ -61,6 +61,9 @@ public sealed class FakeTrainingClient : ITrainingClient
     /// <summary>When true, search pages after the first wait for <see cref="ReleaseSearchPage"/> (a slow link).</summary>
     public bool HoldLaterSearchPages { get; set; }
 
+    /// <summary>When true, every search page waits for <see cref="ReleaseSearchPage"/> (a busy machine, a slow link).</summary>
+    public bool HoldAllSearchPages { get; set; }
+
     public int HeldSearchPages => _heldSearchPages.Count;
 
     /// <summary>Answers the oldest held search page.</summary>
@@ -108,7 +111,7 @@ public sealed class FakeTrainingClient : ITrainingClient
     public Task<SearchOfficersResponse> SearchOfficersAsync(SearchOfficersRequest request, CancellationToken cancellationToken = default)
     {
         SearchRequests.Add(request.Clone());
-        if (!HoldLaterSearchPages || request.PageToken == "") return Search(request);
+        if (!HoldAllSearchPages && (!HoldLaterSearchPages || request.PageToken == "")) return Search(request);
         var reply = new TaskCompletionSource<SearchOfficersResponse>();
         _heldSearchPages.Enqueue((request.Clone(), reply));
         return reply.Task;

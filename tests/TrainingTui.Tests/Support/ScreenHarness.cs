@@ -4,6 +4,7 @@ using Terminal.Gui.Input;
 using Terminal.Gui.Testing;
 using Terminal.Gui.Time;
 using Training.Tui.Screens;
+using Training.Tui.Screens.Shared;
 using Unpol.Training.V1;
 
 namespace Training.Tui.Tests.Support;

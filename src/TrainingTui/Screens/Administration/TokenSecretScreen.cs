@@ -1,0 +1,72 @@
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+using Training.Tui.Screens.Shared;
+using Unpol.Training.V1;
+
+namespace Training.Tui.Screens.Administration;
+
+/// <summary>
+/// The secret of a token just issued, shown this once: in plain text on a line of its own (to select with the mouse
+/// or the terminal's copy mode) and sent to the clipboard with OSC 52 where the terminal allows it (c sends it
+/// again). Leaving asks first: the service keeps only a hash, so the secret cannot be shown again.
+/// </summary>
+public sealed class TokenSecretScreen : Screen
+{
+    private readonly CreateAccessTokenResponse _issued;
+    private readonly Label _text;
+
+    public TokenSecretScreen(ScreenContext context, CreateAccessTokenResponse issued) : base(context)
+    {
+        _issued = issued;
+        var token = issued.AccessToken;
+        _text = new Label
+        {
+            X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(),
+            // A secret is shown exactly: "trn_…" must not lose its underscore to a hotkey marker.
+            HotKeySpecifier = Plain.NoHotKey,
+            Text = $"Issued {token.Name} to {token.DisplayName} ({TokenText.Role(token.Role)}, {TokenText.For(token)}" +
+                   $"{(token.ExpireTime is { } e ? $", until {Format.Day(e)}" : ", no expiry")}).\n\n" +
+                   "The secret, shown this once (only a hash is kept):\n\n" +
+                   $"{issued.Secret}\n\n" +
+                   "It was sent to your clipboard where the terminal allows it (OSC 52); c sends it again. Otherwise select it above.\n" +
+                   "Give it to its holder by a safe channel. They start the client with --token, or put it in their token file.\n\n" +
+                   "Esc goes back; the secret cannot be shown again.",
+        };
+        Add(_text);
+    }
+
+    /// <summary>The secret as shown (for tests).</summary>
+    public string Secret => _issued.Secret;
+
+    public override string Heading => "New token";
+
+    /// <summary>Switching screens or quitting asks first too: the secret is lost once this screen goes.</summary>
+    public override bool HasUnsavedChanges => true;
+
+    public override string UnsavedWork => "The new token's secret is on screen and will not be shown again.";
+
+    public override IReadOnlyList<KeyHelp> KeyHelp =>
+    [
+        new("c", "copy the secret to the clipboard again (OSC 52)"),
+        new("Esc", "back (the secret is not shown again)"),
+    ];
+
+    public override void OnShown() => Copy();
+
+    private void Copy()
+    {
+        Context.App.Driver?.WriteRaw(TokenText.Osc52(_issued.Secret));
+        Context.Status.ShowInfo("The secret was sent to the clipboard (OSC 52); if your terminal ignores that, select it on screen.");
+    }
+
+    public override bool HandleKey(Key key)
+    {
+        if (key != Key.C) return false;
+        Copy();
+        return true;
+    }
+
+    public override bool HandleEscape() =>
+        !Context.Dialogs.Confirm("Leave the secret", "The secret will not be shown again. Have you copied it?", "Leave");
+}

@@ -1,0 +1,104 @@
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+using Training.Tui.Screens.Shared;
+using Unpol.Training.V1;
+
+namespace Training.Tui.Screens.Catalogue;
+
+/// <summary>
+/// The share of women in one session, from its live figures: among the nominated and the confirmed, overall and
+/// per Member State (a focal point's own only, as the service returns it), as bars against the threshold asked
+/// of every Member State's list and the end target. F5 reads the figures again.
+/// </summary>
+public sealed class ParityScreen : Screen
+{
+    private readonly CallSlot _figures = new();
+    private readonly Label _heading;
+    private bool _loaded;
+
+    public ParityScreen(ScreenContext context, Session session, Course? course) : base(context)
+    {
+        Session = session;
+        Course = course;
+        _heading = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 3, Text = $"{Code}: share of women\nLoading the figures…" };
+        Bars = new ParityBars(context.Theme) { X = 0, Y = 3 };
+        Add(_heading, Bars);
+    }
+
+    public Session Session { get; }
+    public Course? Course { get; }
+    public ParityBars Bars { get; }
+    public SessionStatistics? Figures { get; private set; }
+
+    private string Code => Course?.Code ?? Format.CourseOf(Session.Name);
+
+    public override string Heading => $"Parity {Code}";
+
+    public override IReadOnlyList<KeyHelp> KeyHelp =>
+    [
+        new("F5", "read the figures again"),
+        new("↑↓ PgUp PgDn", "scroll the Member States"),
+    ];
+
+    public override void OnShown()
+    {
+        if (!_loaded) Reload();
+    }
+
+    public override void Reload() => _ = LoadAsync();
+
+    private async Task LoadAsync() =>
+        await Context.Load(_figures,
+            ct => Context.Client.GetSessionStatisticsAsync(Session.Name, ct),
+            figures =>
+            {
+                _loaded = true;
+                Figures = figures;
+                Show(figures);
+            },
+            error => _heading.Text = $"{Code}: share of women\nCould not read the figures: {error.Message} (F5 tries again)");
+
+    private void Show(SessionStatistics figures)
+    {
+        var threshold = Format.Percent(figures.ParityThreshold);
+        var target = Format.Percent(figures.ParityTarget);
+        _heading.Text =
+            $"{Code} {Format.Dates(Session.StartDate, Session.EndDate)}: share of women, nominated and confirmed\n" +
+            $"Marks {ParityBars.Mark} {threshold}: asked of each Member State's list · {target}: end target for IPOs\n" +
+            $"✓ {target} or more   ! {threshold} to {target}   ✗ below {threshold}";
+        Bars.Show(Rows(figures), figures.ParityThreshold, figures.ParityTarget);
+    }
+
+    /// <summary>Overall nominated and confirmed, then each Member State's, in region-code order.</summary>
+    public static IReadOnlyList<ParityRow> Rows(SessionStatistics figures)
+    {
+        var rows = new List<ParityRow>
+        {
+            new("Overall nominated", figures.Overall.NominatedWomen, figures.Overall.Nominated, "no one nominated yet"),
+            new("Overall confirmed", figures.Overall.ConfirmedWomen, figures.Overall.Confirmed, "no one confirmed yet"),
+        };
+        if (figures.MemberStates.Count == 0) return rows;
+        rows.Add(new ParityRow("By Member State"));
+        foreach (var state in figures.MemberStates.OrderBy(m => m.RegionCode, StringComparer.Ordinal))
+        {
+            rows.Add(new ParityRow($"{state.RegionCode} nominated", state.Figures.NominatedWomen, state.Figures.Nominated, "no one nominated"));
+            rows.Add(new ParityRow($"{state.RegionCode} confirmed", state.Figures.ConfirmedWomen, state.Figures.Confirmed, "no one confirmed"));
+        }
+        return rows;
+    }
+
+    public override bool HandleKey(Key key)
+    {
+        if (key == Key.CursorDown) Bars.ScrollBy(1);
+        else if (key == Key.CursorUp) Bars.ScrollBy(-1);
+        else if (key == Key.PageDown) Bars.ScrollBy(Bars.VisibleRows - 1);
+        else if (key == Key.PageUp) Bars.ScrollBy(-(Bars.VisibleRows - 1));
+        else if (key == Key.Home) Bars.ScrollTo(0);
+        else if (key == Key.End) Bars.ScrollTo(int.MaxValue);
+        else return false;
+        return true;
+    }
+
+    public override void OnClosed() => _figures.Cancel();
+}

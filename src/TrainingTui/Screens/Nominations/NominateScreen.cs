@@ -1,0 +1,540 @@
+using Terminal.Gui.Input;
+using Training.Tui.Client;
+using Training.Tui.Screens.Roster;
+using Training.Tui.Screens.Shared;
+using Unpol.Training.V1;
+
+namespace Training.Tui.Screens.Nominations;
+
+/// <summary>What happened when an officer was submitted: a nomination, or the service's refusal in its words.</summary>
+public sealed record SubmissionResult(bool Submitted, string Refusal = "")
+{
+    /// <summary>The RESULT column: short, as the reasons of a refusal go to WHY NOT.</summary>
+    public string Text => Submitted ? "✓ submitted" : "✗ refused";
+}
+
+/// <summary>
+/// One officer of the roster as the nominate screen shows them: their eligibility for the session (once the
+/// service has answered), whether they are selected, and the result of submitting them.
+/// </summary>
+public sealed record NomineeRow(Officer Officer, CheckEligibilityResponse? Eligibility = null, string? CheckProblem = null,
+    bool Selected = false, SubmissionResult? Result = null)
+{
+    /// <summary>The live warning about the Member State's whole list: the review projects it for the selection instead.</summary>
+    public const string ParityRule = "PARITY_BELOW_THRESHOLD";
+
+    public string Key => Officer.Name;
+    public string DisplayName { get; } = Officer.Anonymized ? "(anonymised)" : $"{Officer.FamilyName}, {Officer.GivenName}";
+    public string SearchText { get; } = Folding.Fold($"{Officer.FamilyName} {Officer.GivenName} {Officer.Rank} {Officer.NationalPoliceId}");
+    public bool IsFemale => Officer.Gender == Gender.Female;
+    public bool Checked => Eligibility is not null || CheckProblem is not null;
+    public bool Eligible => Eligibility?.Eligible == true;
+    public bool Submitted => Result?.Submitted == true;
+    public bool Selectable => Eligible && !Submitted;
+
+    /// <summary>Warnings about this officer (age 55 or older, say).</summary>
+    public IReadOnlyList<EligibilityFinding> Warnings => Eligibility?.Warnings.Where(w => w.Rule != ParityRule).ToList() ?? [];
+
+    /// <summary>"✓" eligible, "✗" not, "…" still being checked, "?" the check failed, "→" submitted from this screen.</summary>
+    public string Mark => Submitted ? "→" : Eligibility is { } e ? (e.Eligible ? "✓" : "✗") : CheckProblem is null ? "…" : "?";
+
+    /// <summary>The first reason the officer cannot be nominated ("+N more" when there are others), or their first warning.</summary>
+    public string WhyNot(int width)
+    {
+        if (Result is { Submitted: false } refused) return Fit(refused.Refusal, width);
+        if (Submitted) return "submitted just now";
+        if (CheckProblem is not null) return Fit($"not checked: {CheckProblem}", width);
+        if (Eligibility is null) return "";
+        var (list, prefix) = Eligibility.Eligible ? (Warnings, "! ") : (Eligibility.Failures.ToList(), "");
+        if (list.Count == 0) return "";
+        var more = list.Count > 1 ? $" +{list.Count - 1} more" : "";
+        var first = prefix + list[0].Description;
+        return Fit(first, Math.Max(8, width - more.Length)) + more;
+    }
+
+    private static string Fit(string text, int width) => text.Length > width ? text[..(width - 1)] + "…" : text;
+}
+
+/// <summary>How a Member State's list for a session would stand, as to women, once the selection is submitted.</summary>
+public sealed record ParityProjection(string RegionCode, int Nominated, int Women, int Adding, int AddingWomen, double Threshold)
+{
+    public int After => Nominated + Adding;
+    public int WomenAfter => Women + AddingWomen;
+    public double ShareAfter => After == 0 ? 0 : (double)WomenAfter / After;
+    public bool BelowThreshold => After > 0 && ShareAfter < Threshold;
+
+    /// <summary>One projection per Member State of the officers being added, from the session's live figures.</summary>
+    public static IReadOnlyList<ParityProjection> For(SessionStatistics figures, IEnumerable<Officer> adding) =>
+        adding.GroupBy(o => Format.RegionOf(o.Name)).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+        {
+            var now = figures.MemberStates.FirstOrDefault(m => m.RegionCode == g.Key)?.Figures;
+            return new ParityProjection(g.Key, now?.Nominated ?? 0, now?.NominatedWomen ?? 0, g.Count(),
+                g.Count(o => o.Gender == Gender.Female), figures.ParityThreshold);
+        }).ToList();
+
+    public string Sentence() =>
+        $"{RegionCode}'s list would have {WomenAfter} wom{(WomenAfter == 1 ? "an" : "en")} among {After} nominee{(After == 1 ? "" : "s")} " +
+        $"({Format.Percent(ShareAfter)}), " +
+        (BelowThreshold
+            ? $"below the {Format.Percent(Threshold)} asked of every Member State. Consider nominating more women."
+            : $"at or above the {Format.Percent(Threshold)} asked of every Member State.");
+}
+
+/// <summary>
+/// Nominating from a session: the caller's roster with each officer's eligibility for the session (checked in
+/// the background, the rows on screen first), a selection of eligible officers, a review of the soft warnings
+/// and of the list's share of women, then one submission per officer with its result on its row.
+/// </summary>
+public sealed class NominateScreen : TableScreen<NomineeRow>
+{
+    /// <summary>Eligibility checks in flight at once: enough to fill a screen quickly without flooding the service.</summary>
+    private const int ChecksAtOnce = 4;
+
+    private const int PageSize = 500;
+    private const int WhyNotColumn = 6;
+
+    private readonly CallSlot _roster = new();
+    private readonly CallSlot _figures = new();
+    private readonly CallSlot _checks = new();
+    private readonly HashSet<string> _inFlight = [];
+    private readonly HashSet<string> _answered = [];
+
+    /// <summary>
+    /// One request id per officer for the life of the screen: a retry after a dropped reply sends the same id and
+    /// the service returns the nomination it already made. A new screen is a new intent (after a withdrawal, say);
+    /// the service's "already nominated" rule still refuses a second live nomination.
+    /// </summary>
+
+    private readonly ReasonWidth _whyNot;
+
+    private SessionStatistics? _figuresNow;
+    private IReadOnlyList<string> _checkOrder = [];
+    private int _checkCursor;
+    private bool _loaded;
+    private readonly Submissions _submissions;
+
+    public NominateScreen(ScreenContext context, Session session, Course? course) : this(context, session, course, new ReasonWidth())
+    {
+    }
+
+    private NominateScreen(ScreenContext context, Session session, Course? course, ReasonWidth whyNot)
+        : base(context, Columns(whyNot), c => c.Key, detailsHeight: 4)
+    {
+        Session = session;
+        Course = course;
+        _whyNot = whyNot;
+        _submissions = new Submissions(context);
+        Table.FrameChanged += (_, _) => FitReasons();
+        Table.Style.RowColorGetter = args =>
+            args.RowIndex >= 0 && args.RowIndex < Source.Rows && Source.RowAt(args.RowIndex).Selected ? Context.Theme.Accent : null;
+        ShowDetails();
+    }
+
+    public Session Session { get; }
+    public Course? Course { get; }
+
+    /// <summary>Short: the session screen beneath already names the session in the header's trail.</summary>
+    public override string Heading => "Nominate";
+
+    public override IReadOnlyList<KeyHelp> KeyHelp =>
+    [
+        new("Space", "select"),
+        new("a", "all eligible (again: none)"),
+        new("n ^S", "review, submit"),
+        new("Enter", "all findings"),
+        .. TableKeys,
+    ];
+
+    /// <summary>
+    /// The room WHY NOT gets: what the table's width leaves after the other columns' usual widths, so that the
+    /// "+N more" at its end stays on screen on a narrow terminal and the reason is whole on a wide one.
+    /// </summary>
+    private sealed class ReasonWidth
+    {
+        public const int OtherColumns = 64;
+        public int Value { get; set; } = 36;
+    }
+
+    private void FitReasons()
+    {
+        var width = Math.Clamp(Table.Frame.Width - ReasonWidth.OtherColumns, 30, 90);
+        if (width == _whyNot.Value) return;
+        _whyNot.Value = width;
+        Table.Style.GetOrCreateColumnStyle(WhyNotColumn).MaxWidth = width;
+        Table.SetNeedsDraw();
+    }
+
+    private static IReadOnlyList<Column<NomineeRow>> Columns(ReasonWidth whyNot) =>
+    [
+        new("●", c => c.Selected ? "●" : "", c => c.Selected ? 0 : 1, MaxWidth: 3),
+        new("OK", c => c.Mark, c => c.Eligibility is null ? 2 : c.Eligible ? 0 : 1, MaxWidth: 4),
+        new("NAME", c => c.DisplayName, c => Folding.Fold(c.DisplayName), MaxWidth: 24),
+        new("G", c => Format.Gender(c.Officer.Gender), c => (int)c.Officer.Gender, MaxWidth: 3),
+        new("RANK", c => c.Officer.Rank, c => c.Officer.Rank, MaxWidth: 16),
+        new("LANGUAGES", c => Format.Languages(c.Officer), MaxWidth: 14, MayCut: true),
+        new("WHY NOT", c => c.WhyNot(whyNot.Value), MaxWidth: whyNot.Value, MayCut: true),
+        new("RESULT", c => c.Result?.Text ?? "", c => c.Result?.Text, MaxWidth: 12),
+    ];
+
+    /// <summary>The Member States whose officers the caller may nominate: a focal point's own, an integration's scope.</summary>
+    private IReadOnlyList<string> RegionCodes => Context.IsFocalPoint
+        ? [Context.Caller.RegionCode]
+        : Context.Caller.Scope is { AllMemberStates: false } scope ? scope.RegionCodes.ToList() : [];
+
+    private string Whose => RegionCodes.Count == 1 ? $"{RegionCodes[0]} roster" : "Roster";
+
+    public override void OnShown()
+    {
+        if (!_loaded) Reload();
+    }
+
+    /// <summary>Reads the roster and the figures again and checks every officer again; selections and results stay.</summary>
+    public override void Reload()
+    {
+        _ = LoadRosterAsync();
+        _ = LoadFiguresAsync();
+    }
+
+    private async Task LoadRosterAsync()
+    {
+        _checks.Cancel();
+        Summary = "Loading the officers…";
+        await Context.Load(_roster,
+            async ct =>
+            {
+                var officers = new List<Officer>();
+                var token = "";
+                do
+                {
+                    var request = new SearchOfficersRequest { PageSize = PageSize, PageToken = token };
+                    request.RegionCodes.AddRange(RegionCodes);
+                    var page = await Context.Client.SearchOfficersAsync(request, ct);
+                    officers.AddRange(page.Officers);
+                    token = page.NextPageToken;
+                } while (token != "");
+                return officers;
+            },
+            officers =>
+            {
+                _loaded = true;
+                var before = Source.AllRows.ToDictionary(c => c.Key);
+                ShowRows(officers.Select(o => before.GetValueOrDefault(o.Name) is { } was
+                    ? new NomineeRow(o, Selected: was.Selected, Result: was.Result)
+                    : new NomineeRow(o)).ToList());
+                UpdateSummary();
+                _ = CheckEligibilityAsync();
+            },
+            error => Summary = $"Could not load the officers: {error.Message}");
+    }
+
+    private async Task LoadFiguresAsync() =>
+        await Context.Load(_figures,
+            ct => Context.Client.GetSessionStatisticsAsync(Session.Name, ct),
+            figures =>
+            {
+                _figuresNow = figures;
+                ShowDetails();
+            },
+            _ => { });
+
+    /// <summary>
+    /// Asks the service about every officer, a few at a time. Each worker takes the next unchecked officer on
+    /// screen (so scrolling moves the checks along), then the rest in list order; each answer updates its row.
+    /// </summary>
+    private async Task CheckEligibilityAsync()
+    {
+        var generation = _checks.Next();
+        var cancellation = _checks.Token;
+        _inFlight.Clear();
+        _answered.Clear();
+        _checkOrder = Source.AllRows.Select(c => c.Key).ToList();
+        _checkCursor = 0;
+        Context.Status.BeginBusy();
+        try
+        {
+            await Task.WhenAll(Enumerable.Range(0, ChecksAtOnce).Select(_ => CheckWorkerAsync(generation, cancellation)));
+        }
+        finally
+        {
+            Context.Status.EndBusy();
+        }
+        if (_checks.IsCurrent(generation)) UpdateSummary();
+    }
+
+    private async Task CheckWorkerAsync(long generation, CancellationToken cancellation)
+    {
+        while (_checks.IsCurrent(generation) && NextToCheck() is { } officer)
+        {
+            _inFlight.Add(officer);
+            CheckEligibilityResponse? eligibility = null;
+            string? problem = null;
+            try
+            {
+                eligibility = await Context.Client.CheckEligibilityAsync(officer, Session.Name, cancellation);
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                if (!_checks.IsCurrent(generation)) return;
+                var error = ClientError.From(e);
+                if (error.ServerUnreachable)
+                {
+                    // The shell's banner says so and reloads this screen when the service is back.
+                    _checks.Cancel();
+                    Context.Status.ServerUnreachable(error.Message);
+                    return;
+                }
+                problem = error.Message;
+            }
+            finally
+            {
+                _inFlight.Remove(officer);
+            }
+            if (!_checks.IsCurrent(generation)) return;
+            _answered.Add(officer);
+            if (Source.AllRows.FirstOrDefault(c => c.Key == officer) is not { } row) continue;
+            // A selection made before a reload stands only if the officer is still eligible.
+            var stillSelected = row.Selected && eligibility?.Eligible == true;
+            ShowRow(row with { Eligibility = eligibility, CheckProblem = problem, Selected = stillSelected });
+            if (stillSelected != row.Selected) ShowDetails();
+            UpdateSummary();
+        }
+    }
+
+    /// <summary>The next officer to ask about: the first unanswered one on screen, else the next in list order.</summary>
+    private string? NextToCheck()
+    {
+        bool Waiting(string officer) => !_answered.Contains(officer) && !_inFlight.Contains(officer);
+        var first = Math.Max(0, Table.RowOffset);
+        var last = Math.Min(Source.Rows, first + Math.Max(1, Table.Viewport.Height));
+        for (var i = first; i < last; i++)
+            if (Waiting(Source.RowAt(i).Key)) return Source.RowAt(i).Key;
+        while (_checkCursor < _checkOrder.Count)
+        {
+            var officer = _checkOrder[_checkCursor++];
+            if (Waiting(officer)) return officer;
+        }
+        return null;
+    }
+
+    private void ShowDetails()
+    {
+        var now = Context.Clock.GetUtcNow().UtcDateTime;
+        Details.Text =
+            $"{Course?.Code ?? Format.CourseOf(Session.Name)} {Format.Dates(Session.StartDate, Session.EndDate)} · {Session.Venue} · " +
+            $"taught in {Session.LanguageCode} · nominations {Format.Window(Session, now)}\n" +
+            Describe.Requirements(Course) + "\n" +
+            (_figuresNow is null ? "Figures: loading…" : $"{Describe.Seats(_figuresNow)} · {ParityLine(_figuresNow)}");
+    }
+
+    private string ParityLine(SessionStatistics figures)
+    {
+        var selected = Source.AllRows.Where(c => c.Selected).Select(c => c.Officer).ToList();
+        var own = RegionCodes.Count == 1
+            ? figures.MemberStates.FirstOrDefault(m => m.RegionCode == RegionCodes[0])?.Figures ?? new NominationFigures()
+            : null;
+        var now = own is null
+            ? $"Women: {Format.Percent(figures.Overall.NominatedWomenShare)} of the nominated"
+            : $"Women on {RegionCodes[0]}'s list: {own.NominatedWomen} of {own.Nominated}{(own.BelowParityThreshold ? " ⚠" : "")}";
+        var projections = ParityProjection.For(figures, selected);
+        var then = projections.Count == 1
+            ? $"; with the selection {projections[0].WomenAfter} of {projections[0].After} ({Format.Percent(projections[0].ShareAfter)})" +
+              (projections[0].BelowThreshold ? " ⚠" : " ✓")
+            : "";
+        return $"{now}{then} (≥ {Format.Percent(figures.ParityThreshold)} asked)";
+    }
+
+    private void UpdateSummary()
+    {
+        var all = Source.AllRows;
+        if (all.Count == 0)
+        {
+            Summary = $"{Whose}: no officers to nominate.";
+            return;
+        }
+        var checkedCount = all.Count(c => c.Checked);
+        var selected = all.Where(c => c.Selected).ToList();
+        var progress = checkedCount < all.Count ? $"checked {checkedCount} of {all.Count}" : "all checked";
+        var women = selected.Count(c => c.IsFemale);
+        var selection = selected.Count == 0
+            ? ""
+            : $" · {selected.Count} selected ({women} wom{(women == 1 ? "an" : "en")}) · n submits";
+        var submitted = all.Count(c => c.Submitted);
+        Summary = $"{Whose} {Source.Rows}/{all.Count} · {all.Count(c => c.Selectable)} eligible" +
+                  $"{(submitted > 0 ? $" · {submitted} submitted" : "")} · {progress}{selection}";
+    }
+
+    protected override void OnFilterApplied() => UpdateSummary();
+
+    protected override bool Matches(NomineeRow row, string foldedFilter) => row.SearchText.Contains(foldedFilter);
+
+    protected override void Open(NomineeRow row)
+    {
+        var lines = new List<string>
+        {
+            $"{row.DisplayName} · {Format.Gender(row.Officer.Gender)} · {row.Officer.Rank} · {Format.Languages(row.Officer)}",
+            "",
+        };
+        if (row.CheckProblem is not null) lines.Add($"? Eligibility could not be checked: {row.CheckProblem} (F5 checks again)");
+        else if (row.Eligibility is null) lines.Add("… Eligibility is still being checked.");
+        else
+        {
+            lines.Add(row.Eligible ? "✓ Eligible for this session." : "✗ Not eligible for this session:");
+            if (row.Eligibility.Failures.Count > 0) lines.Add(Describe.Findings(row.Eligibility.Failures));
+            if (row.Warnings.Count > 0)
+            {
+                lines.Add("");
+                lines.Add("Warnings (the nomination is still possible):");
+                lines.Add(Describe.Findings(row.Warnings));
+            }
+        }
+        if (row.Result is { } result)
+        {
+            lines.Add("");
+            lines.Add(result.Submitted ? "✓ Submitted to this session." : $"✗ The service refused the nomination: {result.Refusal}");
+        }
+        Context.Dialogs.Show($"{row.DisplayName} — {Course?.Code ?? Format.CourseOf(Session.Name)}", string.Join('\n', lines));
+    }
+
+    public override bool HandleKey(Key key)
+    {
+        if (key == Key.Space)
+        {
+            if (Selected is { } row) Toggle(row);
+            return true;
+        }
+        if (key == Key.A)
+        {
+            SelectAllEligible();
+            return true;
+        }
+        if (key == Key.N || key == Key.S.WithCtrl)
+        {
+            _ = ReviewAndSubmitAsync();
+            return true;
+        }
+        return base.HandleKey(key);
+    }
+
+    private void Toggle(NomineeRow row)
+    {
+        if (!row.Selected && !row.Selectable)
+        {
+            Context.Status.ShowError(WhyNotSelectable(row));
+            return;
+        }
+        ShowRow(row with { Selected = !row.Selected });
+        SelectionChanged();
+    }
+
+    private static string WhyNotSelectable(NomineeRow row)
+    {
+        if (row.Submitted) return $"{row.DisplayName} is already submitted to this session.";
+        if (row.CheckProblem is not null) return $"{row.DisplayName}'s eligibility could not be checked: {row.CheckProblem} F5 checks again.";
+        if (row.Eligibility is null) return $"{row.DisplayName}'s eligibility is still being checked; select them in a moment.";
+        var failures = row.Eligibility.Failures;
+        var more = failures.Count > 1 ? $" (and {failures.Count - 1} more: Enter shows all)" : "";
+        return $"{row.DisplayName} cannot be nominated: {failures.FirstOrDefault()?.Description ?? "not eligible."}{more}";
+    }
+
+    private void SelectAllEligible()
+    {
+        var shown = Source.ShownRows.Where(c => c.Selectable).Select(c => c.Key).ToHashSet();
+        if (shown.Count == 0)
+        {
+            Context.Status.ShowError("No officer shown is eligible (yet): ✓ marks the eligible ones.");
+            return;
+        }
+        var select = Source.AllRows.Any(c => shown.Contains(c.Key) && !c.Selected);
+        ShowRows(Source.AllRows.Select(c => shown.Contains(c.Key) ? c with { Selected = select } : c).ToList());
+        SelectionChanged();
+        var women = Source.AllRows.Count(c => shown.Contains(c.Key) && c.IsFemale);
+        Context.Status.ShowInfo(select
+            ? $"Selected {shown.Count} eligible officer{(shown.Count == 1 ? "" : "s")} ({women} wom{(women == 1 ? "an" : "en")})."
+            : "Selection cleared.");
+    }
+
+    private void SelectionChanged()
+    {
+        UpdateSummary();
+        ShowDetails();
+    }
+
+    private async Task ReviewAndSubmitAsync()
+    {
+        if (_submissions.Running) return;
+        var selected = Source.AllRows.Where(c => c.Selected).ToList();
+        if (selected.Count == 0)
+        {
+            Context.Status.ShowError("Nothing selected: Space selects an officer, a selects every eligible one.");
+            return;
+        }
+        if (!Context.Dialogs.Confirm("Review the nomination", Review(selected), "Submit"))
+        {
+            Context.Status.ShowInfo("Nothing was submitted.");
+            return;
+        }
+        await SubmitAsync(selected);
+    }
+
+    /// <summary>The review before submitting: who, their soft warnings, and the list's share of women afterwards.</summary>
+    private string Review(IReadOnlyList<NomineeRow> selected)
+    {
+        const int listed = 12;
+        var lines = new List<string>
+        {
+            $"Nominate {selected.Count} officer{(selected.Count == 1 ? "" : "s")} to {Course?.Code ?? Format.CourseOf(Session.Name)}, " +
+            $"{Format.Dates(Session.StartDate, Session.EndDate)} ({Session.Venue}):",
+        };
+        lines.AddRange(selected.Take(listed).Select(c => $"  {c.DisplayName} ({Format.Gender(c.Officer.Gender)}, {c.Officer.Rank})"));
+        if (selected.Count > listed) lines.Add($"  … and {selected.Count - listed} more");
+        lines.Add("");
+        var warnings = selected.SelectMany(c => c.Warnings.Select(w => $"  ! {c.DisplayName}: {w.Description}")).ToList();
+        lines.Add(warnings.Count == 0 ? "No warnings about these officers." : "Warnings (they do not block the nomination):");
+        lines.AddRange(warnings);
+        lines.Add("");
+        if (_figuresNow is { SeatsAvailable: <= 0 } full)
+            lines.Add($"⚠ The session is full ({Describe.Seats(full)}): new nominations can only go on the waitlist until a seat frees up.");
+        if (_figuresNow is null)
+            lines.Add("Parity: the session's figures could not be read; the service warns if the list falls below the threshold.");
+        else
+            lines.AddRange(ParityProjection.For(_figuresNow, selected.Select(c => c.Officer))
+                .Select(p => $"{(p.BelowThreshold ? "⚠" : "✓")} Parity: {p.Sentence()}"));
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>Submits the selection and writes each result on its row (see <see cref="Submissions"/>).</summary>
+    private async Task SubmitAsync(IReadOnlyList<NomineeRow> selected)
+    {
+        var run = await _submissions.RunAsync(selected.Select(c => c.Key).ToList(),
+            (officer, requestId, ct) => Context.Client.SubmitNominationAsync(officer, Session.Name, requestId, ct),
+            (officer, result) =>
+            {
+                if (Source.AllRows.FirstOrDefault(c => c.Key == officer) is { } row) ShowRow(row with { Selected = false, Result = result });
+            });
+        if (run.Abandoned) return;
+        var (submitted, refused, unreachable) = (run.Submitted, run.Refused, run.Unreachable);
+        SelectionChanged();
+        if (unreachable)
+        {
+            // The officers not yet sent stay selected: n sends them again, with the same request ids.
+            return;
+        }
+        // The figures first: a successful read clears the error line, and the outcome must stay on it.
+        await LoadFiguresAsync();
+        var total = submitted + refused;
+        if (refused == 0) Context.Status.ShowInfo($"Submitted {submitted} of {total}.");
+        else Context.Status.ShowError($"Submitted {submitted} of {total}; {refused} refused — WHY NOT says why, Enter shows all.");
+    }
+
+    public override void OnClosed()
+    {
+        _roster.Cancel();
+        _figures.Cancel();
+        _checks.Cancel();
+        _submissions.Cancel();
+    }
+}

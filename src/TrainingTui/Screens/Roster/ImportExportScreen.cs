@@ -1,0 +1,544 @@
+using System.Globalization;
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+using Training.Tui.Client;
+using Training.Tui.Screens.Shared;
+using Unpol.Training.V1;
+
+namespace Training.Tui.Screens.Roster;
+
+/// <summary>
+/// Loads a Member State's roster from a CSV or JSON-lines file, and writes it back out (docs/roster-import.md).
+/// Import: a path, the format (from the extension unless chosen), the mode (best effort, or all or nothing), then
+/// Enter or Ctrl+S. The file is read and streamed off the UI thread; a progress bar shows how much of it has gone
+/// and the rows read and applied, the bad rows gather in a scrollable list as the service reports them, and the
+/// summary closes the run. Esc stops a running import or export, after asking. Export: a path whose extension picks
+/// the format; an existing file is replaced only when confirmed, and only once the whole roster has arrived; being
+/// personal data, it is readable by its owner only. Administrators and auditors name the Member State; they may
+/// export but not import.
+/// </summary>
+public sealed class ImportExportScreen : Screen
+{
+    private const int Caption = 9;
+    private static readonly TimeSpan ProgressEvery = TimeSpan.FromMilliseconds(200);
+
+    private readonly ImportExportAccess _access;
+    private readonly CallSlot _run = new();
+    private readonly Label _importHeading;
+    private readonly Label _importProblem;
+    private readonly Label _formatResolved;
+    private readonly Label _progressText;
+    private readonly Label _summary;
+    private readonly Label _badRowsHeading;
+    private readonly Label _exportHeading;
+    private readonly Label _exportResult;
+    private readonly ImportExportBadRows _badRows = new();
+    private Operation _running;
+    private bool _closed;
+
+    private enum Operation { None, Import, Export }
+
+    public ImportExportScreen(ScreenContext context) : base(context)
+    {
+        _access = ImportExportAccess.For(context.Caller);
+        var y = 0;
+        if (_access.ChoosesRegion)
+        {
+            Add(new Label { X = 0, Y = y, Text = "Member State" });
+            RegionField = new TextField { X = 13, Y = y, Width = 4, Text = "" };
+            RegionField.TextChanged += (_, _) => UpdateHeadings();
+            Add(RegionField, new Label { X = 18, Y = y, Width = Dim.Fill(), Text = "two-letter code of the roster, e.g. SN" });
+            y++;
+        }
+
+        _importHeading = new Label { X = 0, Y = y++, Width = Dim.Fill(), Text = "" };
+        ImportPath = new TextField { X = Caption, Y = y, Width = Dim.Fill(1), Text = "" };
+        ImportPath.TextChanged += (_, _) => ShowResolvedFormat();
+        Add(_importHeading, new Label { X = 0, Y = y++, Text = "File" }, ImportPath);
+        _importProblem = new Label { X = Caption, Y = y++, Width = Dim.Fill(), Height = 1, Text = "" };
+        FormatChoice = new OptionSelector
+        {
+            X = Caption, Y = y, Orientation = Orientation.Horizontal, TabBehavior = TabBehavior.NoStop,
+            Labels = ["by extension", "CSV", "JSON lines"],
+        };
+        FormatChoice.ValueChanged += (_, _) => ShowResolvedFormat();
+        _formatResolved = new Label { X = Pos.Right(FormatChoice) + 2, Y = y, Width = Dim.Fill(), Text = "" };
+        Add(_importProblem, new Label { X = 0, Y = y++, Text = "Format" }, FormatChoice, _formatResolved);
+        ModeChoice = new OptionSelector
+        {
+            X = Caption, Y = y, Orientation = Orientation.Horizontal, TabBehavior = TabBehavior.NoStop,
+            Labels = ["best effort: apply the good rows", "all or nothing"],
+        };
+        Add(new Label { X = 0, Y = y++, Text = "Mode" }, ModeChoice);
+        Progress = new ProgressBar
+        {
+            X = 0, Y = y, Width = 30, Height = 1, Visible = false,
+            ProgressBarStyle = ProgressBarStyle.Continuous, ProgressBarFormat = ProgressBarFormat.Simple,
+        };
+        _progressText = new Label { X = 31, Y = y++, Width = Dim.Fill(), Height = 1, Text = "" };
+        _summary = new Label { X = 0, Y = y++, Width = Dim.Fill(), Height = 1, Text = "" };
+        _badRowsHeading = new Label { X = 0, Y = y++, Width = Dim.Fill(), Text = "" };
+        BadRows = new ListView { X = 2, Y = y, Width = Dim.Fill(), Height = Dim.Fill(3), KeystrokeNavigator = null, Source = _badRows };
+        Add(Progress, _progressText, _summary, _badRowsHeading, BadRows);
+
+        _exportHeading = new Label { X = 0, Y = Pos.AnchorEnd(3), Width = Dim.Fill(), Text = "" };
+        ExportPath = new TextField { X = Caption, Y = Pos.AnchorEnd(2), Width = Dim.Fill(1), Text = "" };
+        _exportResult = new Label { X = Caption, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Height = 1, Text = "" };
+        Add(_exportHeading, new Label { X = 0, Y = Pos.AnchorEnd(2), Text = "File" }, ExportPath, _exportResult);
+
+        if (!_access.CanImport)
+        {
+            ImportPath.Enabled = false;
+            FormatChoice.Enabled = false;
+            ModeChoice.Enabled = false;
+            _importProblem.Text = $"✗ {_access.ImportRefusal}";
+        }
+        UpdateHeadings();
+    }
+
+    public TextField? RegionField { get; }
+    public TextField ImportPath { get; }
+    public OptionSelector FormatChoice { get; }
+    public OptionSelector ModeChoice { get; }
+    public ProgressBar Progress { get; }
+    public ListView BadRows { get; }
+    public TextField ExportPath { get; }
+
+    /// <summary>The bad rows reported so far, as listed.</summary>
+    public IReadOnlyList<string> BadRowLines => _badRows.Lines;
+
+    /// <summary>The line beside the import's path: a problem with the file, or what is about to be sent.</summary>
+    public string ImportMessage => _importProblem.Text;
+
+    public string ProgressMessage => _progressText.Text;
+
+    /// <summary>The import's outcome once it has ended.</summary>
+    public string ImportSummary => _summary.Text;
+
+    public string ExportMessage => _exportResult.Text;
+
+    public bool Running => _running != Operation.None;
+
+    public override string Heading => "Import/Export";
+
+    public override IReadOnlyList<KeyHelp> KeyHelp =>
+    [
+        new("Enter", "import / export the file named"),
+        new("Ctrl+S", "start the import"),
+        new("Tab", "next field"),
+        new("←→ Space", "choose format, mode"),
+        new("Esc", "stop a running import or export; else leave the field (1–7, q, ? work again)"),
+        new("↑↓ PgUp PgDn", "scroll the bad rows"),
+    ];
+
+    /// <summary>A running import or export counts as unsaved work: leaving the screen or quitting asks first, and stops it.</summary>
+    public override bool HasUnsavedChanges => Running;
+
+    public override string UnsavedWork => "An import or export is still running; leaving stops it.";
+
+    public override void OnShown()
+    {
+        if (RegionField is { } region && (region.Text.Length == 0 || !_access.CanImport)) region.SetFocus();
+        else if (_access.CanImport) ImportPath.SetFocus();
+        else ExportPath.SetFocus();
+    }
+
+    public override bool HandleEnterWhileTyping()
+    {
+        if (ImportPath.HasFocus) _ = ImportAsync();
+        else if (ExportPath.HasFocus) _ = ExportAsync();
+        else if (_access.CanImport) ImportPath.SetFocus();
+        else ExportPath.SetFocus();
+        return true;
+    }
+
+    public override bool HandleKey(Key key)
+    {
+        if (key == Key.S.WithCtrl || (key == Key.Enter && (FormatChoice.HasFocus || ModeChoice.HasFocus)))
+        {
+            _ = ImportAsync();
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Ctrl+S while a field has the focus: the shell leaves keys to the field, which passes this one up.</summary>
+    protected override bool OnKeyDown(Key key)
+    {
+        if (key != Key.S.WithCtrl) return base.OnKeyDown(key);
+        if (ExportPath.HasFocus) _ = ExportAsync();
+        else _ = ImportAsync();
+        return true;
+    }
+
+    public override bool HandleEscape()
+    {
+        if (!Running) return LeaveField();
+        var what = _running == Operation.Import ? "import" : "export";
+        var consequence = _running == Operation.Import
+            ? "In best-effort mode the rows already applied stay applied; all or nothing applies none."
+            : "The file is left as it was.";
+        if (Context.Dialogs.Confirm($"Stop the {what}", $"Stop the running {what}? {consequence}", "Stop")) _run.Cancel();
+        return true;
+    }
+
+    /// <summary>
+    /// This root screen opens in a field, where every key is typed; Esc steps out of it onto the format choice so the
+    /// keys of every screen (1–7, q, ?) work again (onto the bad rows when importing is not the caller's to do).
+    /// Tab or Enter goes back into a field.
+    /// </summary>
+    private bool LeaveField()
+    {
+        if (MostFocused is not TextField) return false;
+        var target = new View[] { FormatChoice, BadRows }.FirstOrDefault(v => v.Enabled && v.CanFocus);
+        target?.SetFocus();
+        return target?.HasFocus == true;
+    }
+
+    public override void OnClosed()
+    {
+        _closed = true;
+        _run.Cancel();
+    }
+
+    /// <summary>The Member State to import into or export: the caller's own, or the one typed; null (and the reason shown) when none is valid.</summary>
+    private string? Region(Label problem)
+    {
+        if (_access.OwnRegion is { } own) return own;
+        if (ImportExportFile.RegionCode(RegionField!.Text) is { } typed) return typed;
+        problem.Text = "✗ Type the Member State's two-letter code (e.g. SN) at the top.";
+        return null;
+    }
+
+    private void UpdateHeadings()
+    {
+        var region = _access.OwnRegion ?? (RegionField is { } field ? ImportExportFile.RegionCode(field.Text) : null);
+        var roster = region is null ? "a Member State's roster" : $"the {region} roster";
+        _importHeading.Text = _access.CanImport
+            ? $"Import officers into {roster} (upsert by national police ID)"
+            : "Import officers: only a focal point or a read-write integration may";
+        _exportHeading.Text = $"Export {roster} to a .csv or .jsonl file";
+    }
+
+    private RosterFileFormat? ChosenFormat(string path) => FormatChoice.Value switch
+    {
+        1 => RosterFileFormat.Csv,
+        2 => RosterFileFormat.JsonLines,
+        _ => ImportExportFile.FormatOf(path),
+    };
+
+    private void ShowResolvedFormat()
+    {
+        var typed = ImportPath.Text.Trim();
+        _formatResolved.Text = typed.Length == 0 || FormatChoice.Value is 1 or 2 ? ""
+            : ImportExportFile.FormatOf(typed) is { } format ? $"→ {ImportExportFile.Name(format)}" : "→ ? (.csv or .jsonl)";
+    }
+
+    private async Task ImportAsync()
+    {
+        if (_access.ImportRefusal is { } refusal)
+        {
+            _importProblem.Text = $"✗ {refusal}";
+            return;
+        }
+        if (Running)
+        {
+            _importProblem.Text = "✗ Wait for the running import or export to end (Esc stops it).";
+            return;
+        }
+        if (Region(_importProblem) is not { } region) return;
+        if (ImportExportAccess.OutOfScope(Context.Caller, region) is { } outside)
+        {
+            _importProblem.Text = $"✗ {outside}";
+            return;
+        }
+        if (ImportPath.Text.Trim().Length == 0)
+        {
+            _importProblem.Text = "✗ Type the path of the .csv or .jsonl file to import.";
+            return;
+        }
+        var path = ImportExportFile.Resolve(ImportPath.Text);
+        if (Directory.Exists(path))
+        {
+            _importProblem.Text = $"✗ {path} is a folder: name a file in it.";
+            return;
+        }
+        if (!File.Exists(path))
+        {
+            _importProblem.Text = $"✗ No file at {path}";
+            return;
+        }
+        if (ChosenFormat(path) is not { } format)
+        {
+            _importProblem.Text = "✗ Choose CSV or JSON lines below: the extension does not say which.";
+            return;
+        }
+        var mode = ModeChoice.Value == 1 ? ImportMode.AllOrNothing : ImportMode.BestEffort;
+
+        _running = Operation.Import;
+        var what = $"{path} · {ImportExportFile.Name(format)} · {(mode == ImportMode.AllOrNothing ? "all or nothing" : "best effort")}";
+        _importProblem.Text = $"Importing {what}";
+        _summary.Text = "";
+        _badRows.Clear();
+        _badRowsHeading.Text = "";
+        Progress.Fraction = 0;
+        Progress.Visible = true;
+        var run = new ImportRun { HeaderLines = format == RosterFileFormat.Csv ? 1 : 0 };
+        ShowProgress(run);
+        var ticker = Context.App.AddTimeout(ProgressEvery, () =>
+        {
+            if (_closed || _running != Operation.Import) return false;
+            ShowProgress(run);
+            return true;
+        });
+        var feed = new ImportExportFeed<ImportOfficersResponse>(Context.App, batch => Apply(run, batch));
+        var parent = $"memberStates/{region}";
+        try
+        {
+            await Context.Load(_run,
+                ct => Task.Run(() => Import(path, parent, format, mode, run, feed.Post, ct), ct),
+                outcome =>
+                {
+                    feed.Drain();
+                    if (outcome.Problem is { } problem) _importProblem.Text = $"✗ {problem}";
+                    else
+                    {
+                        _importProblem.Text = $"Imported {what}";
+                        Finish(run, outcome.Summary!, mode);
+                    }
+                },
+                error =>
+                {
+                    feed.Drain();
+                    Failed(run, error);
+                });
+        }
+        finally
+        {
+            if (ticker is not null) Context.App.RemoveTimeout(ticker);
+            _running = Operation.None;
+        }
+        if (_run.Token.IsCancellationRequested && !_closed)
+        {
+            _importProblem.Text = $"Stopped {what}";
+            Stopped(run, mode);
+        }
+    }
+
+    /// <summary>Off the UI thread: opens the file and streams it. A file that cannot be opened is a problem to show, not a failure.</summary>
+    private async Task<ImportOutcome> Import(string path, string parent, RosterFileFormat format, ImportMode mode, ImportRun run,
+        Action<ImportOfficersResponse> onEvent, CancellationToken cancellationToken)
+    {
+        FileStream opened;
+        try
+        {
+            opened = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new ImportOutcome(null, $"Cannot read {path}: {e.Message}");
+        }
+        await using var file = new ImportExportCountingStream(opened);
+        run.Length = opened.Length;
+        run.File = file;
+        var summary = await Context.Client.ImportOfficersAsync(parent, format, mode, file, onEvent, cancellationToken).ConfigureAwait(false);
+        return new ImportOutcome(summary, null);
+    }
+
+    private void Apply(ImportRun run, IReadOnlyList<ImportOfficersResponse> batch)
+    {
+        if (_closed) return;
+        foreach (var message in batch.Where(m => m.EventCase == ImportOfficersResponse.EventOneofCase.Progress))
+        {
+            run.RowsRead = message.Progress.RowsRead;
+            run.RowsApplied = message.Progress.RowsApplied;
+        }
+        _badRows.Add(batch.Where(m => m.EventCase == ImportOfficersResponse.EventOneofCase.RowError).Select(m => m.RowError));
+        ShowBadRowsHeading();
+        ShowProgress(run);
+    }
+
+    private void ShowBadRowsHeading() =>
+        _badRowsHeading.Text = _badRows.Count == 0 ? "" : $"Bad rows ({Figure(_badRows.Count)}) — Tab to the list, ↑↓ PgUp PgDn scroll";
+
+    /// <summary>
+    /// The bar compares the rows the service has read with the rows in the file (the upload usually runs ahead of the
+    /// service, so the bytes sent would say "done" too early); while the file is still going out, the text says how much.
+    /// </summary>
+    private void ShowProgress(ImportRun run)
+    {
+        if (_closed) return;
+        var sent = run.File?.BytesRead ?? 0;
+        var rows = Math.Max(0, (run.File?.EstimatedLines ?? 0) - run.HeaderLines);
+        if (rows > 0) Progress.Fraction = (float)Math.Min(1.0, (double)run.RowsRead / rows);
+        var read = $"rows read {Figure(run.RowsRead)}";
+        _progressText.Text = sent < run.Length
+            ? $"{read} · applied {Figure(run.RowsApplied)} · {Format.Percent((double)sent / run.Length)} sent"
+            : $"{read}{(rows > 0 ? $" of {Figure(rows)}" : "")} · applied {Figure(run.RowsApplied)}";
+    }
+
+    private void Finish(ImportRun run, ImportSummary summary, ImportMode mode)
+    {
+        run.RowsRead = summary.RowsRead;
+        run.RowsApplied = summary.Created + summary.Updated + summary.Unchanged;
+        ShowProgress(run);
+        Progress.Fraction = 1;
+        var counts = $"{Figure(summary.RowsRead)} read · {Figure(summary.Created)} created · {Figure(summary.Updated)} updated · " +
+                     $"{Figure(summary.Unchanged)} unchanged · {Figure(summary.Rejected)} rejected";
+        if (!summary.Applied)
+        {
+            var why = mode == ImportMode.AllOrNothing ? " (all or nothing)" : "";
+            _summary.Text = $"✗ Nothing applied{why}: {Figure(summary.Rejected)} of {Figure(summary.RowsRead)} rows bad; fix them, import again";
+            if (!Context.Theme.Monochrome) _summary.SetScheme(Context.Theme.Bad);
+        }
+        else if (summary.Rejected > 0)
+        {
+            _summary.Text = $"! Applied · {counts}";
+            if (!Context.Theme.Monochrome) _summary.SetScheme(Context.Theme.Warning);
+        }
+        else
+        {
+            _summary.Text = $"✓ Applied · {counts}";
+            if (!Context.Theme.Monochrome) _summary.SetScheme(Context.Theme.Good);
+        }
+        ShowBadRowsHeading();
+    }
+
+    private void Failed(ImportRun run, ClientError error)
+    {
+        ShowProgress(run);
+        if (_run.Token.IsCancellationRequested) return;
+        _summary.Text = $"✗ The import stopped: {error.Message}" +
+                        (run.RowsApplied > 0 ? $" Rows applied before it stopped stay ({Figure(run.RowsApplied)})." : "");
+        if (!Context.Theme.Monochrome) _summary.SetScheme(Context.Theme.Bad);
+    }
+
+    private void Stopped(ImportRun run, ImportMode mode)
+    {
+        ShowProgress(run);
+        _summary.Text = mode == ImportMode.AllOrNothing || run.RowsApplied == 0
+            ? $"! Stopped · {Figure(run.RowsRead)} rows read · nothing applied"
+            : $"! Stopped · {Figure(run.RowsRead)} rows read · {Figure(run.RowsApplied)} applied, and they stay";
+        if (!Context.Theme.Monochrome) _summary.SetScheme(Context.Theme.Warning);
+    }
+
+    private async Task ExportAsync()
+    {
+        if (Running)
+        {
+            _exportResult.Text = "✗ Wait for the running import or export to end (Esc stops it).";
+            return;
+        }
+        if (Region(_exportResult) is not { } region) return;
+        if (ExportPath.Text.Trim().Length == 0)
+        {
+            _exportResult.Text = "✗ Type the path of the file to write, ending .csv or .jsonl.";
+            return;
+        }
+        var path = ImportExportFile.Resolve(ExportPath.Text);
+        if (ImportExportFile.FormatOf(path) is not { } format)
+        {
+            _exportResult.Text = "✗ Name the file .csv or .jsonl: the extension chooses the format.";
+            return;
+        }
+        var folder = Path.GetDirectoryName(path)!;
+        if (!Directory.Exists(folder))
+        {
+            _exportResult.Text = $"✗ No folder {folder}";
+            return;
+        }
+        if (Directory.Exists(path))
+        {
+            _exportResult.Text = $"✗ {path} is a folder.";
+            return;
+        }
+        if (File.Exists(path) && !Context.Dialogs.Confirm("Replace the file", $"{path} exists. Replace it with the {region} roster?", "Replace"))
+        {
+            _exportResult.Text = $"Not written: {path} was kept.";
+            return;
+        }
+
+        _running = Operation.Export;
+        _exportResult.Text = $"Exporting the {region} roster to {path}…";
+        var rows = new ImportExportFeed<long>(Context.App, batch =>
+        {
+            if (!_closed && _running == Operation.Export) _exportResult.Text = $"rows written {Figure(batch[^1])}…";
+        });
+        try
+        {
+            await Context.Load(_run,
+                ct => Task.Run(() => Export(path, $"memberStates/{region}", format, rows.Post, ct), ct),
+                outcome =>
+                {
+                    rows.Drain();
+                    _exportResult.Text = outcome.Problem is { } problem
+                        ? $"✗ {problem}"
+                        : $"✓ {Figure(outcome.Rows)} rows written to {path}";
+                },
+                error => _exportResult.Text = _run.Token.IsCancellationRequested ? "" : $"✗ Not written: {error.Message}");
+        }
+        finally
+        {
+            _running = Operation.None;
+        }
+        if (_run.Token.IsCancellationRequested && !_closed) _exportResult.Text = $"! Export stopped: {path} was left as it was.";
+    }
+
+    /// <summary>
+    /// Off the UI thread: writes the roster beside the destination and moves it into place once complete, so a failed
+    /// or stopped export never leaves half a file, nor destroys the one it was to replace.
+    /// </summary>
+    private async Task<ExportOutcome> Export(string path, string parent, RosterFileFormat format, Action<long> onRows, CancellationToken cancellationToken)
+    {
+        var partial = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.part");
+        FileStream file;
+        try
+        {
+            var options = new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 64 * 1024,
+                Options = FileOptions.Asynchronous,
+            };
+            // A roster is personal data: readable by its owner only, wherever it is written.
+            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            file = new FileStream(partial, options);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new ExportOutcome(0, $"Cannot write in {Path.GetDirectoryName(path)}: {e.Message}");
+        }
+        try
+        {
+            long rows;
+            await using (file)
+            {
+                rows = await Context.Client.ExportOfficersAsync(parent, format, file, onRows, cancellationToken).ConfigureAwait(false);
+            }
+            File.Move(partial, path, overwrite: true);
+            return new ExportOutcome(rows, null);
+        }
+        finally
+        {
+            if (File.Exists(partial)) File.Delete(partial);
+        }
+    }
+
+    private static string Figure(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>How far one import has got; written by the import's thread, read on the UI thread.</summary>
+    private sealed class ImportRun
+    {
+        public long Length { get; set; }
+        public ImportExportCountingStream? File { get; set; }
+
+        /// <summary>1 for CSV (its header row is not an officer), 0 for JSON lines.</summary>
+        public int HeaderLines { get; init; }
+        public long RowsRead { get; set; }
+        public long RowsApplied { get; set; }
+    }
+
+    private sealed record ImportOutcome(ImportSummary? Summary, string? Problem);
+
+    private sealed record ExportOutcome(long Rows, string? Problem);
+}

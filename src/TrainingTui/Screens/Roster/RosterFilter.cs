@@ -1,0 +1,62 @@
+using System.Globalization;
+using Training.Tui.Screens.Shared;
+using Unpol.Training.V1;
+
+namespace Training.Tui.Screens.Roster;
+
+/// <summary>
+/// What the roster asks the service for: one Member State's officers, optionally narrowed by skills, languages
+/// at a minimum level, gender and availability. These criteria run on the service (SearchOfficers); the '/'
+/// filter then narrows the rows already on screen.
+/// </summary>
+public sealed record RosterFilter(
+    string RegionCode,
+    IReadOnlyList<SkillRequirement> Skills,
+    IReadOnlyList<LanguageRequirement> Languages,
+    Gender Gender,
+    Availability Availability)
+{
+    public static RosterFilter For(string regionCode) => new(regionCode, [], [], Gender.Unspecified, Availability.Unspecified);
+
+    public bool Narrowed => Skills.Count > 0 || Languages.Count > 0 || Gender != Gender.Unspecified || Availability != Availability.Unspecified;
+
+    public RosterFilter Cleared() => For(RegionCode);
+
+    /// <summary>Any gender → women → men → any.</summary>
+    public RosterFilter NextGender() => this with
+    {
+        Gender = Gender switch { Gender.Unspecified => Gender.Female, Gender.Female => Gender.Male, _ => Gender.Unspecified },
+    };
+
+    /// <summary>Any → available → deployed → unavailable → any.</summary>
+    public RosterFilter NextAvailability() => this with
+    {
+        Availability = Availability == Availability.Unavailable ? Availability.Unspecified : Availability + 1,
+    };
+
+    public SearchOfficersRequest Request(int pageSize, string pageToken) => new()
+    {
+        RegionCodes = { RegionCode },
+        Skills = { Skills.Select(s => s.Clone()) },
+        Languages = { Languages.Select(l => l.Clone()) },
+        Gender = Gender,
+        Availability = Availability,
+        PageSize = pageSize,
+        PageToken = pageToken,
+    };
+
+    /// <summary>"forensics ≥ advanced · fr ≥ B2 · women · available", or "" when not narrowed.</summary>
+    public string Describe()
+    {
+        var parts = new List<string>();
+        parts.AddRange(Skills.Select(s => s.MinimumLevel == SkillLevel.Unspecified
+            ? s.SkillCode
+            : $"{s.SkillCode} ≥ {OfficerText.SkillLevel(s.MinimumLevel)}"));
+        parts.AddRange(Languages.Select(l => $"{l.LanguageCode} ≥ {OfficerText.Cefr(l.MinimumLevel)}"));
+        if (Gender != Gender.Unspecified) parts.Add(Gender == Gender.Female ? "women" : "men");
+        if (Availability != Availability.Unspecified) parts.Add(OfficerText.Availability(Availability));
+        return string.Join(" · ", parts);
+    }
+
+    public static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+}

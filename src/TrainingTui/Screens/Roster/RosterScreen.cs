@@ -1,0 +1,465 @@
+using Terminal.Gui.Input;
+using Training.Tui.Screens.Shared;
+using Unpol.Training.V1;
+
+namespace Training.Tui.Screens.Roster;
+
+/// <summary>
+/// One officer as the roster lists it. What the table shows and what the '/' filter compares is worked out once
+/// here, when the row arrives, so that drawing a screenful or filtering ten thousand rows does no folding or
+/// formatting.
+/// </summary>
+public sealed class OfficerRow
+{
+    private static readonly char[] WordBreaks = [' ', '-', '\'', '’', '.'];
+
+    public OfficerRow(Officer officer, DateOnly today)
+    {
+        Officer = officer;
+        Name = officer.Anonymized ? "(anonymised)" : $"{officer.FamilyName}, {officer.GivenName}";
+        var family = Folding.Fold(officer.FamilyName.Trim());
+        var given = Folding.Fold(officer.GivenName.Trim());
+        OrderKey = $"{family}\u0001{given}\u0001{officer.Name}";
+        Tokens = new[] { family, given }
+            .Concat(family.Split(WordBreaks, StringSplitOptions.RemoveEmptyEntries))
+            .Concat(given.Split(WordBreaks, StringSplitOptions.RemoveEmptyEntries))
+            .Where(t => t.Length > 0)
+            .Distinct()
+            .ToArray();
+        PoliceId = Folding.Fold(officer.NationalPoliceId);
+        var born = Format.Day(officer.BirthDate);
+        var started = Format.Day(officer.ServiceStartDate);
+        var retired = Format.Day(officer.RetirementDate);
+        Age = born is { } b ? OfficerText.FullYears(b, today) : null;
+        ServiceYears = started is { } s ? OfficerText.FullYears(s, retired is { } r && r < today ? r : today) : null;
+        Languages = Format.Languages(officer);
+        Skills = Format.Skills(officer);
+        Availability = OfficerText.Availability(officer.Availability);
+    }
+
+    public Officer Officer { get; }
+    public string Key => Officer.Name;
+    public string Name { get; }
+    public int? Age { get; }
+    public int? ServiceYears { get; }
+    public string Languages { get; }
+    public string Skills { get; }
+    public string Availability { get; }
+
+    /// <summary>The service's order: family name, given name (folded), then the resource name.</summary>
+    public string OrderKey { get; }
+
+    /// <summary>Each whole name and each word of it, folded: what a name prefix matches.</summary>
+    public IReadOnlyList<string> Tokens { get; }
+
+    /// <summary>The national police ID, folded.</summary>
+    public string PoliceId { get; }
+
+    /// <summary>True when the police ID starts with the filter, or every word of the filter starts a word of a name.</summary>
+    public bool Matches(string foldedFilter, IReadOnlyList<string> filterWords)
+    {
+        if (PoliceId.StartsWith(foldedFilter, StringComparison.Ordinal)) return true;
+        foreach (var word in filterWords)
+        {
+            var found = false;
+            foreach (var token in Tokens)
+            {
+                if (!token.StartsWith(word, StringComparison.Ordinal)) continue;
+                found = true;
+                break;
+            }
+            if (!found) return false;
+        }
+        return filterWords.Count > 0;
+    }
+}
+
+/// <summary>
+/// A Member State's roster: a focal point sees their own State; administrators, auditors and wide integrations
+/// pick one with m. The list is read page by page in the background (the first page shows at once, the rest are
+/// appended, the selection stays put). '/' narrows the loaded rows instantly by name or police ID; f, g and v
+/// ask the service for officers with given skills, languages, gender or availability. Those who may write add
+/// (a), edit (Enter, e) and delete (d, asked first) officers.
+/// </summary>
+public sealed class RosterScreen : TableScreen<OfficerRow>
+{
+    /// <summary>The largest page SearchOfficers serves.</summary>
+    public const int PageSize = 500;
+
+    /// <summary>Shown when an administrator's search finds no officer at all, so the screen still names a State.</summary>
+    private const string FallbackMemberState = "SN";
+
+    private readonly CallSlot _search = new();
+    private readonly CallSlot _reference = new();
+    private readonly CallSlot _delete = new();
+    private readonly RosterVocabulary _vocabulary = new();
+    private List<OfficerRow> _loaded = [];
+    private RosterFilter? _filter;
+    private bool _started;
+    private bool _complete;
+    private bool _refreshing;
+    private string? _failure;
+    private string _filterText = "";
+    private string[] _filterWords = [];
+
+    public RosterScreen(ScreenContext context) : base(context, Columns(), r => r.Key)
+    {
+        if (OwnMemberState(context.Caller) is { } region) _filter = RosterFilter.For(region);
+        UpdateSummary();
+    }
+
+    public override string Heading => "Roster";
+
+    /// <summary>True once every page of the current search has arrived.</summary>
+    public bool Complete => _complete;
+
+    public override IReadOnlyList<KeyHelp> KeyHelp =>
+    [
+        .. CanWrite
+            ? new KeyHelp[] { new("Enter e", "edit"), new("a", "add"), new("d Del", "delete") }
+            : [new KeyHelp("Enter", "full record")],
+        new("f", "find by skill, language…"),
+        new("g", "women/men"),
+        new("v", "availability"),
+        new("c", "clear"),
+        .. ChoosesMemberState ? new KeyHelp[] { new("m", "Member State") } : [],
+        .. TableKeys,
+    ];
+
+    private static IReadOnlyList<Column<OfficerRow>> Columns() =>
+    [
+        new("NAME", r => r.Name, r => r.OrderKey, MaxWidth: 22),
+        new("G", r => Format.Gender(r.Officer.Gender), r => (int)r.Officer.Gender),
+        new("AGE", r => r.Age?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", r => r.Age),
+        new("SERVICE", r => r.ServiceYears?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", r => r.ServiceYears),
+        new("AVAILABILITY", r => r.Availability, r => (int)r.Officer.Availability),
+        new("LANGUAGES", r => r.Languages, MaxWidth: 16, MayCut: true),
+        new("SKILLS", r => r.Skills, MaxWidth: 30, MayCut: true),
+        new("RANK", r => r.Officer.Rank, r => r.Officer.Rank, MaxWidth: 22),
+    ];
+
+    /// <summary>The State whose roster the caller keeps, when there is exactly one.</summary>
+    private static string? OwnMemberState(Caller caller) => caller.Role switch
+    {
+        Role.FocalPoint => caller.RegionCode,
+        Role.Integration when caller.Scope is { AllMemberStates: false, RegionCodes.Count: > 0 } scope => scope.RegionCodes[0],
+        _ => null,
+    };
+
+    private bool ChoosesMemberState => Context.Caller.Role switch
+    {
+        Role.FocalPoint => false,
+        Role.Integration => Context.Caller.Scope is not { AllMemberStates: false, RegionCodes.Count: 1 },
+        _ => true,
+    };
+
+    /// <summary>Whether the caller may change officers of the State on screen (the service decides; this only hides keys).</summary>
+    private bool CanWrite => _filter is { } f && Context.Caller.Role switch
+    {
+        Role.FocalPoint => f.RegionCode == Context.Caller.RegionCode,
+        Role.Integration => Context.Caller.Scope is { ReadWrite: true } scope
+                            && (scope.AllMemberStates || scope.RegionCodes.Contains(f.RegionCode)),
+        _ => false,
+    };
+
+    public override void OnShown()
+    {
+        if (!_started || _failure is not null) Reload();
+        else if (!_vocabulary.Loaded) _ = LoadVocabularyAsync();
+    }
+
+    /// <summary>F5 or the server is back: read the same criteria again, keeping the rows on screen until the new list is whole.</summary>
+    public override void Reload()
+    {
+        if (!_vocabulary.Loaded) _ = LoadVocabularyAsync();
+        Search(progressive: _loaded.Count == 0);
+    }
+
+    private void Restart(RosterFilter filter)
+    {
+        _filter = filter;
+        Search(progressive: true);
+    }
+
+    /// <param name="progressive">Show each page as it arrives (new criteria); otherwise swap the list in once complete.</param>
+    private void Search(bool progressive)
+    {
+        _started = true;
+        _failure = null;
+        _complete = false;
+        if (_filter is not { } filter)
+        {
+            _ = FindFirstMemberStateAsync();
+            return;
+        }
+        _refreshing = !progressive;
+        UpdateSummary();
+        _ = LoadPageAsync(filter, "", [], progressive);
+    }
+
+    /// <summary>Those who read every State start with the first State that has officers (the service lists by State).</summary>
+    private async Task FindFirstMemberStateAsync()
+    {
+        UpdateSummary();
+        await Context.Load(_search,
+            ct => Context.Client.SearchOfficersAsync(new SearchOfficersRequest { PageSize = 1 }, ct),
+            page =>
+            {
+                var region = page.Officers.Count > 0 ? Format.RegionOf(page.Officers[0].Name) : FallbackMemberState;
+                Restart(RosterFilter.For(region));
+            },
+            Failed);
+    }
+
+    private async Task LoadPageAsync(RosterFilter filter, string pageToken, List<OfficerRow> buffer, bool progressive)
+    {
+        await Context.Load(_search,
+            ct => Context.Client.SearchOfficersAsync(filter.Request(PageSize, pageToken), ct),
+            page =>
+            {
+                var today = Context.Today;
+                var arrived = page.Officers.Select(o => new OfficerRow(o, today)).ToList();
+                var names = arrived.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+                buffer.RemoveAll(r => names.Contains(r.Key));
+                buffer.AddRange(arrived);
+                _complete = page.NextPageToken.Length == 0;
+                if (progressive || _complete)
+                {
+                    _loaded = buffer;
+                    _refreshing = false;
+                    ShowRows(buffer.ToList());
+                }
+                UpdateSummary();
+                if (!_complete) _ = LoadPageAsync(filter, page.NextPageToken, buffer, progressive);
+            },
+            Failed);
+    }
+
+    private void Failed(Client.ClientError error)
+    {
+        _failure = error.Message;
+        _refreshing = false;
+        UpdateSummary();
+        if (!error.ServerUnreachable) Context.Status.ShowError(error.Message);
+    }
+
+    private Task LoadVocabularyAsync() => _vocabulary.LoadAsync(Context, _reference);
+
+    private void UpdateSummary()
+    {
+        if (_filter is not { } filter)
+        {
+            Summary = _failure is null ? "Finding a Member State with officers…" : $"Could not read the roster: {_failure}";
+            return;
+        }
+        var (loaded, shown) = (_loaded.Count, Source.Rows);
+        string counts;
+        if (loaded == 0 && !_complete)
+            counts = _failure is null ? "searching…" : "nothing loaded";
+        else if (loaded == 0)
+            counts = filter.Narrowed ? "no officer matches" : CanWrite ? "no officers yet; a adds one" : "no officers";
+        else
+        {
+            counts = shown == loaded
+                ? $"{RosterFilter.Count(loaded)} officer{(loaded == 1 ? "" : "s")}"
+                : $"{RosterFilter.Count(shown)} of {RosterFilter.Count(loaded)} officers";
+            if (_refreshing) counts += " · refreshing…";
+            else if (!_complete && _failure is null) counts += " loaded, more coming…";
+        }
+        if (_failure is not null) counts += " · loading stopped; F5 retries";
+        if (filter.Narrowed) counts += $" — only {filter.Describe()} (c clears)";
+        Summary = $"{filter.RegionCode}: {counts}";
+    }
+
+    protected override void OnFilterApplied() => UpdateSummary();
+
+    protected override bool Matches(OfficerRow row, string foldedFilter)
+    {
+        if (!string.Equals(foldedFilter, _filterText, StringComparison.Ordinal))
+        {
+            _filterText = foldedFilter;
+            // "Badji, Astou" as the list shows it, or "badji astou": commas separate words like spaces.
+            _filterWords = foldedFilter.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
+        }
+        return row.Matches(foldedFilter, _filterWords);
+    }
+
+    protected override void Open(OfficerRow row)
+    {
+        if (CanWrite) Edit(row);
+        else Context.Dialogs.Show(row.Name, FullRecord(row.Officer));
+    }
+
+    public override bool HandleKey(Key key)
+    {
+        if (key == Key.E && CanWrite && Selected is { } editing)
+        {
+            Edit(editing);
+            return true;
+        }
+        if (key == Key.A && CanWrite)
+        {
+            Context.Navigator.Push(new OfficerFormScreen(Context, _filter!.RegionCode, null, _vocabulary, ShowOfficer));
+            return true;
+        }
+        if ((key == Key.D || key == Key.Delete) && CanWrite && Selected is { } doomed)
+        {
+            _ = DeleteAsync(doomed);
+            return true;
+        }
+        if (_filter is not { } filter) return base.HandleKey(key);
+        if (key == Key.F)
+        {
+            OpenFilters(filter, RosterFilterScreen.Skills);
+            return true;
+        }
+        if (key == Key.M && ChoosesMemberState)
+        {
+            OpenFilters(filter, RosterFilterScreen.MemberState);
+            return true;
+        }
+        if (key == Key.G)
+        {
+            Restart(filter.NextGender());
+            return true;
+        }
+        if (key == Key.V)
+        {
+            Restart(filter.NextAvailability());
+            return true;
+        }
+        if (key == Key.C && filter.Narrowed)
+        {
+            Restart(filter.Cleared());
+            return true;
+        }
+        return base.HandleKey(key);
+    }
+
+    private void OpenFilters(RosterFilter filter, string focus) =>
+        Context.Navigator.Push(new RosterFilterScreen(Context, filter, ChoosesMemberState, _vocabulary, Restart, focus));
+
+    private void Edit(OfficerRow row)
+    {
+        if (row.Officer.Anonymized)
+        {
+            Context.Status.ShowError("This officer was deleted with nomination history: the record is kept, anonymised, only for the figures.");
+            return;
+        }
+        Context.Navigator.Push(new OfficerFormScreen(Context, _filter!.RegionCode, row.Officer, _vocabulary, ShowOfficer, ForgetOfficer));
+    }
+
+    /// <summary>An officer as now stored (saved in the form): updated in place, or added where the service would list it, and selected.</summary>
+    /// <summary>Takes an officer someone else deleted off the list.</summary>
+    private void ForgetOfficer(string name)
+    {
+        if (_loaded.RemoveAll(r => r.Key == name) == 0) return;
+        ShowRows(_loaded.ToList());
+        UpdateSummary();
+    }
+
+    private void ShowOfficer(Officer officer)
+    {
+        var row = new OfficerRow(officer, Context.Today);
+        var at = _loaded.FindIndex(r => r.Key == row.Key);
+        if (at >= 0) _loaded[at] = row;
+        else
+        {
+            var before = _loaded.FindIndex(r => string.CompareOrdinal(r.OrderKey, row.OrderKey) > 0);
+            _loaded.Insert(before < 0 ? _loaded.Count : before, row);
+        }
+        ShowRows(_loaded.ToList());
+        SelectRow(row.Key);
+        UpdateSummary();
+    }
+
+    private void SelectRow(string key)
+    {
+        var index = Source.IndexOf(key);
+        if (index < 0) return;
+        Table.SetSelection(0, index, false);
+        Table.EnsureCursorIsVisible();
+    }
+
+    private async Task DeleteAsync(OfficerRow row)
+    {
+        if (row.Officer.Anonymized)
+        {
+            Context.Status.ShowInfo("This officer is already anonymised; the record stays for the figures.");
+            return;
+        }
+        var officer = row.Officer;
+        if (!Context.Dialogs.Confirm("Delete officer",
+                $"Delete {row.Name} (police ID {officer.NationalPoliceId}) from the {_filter!.RegionCode} roster?\n" +
+                "An officer with nomination history is anonymised instead and kept for the figures; " +
+                "one with live nominations cannot be deleted.", "Delete"))
+            return;
+        var position = Source.IndexOf(row.Key);
+        await Context.Load(_delete,
+            ct => Context.Client.DeleteOfficerAsync(officer.Name, officer.Etag, ct),
+            kept =>
+            {
+                if (kept is null)
+                {
+                    _loaded.RemoveAll(r => r.Key == officer.Name);
+                    ShowRows(_loaded.ToList());
+                    if (Source.Rows > 0) Table.SetSelection(0, Math.Clamp(position, 0, Source.Rows - 1), false);
+                    Context.Status.ShowInfo($"Deleted {row.Name}.");
+                }
+                else
+                {
+                    ShowOfficer(kept);
+                    Context.Status.ShowInfo($"{row.Name} has nomination history: the record was anonymised and kept for the figures.");
+                }
+                UpdateSummary();
+            },
+            error =>
+            {
+                if (error.ServerUnreachable) return;
+                var why = error.RuleViolations.Count > 0 ? string.Join(" ", error.RuleViolations.Select(v => v.Description)) : error.Message;
+                Context.Status.ShowError($"{row.Name} was not deleted: {why}");
+            });
+    }
+
+    /// <summary>Everything on the officer's file, for those who may read but not change it; short lines for a small terminal.</summary>
+    private string FullRecord(Officer o)
+    {
+        var row = new OfficerRow(o, Context.Today);
+        var lines = new List<string>
+        {
+            $"{Format.Gender(o.Gender)} · born {Format.Date(o.BirthDate)} ({row.Age}) · {row.Availability}",
+            $"{(o.Rank.Length > 0 ? o.Rank : "No rank given")} · {row.ServiceYears} years' service since {Format.Date(o.ServiceStartDate)}" +
+            (o.RetirementDate is { Year: > 0 } ? $", retired {Format.Date(o.RetirementDate)}" : ""),
+            $"Police ID {o.NationalPoliceId}",
+            $"Languages R/L/W/S: {(o.Languages.Count > 0 ? OfficerText.Languages(o.Languages) : "none recorded")}",
+            $"Skills: {(o.Skills.Count > 0 ? OfficerText.Skills(o.Skills) : "none recorded")}",
+        };
+        if (o.Certifications is { } c)
+        {
+            var held = new List<string>();
+            if (c.AmsPass is { } ams) held.Add($"AMS {Format.Date(ams.PassDate)}{(ams.LanguageCode.Length > 0 ? $" ({ams.LanguageCode})" : "")}");
+            if (c.DrivingLicence is { } licence) held.Add($"driving {Format.Date(licence.IssueDate)}");
+            if (c.Firearms is { } firearms) held.Add($"firearms {Format.Date(firearms.QualificationDate)}");
+            if (held.Count > 0) lines.Add(string.Join(" · ", held));
+            if (c.CompletedCourses.Count > 0)
+                lines.Add("Courses: " + string.Join(", ", c.CompletedCourses.Select(cc => $"{cc.Course.Split('/')[^1]} {Format.Date(cc.CompletionDate)}" +
+                    (cc.ExpiryDate is { Year: > 0 } ? $" (to {Format.Date(cc.ExpiryDate)})" : ""))));
+        }
+        if (o.Vetting is { } v)
+        {
+            static string Item(string label, VettingItem? item) => $"{label}: {(OfficerText.Vetting(item) is { Length: > 0 } text ? text : "not on file")}";
+            lines.Add(Item("Human rights screening", v.HumanRightsScreening));
+            lines.Add(Item("Self-attestation", v.SelfAttestation));
+            lines.Add(Item("Misconduct check", v.MisconductCheck));
+            lines.Add(Item("Medical clearance", v.MedicalClearance));
+        }
+        return string.Join('\n', lines);
+    }
+
+    public override void OnClosed()
+    {
+        _search.Cancel();
+        _reference.Cancel();
+        _delete.Cancel();
+    }
+}

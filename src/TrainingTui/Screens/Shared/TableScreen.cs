@@ -1,0 +1,222 @@
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace Training.Tui.Screens.Shared;
+
+/// <summary>
+/// A screen built around one table: a one-line summary, a filter line that opens with '/', the table and
+/// sorting by any single-valued column ('s' next column, 'S' reverse). Reloads keep the selected row.
+/// </summary>
+public abstract class TableScreen<T> : Screen
+{
+    private readonly Label _summary;
+
+    /// <param name="detailsHeight">
+    /// Lines kept above the table for <see cref="Details"/> (0: none). The details grow past that when their text
+    /// wraps on a narrow terminal: every line stays on screen (the seats of a session, an officer's vetting).
+    /// </param>
+    protected TableScreen(ScreenContext context, IReadOnlyList<Column<T>> columns, Func<T, string> key, int detailsHeight = 0) : base(context)
+    {
+        Source = new RowsSource<T>(columns, key);
+        Details = new Label
+        {
+            X = 0, Y = 0, Width = Dim.Fill(), Text = "", Visible = detailsHeight > 0, HotKeySpecifier = Plain.NoHotKey,
+            Height = detailsHeight > 0 ? Dim.Auto(DimAutoStyle.Text, minimumContentDim: detailsHeight) : 0,
+        };
+        _summary = new Label { X = 0, Y = Pos.Bottom(Details), Width = Dim.Fill(), Height = 1, Text = "", HotKeySpecifier = Plain.NoHotKey };
+        FilterField = new TextField { X = 9, Y = Pos.Bottom(_summary), Width = Dim.Fill(), Visible = false };
+        FilterLabel = new Label { X = 0, Y = Pos.Bottom(_summary), Text = "Filter /", Visible = false };
+        FilterField.TextChanged += (_, _) => ApplyFilter();
+        Table = new TableView
+        {
+            X = 0,
+            Y = Pos.Bottom(_summary),
+            Width = Dim.Fill(),
+            Height = Dim.Fill(),
+            FullRowSelect = true,
+            MultiSelect = false,
+            CollectionNavigator = null,
+            Table = Source,
+        };
+        Table.Style.AlwaysShowHeaders = true;
+        Table.Style.ShowHorizontalHeaderOverline = false;
+        Table.Style.ShowVerticalCellLines = false;
+        Table.Style.ShowVerticalHeaderLines = false;
+        for (var i = 0; i < columns.Count; i++) Table.Style.GetOrCreateColumnStyle(i).MaxWidth = columns[i].MaxWidth;
+        Table.FrameChanged += (_, _) => FitColumns();
+        Table.Accepting += (_, e) =>
+        {
+            e.Handled = true;
+            if (Selected is { } row) Open(row);
+        };
+        Add(Details, _summary, FilterLabel, FilterField, Table);
+        WaitForFirstLoad();
+    }
+
+    /// <summary>Free text above the table (a session's details, say).</summary>
+    protected Label Details { get; }
+
+    public RowsSource<T> Source { get; }
+    public TableView Table { get; }
+    public TextField FilterField { get; }
+    protected Label FilterLabel { get; }
+
+    public T? Selected => Table.Value is { } v && v.SelectedCell.Y >= 0 && v.SelectedCell.Y < Source.Rows ? Source.RowAt(v.SelectedCell.Y) : default;
+
+    protected string Summary
+    {
+        get => _summary.Text;
+        set => _summary.Text = value;
+    }
+
+    /// <summary>Whether a row matches the filter text (already folded to lower case, accents removed).</summary>
+    protected abstract bool Matches(T row, string foldedFilter);
+
+    /// <summary>Enter on a row.</summary>
+    protected virtual void Open(T row) { }
+
+    /// <summary>Keys of the table screen itself, to append to a screen's own.</summary>
+    protected static IEnumerable<KeyHelp> TableKeys =>
+    [
+        new("↑↓ PgUp PgDn", "move"),
+        new("/", "filter in place"),
+        new("s / S", "sort by next column / reverse"),
+    ];
+
+    /// <summary>Replaces the rows, keeping the selected row (by key) where it still exists.</summary>
+    protected void ShowRows(IReadOnlyList<T> rows)
+    {
+        var selectedKey = Selected is { } row ? Source.Key(row) : null;
+        Source.SetRows(rows);
+        Reselect(selectedKey);
+        // After the rows are in: keys typed ahead (↓, Enter) act on them.
+        MarkReady();
+    }
+
+    /// <summary>Updates or adds one row in place, keeping the selection.</summary>
+    protected void ShowRow(T row)
+    {
+        var selectedKey = Selected is { } current ? Source.Key(current) : null;
+        Source.Upsert(row);
+        Reselect(selectedKey);
+    }
+
+    /// <summary>Selects the row with <paramref name="key"/> (a record just added, say) and scrolls to it.</summary>
+    protected void SelectKey(string key)
+    {
+        Reselect(key);
+        Table.EnsureCursorIsVisible();
+    }
+
+    /// <summary>Rows sampled to size the columns besides those on screen: cheap on ten thousand rows, and filtering stays quick.</summary>
+    private const int SizingSample = 50;
+
+    private readonly HashSet<int> _leftOut = [];
+
+    /// <summary>
+    /// A column that cannot be shown whole at the terminal's edge is left out rather than cut mid-value ("3 Dec 2026 0",
+    /// "PENDING WAITLI"); the table draws the columns that fit, each as wide as its header and values. A column that
+    /// <see cref="Column{T}.MayCut"/> still ends in "…" there, as its whole text is shown elsewhere.
+    /// </summary>
+    private void FitColumns()
+    {
+        var width = Table.Viewport.Width;
+        if (width <= 0) return;
+        foreach (var i in _leftOut) Table.Style.GetOrCreateColumnStyle(i).Visible = true;
+        _leftOut.Clear();
+        BeforeFitting(width);
+        var columns = Source.ColumnList;
+        var names = Source.ColumnNames;
+        var first = Math.Max(0, Table.RowOffset);
+        var sample = Source.ShownRows.Take(SizingSample).Concat(Source.ShownRows.Skip(first).Take(Math.Max(1, Table.Viewport.Height))).ToList();
+        var used = 0;
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var style = Table.Style.GetOrCreateColumnStyle(i);
+            if (!style.Visible) continue;
+            var widest = sample.Count == 0 ? 0 : sample.Max(r => columns[i].Text(r).Length);
+            var natural = Math.Min(style.MaxWidth, Math.Max(names[i].Length, widest));
+            var needed = columns[i].MayCut ? Math.Min(natural, names[i].Length + 2) : natural;
+            if (used > 0 && used + needed > width)
+            {
+                style.Visible = false;
+                _leftOut.Add(i);
+                continue;
+            }
+            used += Math.Min(natural, width - used) + 1;
+        }
+    }
+
+    /// <summary>Before the columns are fitted to <paramref name="width"/>: a screen may narrow or hide some first.</summary>
+    protected virtual void BeforeFitting(int width) { }
+
+    private void Reselect(string? key)
+    {
+        var index = key is null ? 0 : Math.Max(0, Source.IndexOf(key));
+        FitColumns();
+        if (Source.Rows > 0) Table.SetSelection(0, Math.Min(index, Source.Rows - 1), false);
+        Table.RefreshContentSize();
+        Table.Update();
+        SetNeedsDraw();
+    }
+
+    public override bool HandleKey(Key key)
+    {
+        if (key == (Key)'/')
+        {
+            FilterLabel.Visible = true;
+            FilterField.Visible = true;
+            Table.Y = Pos.Bottom(FilterField);
+            FilterField.SetFocus();
+            return true;
+        }
+        if (key == Key.S)
+        {
+            Source.NextSortColumn();
+            Reselect(Selected is { } row ? Source.Key(row) : null);
+            return true;
+        }
+        if (key == Key.S.WithShift)
+        {
+            Source.ReverseSort();
+            Reselect(Selected is { } row ? Source.Key(row) : null);
+            return true;
+        }
+        return false;
+    }
+
+    public override bool HandleEscape()
+    {
+        if (!FilterField.Visible) return false;
+        FilterField.Text = "";
+        CloseFilter();
+        return true;
+    }
+
+    public override bool HandleEnterWhileTyping()
+    {
+        if (!FilterField.HasFocus) return false;
+        CloseFilter();
+        return true;
+    }
+
+    private void CloseFilter()
+    {
+        FilterLabel.Visible = FilterField.Text.Length > 0;
+        FilterField.Visible = FilterField.Text.Length > 0;
+        Table.Y = FilterField.Visible ? Pos.Bottom(FilterField) : Pos.Bottom(_summary);
+        Table.SetFocus();
+    }
+
+    private void ApplyFilter()
+    {
+        var text = Folding.Fold(FilterField.Text.Trim());
+        Source.SetFilter(text.Length == 0 ? null : row => Matches(row, text));
+        Reselect(null);
+        OnFilterApplied();
+    }
+
+    /// <summary>After the filter changed (to update counts).</summary>
+    protected virtual void OnFilterApplied() { }
+}

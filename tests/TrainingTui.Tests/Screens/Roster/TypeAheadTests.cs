@@ -1,0 +1,46 @@
+using Terminal.Gui.Input;
+using Training.Tui.Screens.Roster;
+using Training.Tui.Tests.Support;
+
+namespace Training.Tui.Tests.Screens.Roster;
+
+/// <summary>Keys typed while a screen loads are kept and acted on once it is ready, in order.</summary>
+public sealed class TypeAheadTests
+{
+    [Fact]
+    public void F_PressedWhileTheRosterLoads_OpensTheSearchOnceItIsReady()
+    {
+        var client = Sample.Client();
+        client.HoldAllSearchPages = true;
+        using var ui = new ScreenHarness(client, Callers.Administrator(), 80, 24);
+
+        ui.Press('2').Press('f');
+        Assert.IsType<RosterScreen>(ui.Current);
+
+        while (client.HeldSearchPages > 0)
+        {
+            client.ReleaseSearchPage();
+            ui.Pump();
+        }
+        ui.PumpUntil(() => ui.Current is RosterFilterScreen);
+    }
+
+    [Fact]
+    public void KeysTypedAhead_AreActedOnInOrder_AndEscForgetsThem()
+    {
+        var client = Sample.Client();
+        client.HoldAllSearchPages = true;
+        using var ui = new ScreenHarness(client, columns: 80, rows: 24);
+
+        ui.Press('2').Press(Key.CursorDown).Press(Key.Enter);
+        Assert.IsType<RosterScreen>(ui.Current);
+        client.ReleaseSearchPage();
+        ui.PumpUntil(() => ui.Current is OfficerFormScreen);
+        Assert.Equal("Fall, Moussa", ui.Current.Heading);
+
+        ui.Press(Key.Esc).Press('1').Press('2').Press('a').Press(Key.Esc);
+        client.ReleaseSearchPage();
+        ui.Pump();
+        Assert.IsType<RosterScreen>(ui.Current);
+    }
+}
