@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Training.Service.Domain.Catalog;
 using Training.Service.Domain.Roster;
 
 namespace Training.Service.Storage;
@@ -59,6 +60,9 @@ public sealed class OfficerDirectory : IOfficerDirectory
         _states.TryGetValue(regionCode, out var state) ? state.Snapshot() : RosterSnapshot.Empty;
 
     public IReadOnlyList<Officer> OfficersOf(string regionCode) => Roster(regionCode).Officers;
+
+    public IReadOnlyList<Officer> Holding(string regionCode, IReadOnlyList<LanguageRequirement> languages, IReadOnlyList<SkillRequirement> skills) =>
+        Roster(regionCode).Holding(languages, skills);
 
     /// <summary>The Member States with at least one officer, in code order.</summary>
     public IReadOnlyList<string> MemberStates => _states.Where(s => s.Value.Count > 0).Select(s => s.Key).Order(StringComparer.Ordinal).ToList();

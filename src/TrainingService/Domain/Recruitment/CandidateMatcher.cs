@@ -52,24 +52,24 @@ public sealed class CandidateMatcher(
     private MatchResult Rank(string regionCode, int size, IReadOnlyList<LanguageRequirement> languages, IReadOnlyList<SkillRequirement> skills,
         DateOnly day, Func<Officer, EligibilityResult> check)
     {
-        var officers = directory.OfficersOf(regionCode);
+        // Officers missing a required language or skill fail those hard rules: the rules run on the others only.
+        var holding = directory.Holding(regionCode, languages, skills);
         var eligible = new List<(Officer Officer, double Score, EligibilityResult Result)>();
-        foreach (var officer in officers)
+        foreach (var officer in holding)
         {
-            if (officer.Anonymized) continue;
             var result = check(officer);
             if (!result.Eligible) continue;
             eligible.Add((officer, Points(officer, languages, skills, day), result));
         }
-        // Explanations are words: written only for the candidates returned, not for every eligible officer.
+        // Explanations are words: written only for the candidates returned, not for every eligible officer. The
+        // officers come in name order and the sort is stable, so equal scores stay in name order.
         var best = eligible
             .OrderByDescending(c => c.Score)
-            .ThenBy(c => c.Officer.NameKey, StringComparer.Ordinal)
             .Take(size)
             .Select(c => new Candidate(c.Officer, c.Score, Score(c.Officer, languages, skills, day),
                 c.Result.Warnings.Select(w => w.Description).ToList()))
             .ToList();
-        return new MatchResult(best, eligible.Count, officers.Count);
+        return new MatchResult(best, eligible.Count, directory.OfficersOf(regionCode).Count);
     }
 
     /// <summary>The total of <see cref="Score"/> without building its parts: run for every eligible officer.</summary>
