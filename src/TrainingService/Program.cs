@@ -74,6 +74,7 @@ public static class TrainingHost
         services.AddSingleton<NominationWorkflow>();
         services.AddSingleton<IRequestRepository, RequestRepository>();
         services.AddSingleton<RecruitmentWorkflow>();
+        services.AddSingleton<MatchMemo>();
         services.AddSingleton<CandidateMatcher>();
         services.AddSingleton<RequestMapping>();
         services.AddSingleton((builder.Configuration.GetSection(ParityTargets.Section).Get<ParityTargets>() ?? new ParityTargets()).Validated());

@@ -95,6 +95,8 @@ public sealed class TrainingDatabase : ITrainingStore, IDisposable
     /// </summary>
     private static readonly Collation OrdinalCollation = new("en-US/Ordinal");
 
+    public long Version => _writer.Commits;
+
     /// <summary>Queues a change for the single writer and completes once it has committed durably (see <see cref="Writer"/>).</summary>
     public Task<T> WriteAsync<T>(Func<T> change, CancellationToken cancellation = default) => _writer.RunAsync(change, cancellation);
 

@@ -22,6 +22,8 @@ public sealed class CandidateMatcher(
     INominationRepository nominations,
     EligibilityEngine engine,
     IReferenceData reference,
+    ITrainingStore store,
+    MatchMemo memo,
     TimeProvider clock)
 {
     public const string Scoring =
@@ -30,7 +32,21 @@ public sealed class CandidateMatcher(
         "minimum; ams_recency: up to 10 points for an AMS pass, falling to 0 over its validity; availability: " +
         "10 points when available now. Ties are broken by name.";
 
-    public MatchResult ForRequest(RecruitmentRequest request, string regionCode, int size)
+    public MatchResult ForRequest(RecruitmentRequest request, string regionCode, int size) =>
+        memo.GetOrRun(MemoKey(request.Name, regionCode, size), () => RankForRequest(request, regionCode, size));
+
+    public MatchResult ForSession(Course course, Session session, Func<string, Course?> courseById, Func<string, Session?> sessionByKey,
+        string regionCode, int size) =>
+        memo.GetOrRun(MemoKey(session.Name, regionCode, size), () => RankForSession(course, session, courseById, sessionByKey, regionCode, size));
+
+    /// <summary>What a match depends on: its target, State and size, the committed data, and the minute (windows, deadlines, ages).</summary>
+    private string MemoKey(string target, string regionCode, int size)
+    {
+        var now = clock.UtcNow();
+        return $"{target}|{regionCode}|{size}|{store.Version}|{now.Ticks / TimeSpan.TicksPerMinute}";
+    }
+
+    private MatchResult RankForRequest(RecruitmentRequest request, string regionCode, int size)
     {
         var now = clock.UtcNow();
         var requestNominations = nominations.ForTarget(TargetKind.Request, request.Id);
@@ -39,7 +55,7 @@ public sealed class CandidateMatcher(
                 CheckStage.Submission, now)));
     }
 
-    public MatchResult ForSession(Course course, Session session, Func<string, Course?> courseById, Func<string, Session?> sessionByKey,
+    private MatchResult RankForSession(Course course, Session session, Func<string, Course?> courseById, Func<string, Session?> sessionByKey,
         string regionCode, int size)
     {
         var now = clock.UtcNow();
