@@ -10,6 +10,7 @@ using Training.Service.Domain.Recruitment;
 using Training.Service.Domain.Reference;
 using Training.Service.Domain.Reports;
 using Training.Service.Domain.Roster;
+using Training.Service.Edge;
 using Training.Service.Security;
 using Training.Service.Storage;
 
@@ -86,10 +87,12 @@ public static class TrainingHost
             options.Interceptors.Add<AuthenticationInterceptor>();
             options.MaxReceiveMessageSize = 4 * 1024 * 1024;
         });
+        services.AddRequestEdge(builder.Configuration);
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         var app = builder.Build();
+        app.UseRequestEdge();
         app.MapGrpcService<ReferenceDataApi>();
         app.MapGrpcService<AccessApi>();
         app.MapGrpcService<CatalogApi>();

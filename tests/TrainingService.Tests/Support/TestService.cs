@@ -58,6 +58,8 @@ public sealed class TestService : IAsyncDisposable
             else builder.WebHost.UseTestServer();
             builder.Configuration["Storage:Path"] = Path.Combine(folder, "training.db");
             builder.Configuration["Security:BootstrapAdminToken"] = BootstrapToken;
+            // Tests set up their worlds faster than any person or integration works; the rate limit tests turn them on.
+            builder.Configuration["RateLimits:Enabled"] = "false";
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.Configuration[key] = value;
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Services.AddSingleton<TimeProvider>(clock);
