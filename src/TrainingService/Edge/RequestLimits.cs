@@ -26,7 +26,8 @@ public static class RequestLimits
     {
         var walk = new Walk();
         walk.Visit(request, "");
-        if (walk.Entries > MaxEntriesInAll)
+        // A field over its own limit already says what is wrong: the total matters for lists that are each within theirs.
+        if (walk.Violations.Count == 0 && walk.Entries > MaxEntriesInAll)
             walk.Violations.Add(new FieldViolation("", $"has {walk.Entries:N0} entries in its repeated fields; at most {MaxEntriesInAll:N0} are accepted in all."));
         return walk.Violations;
     }
