@@ -49,6 +49,12 @@ public static class TrainingHost
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => TrainingDatabase.OpenFile(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
         services.AddSingleton<ITrainingStore>(sp => sp.GetRequiredService<TrainingDatabase>());
+        services.AddSingleton(sp =>
+        {
+            // The key file beside the database is read or made only once the database's lock is held.
+            sp.GetRequiredService<TrainingDatabase>();
+            return new PageTokens(PageTokenKey.ForDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
+        });
         services.AddSingleton<IReferenceData, ReferenceDataStore>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<IAuditTrail>(sp => sp.GetRequiredService<AuditTrail>());

@@ -13,6 +13,7 @@ namespace Training.Service.Api;
 
 public sealed class NominationApi(
     NominationWorkflow workflow,
+    PageTokens pageTokens,
     INominationRepository nominations,
     Domain.Catalog.ISessionRepository sessions,
     NominationFeed feed,
@@ -109,11 +110,11 @@ public sealed class NominationApi(
         var fingerprint = string.Join("|", "nominations", parent, filter.Kind, filter.TargetKey, filter.OfficerKey,
             string.Join(",", states.Order()));
         var watchSequence = feed.LatestSequence;
-        var page = nominations.List(filter, new PageRequest(size, PageToken.Decode(request.PageToken, fingerprint)));
+        var page = nominations.List(filter, new PageRequest(size, pageTokens.Decode(request.PageToken, fingerprint)));
         return Task.FromResult(new ListNominationsResponse
         {
             Nominations = { page.Items.Select(NominationMapping.ToProto) },
-            NextPageToken = PageToken.Next(page, fingerprint),
+            NextPageToken = pageTokens.Next(page, fingerprint),
             WatchSequence = watchSequence,
         });
     }
