@@ -175,7 +175,7 @@ public sealed class NominationApi(
         var session = sessions.Find(name!.Value.CourseId, name.Value.SessionId)
             ?? throw new NotFoundException(ResourceNames.Session(name.Value.CourseId, name.Value.SessionId));
         var figures = SessionFigures.Of(session, nominations.ForTarget(TargetKind.Session, session.Key),
-            caller.MemberStatesFor(Right.ReadNominations));
+            caller.MemberStatesFor(Right.ReadNominations), engine.Policy.MinimumOtherMemberStatesInFigures);
         var threshold = engine.Policy.ParityThreshold;
         return Task.FromResult(new SessionStatistics
         {
@@ -192,6 +192,7 @@ public sealed class NominationApi(
             }) },
             ParityThreshold = threshold,
             ParityTarget = engine.Policy.ParityTarget,
+            OtherMemberStatesWithheld = figures.OtherMemberStatesWithheld,
         });
     }
 
