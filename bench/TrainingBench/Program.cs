@@ -11,7 +11,7 @@ using Unpol.Training.V1;
 
 // Benchmarks of the nomination service on a large database, client and server on this machine, over real
 // gRPC on loopback. Usage:
-//   dotnet run -c Release --project bench/TrainingBench -- [all|eligibility|writes|submit|race|match|ceiling|grpc-ceiling|tui]
+//   dotnet run -c Release --project bench/TrainingBench -- [all|eligibility|writes|submit|race|match|ceiling|grpc-ceiling|tui|fuzz]
 //        [--officers N] [--sessions N]
 //        [--clients N] [--seconds N] [--calls N] [--data DIR]
 var options = BenchOptions.Parse(args);
@@ -25,6 +25,7 @@ if (options.Scenario is "all" or "writes" or "submit") await Scenarios.SubmitAsy
 if (options.Scenario is "all" or "race") await Scenarios.RaceAsync(options, seedFile);
 if (options.Scenario is "all" or "match") await Scenarios.MatchAsync(options, seedFile);
 if (options.Scenario is "tui") await TuiBenchmark.RunAsync(options, seedFile);
+if (options.Scenario is "fuzz") await FuzzBenchmark.RunAsync(options, seedFile);
 return 0;
 
 namespace Training.Bench
@@ -98,7 +99,9 @@ namespace Training.Bench
         public static async Task<BenchServer> StartAsync(string databasePath)
         {
             var app = TrainingHost.Build(
-                ["--urls=http://127.0.0.1:0", $"--Storage:Path={databasePath}", $"--Security:BootstrapAdminToken={AdminToken}"],
+                // Rate limits off: these scenarios measure how much the service can do, not how much one token may.
+                ["--urls=http://127.0.0.1:0", $"--Storage:Path={databasePath}", $"--Security:BootstrapAdminToken={AdminToken}",
+                    "--RateLimits:Enabled=false"],
                 builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
             await app.StartAsync();
             return new BenchServer(app, new Uri(app.Urls.First()));
@@ -110,7 +113,7 @@ namespace Training.Bench
             File.Delete(databasePath);
             File.Delete(databasePath.Replace(".db", "-log.db"));
             var app = TrainingHost.Build(
-                ["--urls=http://127.0.0.1:0", $"--Storage:Path={databasePath}"],
+                ["--urls=http://127.0.0.1:0", $"--Storage:Path={databasePath}", "--RateLimits:Enabled=false"],
                 builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
             var (_, credentials) = Training.Service.Demo.DemoMode.Start(app.Services, TextWriter.Null);
             await app.StartAsync();

@@ -4,7 +4,7 @@ using Training.Service.Tests.Support;
 namespace Training.Service.Tests.Edge;
 
 /// <summary>A service with the three kinds of caller the edge must treat alike: an administrator, a focal point and no one.</summary>
-public sealed class EdgeCallers : IAsyncLifetime
+public sealed class EdgeCallers : IAsyncLifetime, IAsyncDisposable
 {
     public const string Administrator = "administrator", FocalPoint = "focal point SN", Anonymous = "anonymous";
 
@@ -23,4 +23,6 @@ public sealed class EdgeCallers : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await Service.DisposeAsync();
+
+    async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
 }

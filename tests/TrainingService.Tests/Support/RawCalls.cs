@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Reflection;
 using Google.Protobuf.Reflection;
@@ -20,6 +21,9 @@ public static class RawCalls
 {
     private static readonly Marshaller<byte[]> Bytes = Marshallers.Create(b => b, b => b);
 
+    /// <summary>One <see cref="Method{TRequest,TResponse}"/> per method: a channel keeps what it learns of each one it sees.</summary>
+    private static readonly ConcurrentDictionary<MethodDescriptor, Method<byte[], byte[]>> RawMethods = new();
+
     /// <summary>Every method of every service the contract declares (found by reflection: a new one is covered at once), and health.</summary>
     public static IReadOnlyList<MethodDescriptor> AllMethods { get; } =
         typeof(AccessService).Assembly.GetTypes()
@@ -32,6 +36,10 @@ public static class RawCalls
             .OrderBy(m => m.FullName, StringComparer.Ordinal)
             .ToList();
 
+    private static MethodType TypeOf(MethodDescriptor method) => method.IsClientStreaming
+        ? method.IsServerStreaming ? MethodType.DuplexStreaming : MethodType.ClientStreaming
+        : method.IsServerStreaming ? MethodType.ServerStreaming : MethodType.Unary;
+
     public static MethodDescriptor Method(string serviceAndMethod) =>
         AllMethods.Single(m => $"{m.Service.Name}/{m.Name}" == serviceAndMethod);
 
@@ -41,10 +49,8 @@ public static class RawCalls
     /// </summary>
     public static async Task<RawAnswer> SendAsync(CallInvoker invoker, MethodDescriptor method, byte[] request, TimeSpan deadline)
     {
-        var type = method.IsClientStreaming
-            ? method.IsServerStreaming ? MethodType.DuplexStreaming : MethodType.ClientStreaming
-            : method.IsServerStreaming ? MethodType.ServerStreaming : MethodType.Unary;
-        var raw = new Method<byte[], byte[]>(type, method.Service.FullName, method.Name, Bytes, Bytes);
+        var raw = RawMethods.GetOrAdd(method, m => new Method<byte[], byte[]>(TypeOf(m), m.Service.FullName, m.Name, Bytes, Bytes));
+        var type = raw.Type;
         var options = new CallOptions(deadline: DateTime.UtcNow + deadline);
         var clock = Stopwatch.StartNew();
         try
@@ -84,7 +90,7 @@ public static class RawCalls
         }
         catch (RpcException e)
         {
-            return new RawAnswer(e.StatusCode, e.Reason(), e.Status.Detail, clock.Elapsed);
+            return new RawAnswer(e.StatusCode, e.GetRpcStatus()?.GetDetail<Google.Rpc.ErrorInfo>()?.Reason ?? "", e.Status.Detail, clock.Elapsed);
         }
     }
 }
