@@ -13,7 +13,7 @@ using Unpol.Training.V1;
 // gRPC on loopback. Usage:
 //   dotnet run -c Release --project bench/TrainingBench -- [all|eligibility|writes|submit|race|match|ceiling|grpc-ceiling|tui|fuzz]
 //        [--officers N] [--sessions N]
-//        [--clients N] [--seconds N] [--calls N] [--data DIR]
+//        [--clients N] [--seconds N] [--calls N] [--data DIR] [--rate-limits on|off (fuzz only; default off)]
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"Training benchmarks — {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 var seedFile = await BenchDatabase.EnsureSeedAsync(options);
@@ -30,7 +30,8 @@ return 0;
 
 namespace Training.Bench
 {
-    public sealed record BenchOptions(string Scenario, int Officers, int Sessions, int Clients, int Seconds, int Calls, string DataDirectory)
+    public sealed record BenchOptions(string Scenario, int Officers, int Sessions, int Clients, int Seconds, int Calls, string DataDirectory,
+        bool RateLimits = false)
     {
         public static BenchOptions Parse(string[] args)
         {
@@ -42,7 +43,8 @@ namespace Training.Bench
             int Number(string name, int fallback) => int.Parse(Value(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
             var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && Array.IndexOf(args, a) % 2 == 0) ?? "all";
             return new BenchOptions(scenario, Number("--officers", 100_000), Number("--sessions", 2_000), Number("--clients", 50),
-                Number("--seconds", 60), Number("--calls", 5_000), Path.GetFullPath(Value("--data", "bench-data")));
+                Number("--seconds", 60), Number("--calls", 5_000), Path.GetFullPath(Value("--data", "bench-data")),
+                Value("--rate-limits", "off") == "on");
         }
     }
 

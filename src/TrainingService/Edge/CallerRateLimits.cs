@@ -8,8 +8,9 @@ namespace Training.Service.Edge;
 
 /// <summary>
 /// Per-caller rate limits with ASP.NET Core's rate limiter, ahead of gRPC: one token bucket per access token and
-/// budget (<see cref="CallCosts"/>), so a caller over its budget is refused in microseconds without touching the
-/// writer or the database, and other callers keep their latency. A refusal is RESOURCE_EXHAUSTED with a RetryInfo.
+/// budget (<see cref="CallCosts"/>), and a cap on the expensive reads one token has running at once, so a caller over
+/// its budget is refused in microseconds without touching the writer or the database, and other callers keep their
+/// latency. A refusal is RESOURCE_EXHAUSTED with a RetryInfo.
 /// </summary>
 public static class CallerRateLimits
 {
@@ -17,7 +18,20 @@ public static class CallerRateLimits
 
     public static void Configure(RateLimiterOptions limiter, RateLimitOptions budgets)
     {
-        limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, (CallCost Cost, string Caller)>(http =>
+        limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(Budgets(budgets), RunningExpensiveReads(budgets));
+        limiter.OnRejected = async (context, _) =>
+        {
+            var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(1);
+            var http = context.HttpContext;
+            http.RequestServices.GetRequiredService<RefusalLog>()
+                .Refused(http.Request.Path.Value ?? "", Refusals.RateLimited, $"over its budget, told to retry in {retryAfter.TotalSeconds:0.#} s");
+            await GrpcRefusalResponse.WriteAsync(http, Refusals.TooManyRequests(retryAfter));
+        };
+    }
+
+    /// <summary>Calls per second: one token bucket per token and budget.</summary>
+    private static PartitionedRateLimiter<HttpContext> Budgets(RateLimitOptions budgets) =>
+        PartitionedRateLimiter.Create<HttpContext, (CallCost Cost, string Caller)>(http =>
         {
             var cost = budgets.Enabled ? CallCosts.Of(http.Request.Path.Value ?? "") : CallCost.Free;
             if (cost == CallCost.Free) return RateLimitPartition.GetNoLimiter((CallCost.Free, ""));
@@ -31,15 +45,17 @@ public static class CallerRateLimits
                 QueueLimit = 0,
             });
         });
-        limiter.OnRejected = async (context, _) =>
-        {
-            var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(1);
-            var http = context.HttpContext;
-            http.RequestServices.GetRequiredService<RefusalLog>()
-                .Refused(http.Request.Path.Value ?? "", Refusals.RateLimited, $"over its budget, told to retry in {retryAfter.TotalSeconds:0.#} s");
-            await GrpcRefusalResponse.WriteAsync(http, Refusals.TooManyRequests(retryAfter));
-        };
-    }
+
+    /// <summary>Expensive reads running at once, per token: a permit is held until the call ends.</summary>
+    private static PartitionedRateLimiter<HttpContext> RunningExpensiveReads(RateLimitOptions budgets) =>
+        PartitionedRateLimiter.Create<HttpContext, string>(http =>
+            budgets.Enabled && CallCosts.Of(http.Request.Path.Value ?? "") == CallCost.ExpensiveRead
+                ? RateLimitPartition.GetConcurrencyLimiter(CallerOf(http), _ => new ConcurrencyLimiterOptions
+                {
+                    PermitLimit = budgets.ConcurrentExpensiveReads,
+                    QueueLimit = 0,
+                })
+                : RateLimitPartition.GetNoLimiter(""));
 
     /// <summary>
     /// The partition of a caller: a hash of its bearer credential (the secret itself is not kept as a key). Unknown

@@ -32,7 +32,7 @@ public static class CheckedRequests
         // whatever it throws is about those bytes.
         catch (Exception e)
         {
-            var problem = e is InvalidProtocolBufferException ? e.Message : "its bytes cannot be read as one.";
+            var problem = e is InvalidProtocolBufferException ? FirstSentence(e.Message) : "its bytes cannot be read as one.";
             log.Refused(method, Refusals.MalformedRequest, problem);
             throw Refusals.Malformed(type, problem);
         }
@@ -43,5 +43,12 @@ public static class CheckedRequests
             throw Refusals.TooLarge(violations);
         }
         return (T)request;
+    }
+
+    /// <summary>The parser's explanation without its advice to the parser's own user ("Use CodedInputStream…").</summary>
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? message : message[..(end + 1)];
     }
 }

@@ -20,10 +20,18 @@ public sealed class RateLimitOptions
     /// <summary>Reads that scan many records: SearchOfficers, MatchCandidates, the reports, export and import.</summary>
     public CallBudget ExpensiveReads { get; set; } = new() { PermitsPerSecond = 10, Burst = 40 };
 
+    /// <summary>
+    /// How many expensive reads one token may have running at once: a report over every Member State takes seconds, and
+    /// a burst of them would otherwise hold every core. Room for an import, an export and a search or two together.
+    /// </summary>
+    public int ConcurrentExpensiveReads { get; set; } = 4;
+
     public RateLimitOptions Validated()
     {
         Writes.Validate($"{Section}:{nameof(Writes)}");
         ExpensiveReads.Validate($"{Section}:{nameof(ExpensiveReads)}");
+        if (ConcurrentExpensiveReads < 1)
+            throw new InvalidSettingException($"{Section}:{nameof(ConcurrentExpensiveReads)} must be at least 1 (it is {ConcurrentExpensiveReads}).");
         return this;
     }
 }

@@ -114,7 +114,44 @@ public sealed class RateLimitTests : IAsyncLifetime
         Assert.Equal("RATE_LIMITED", refused.Reason());
     }
 
+    [Fact]
+    public async Task ATokenWithAnExpensiveReadRunning_IsRefusedAnotherUntilItEnds_WhileOthersAreServed()
+    {
+        await using var service = await TestService.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["RateLimits:Enabled"] = "true",
+            ["RateLimits:ConcurrentExpensiveReads"] = "1",
+        });
+        var importer = new RosterService.RosterServiceClient(service.As(await service.FocalPointAsync("SN")));
+        var other = new RosterService.RosterServiceClient(service.As(await service.FocalPointAsync("FR")));
+
+        // An import holds its permit until the file ends: here, until the stream is completed.
+        using var import = importer.ImportOfficers();
+        await import.RequestStream.WriteAsync(new ImportOfficersRequest
+        {
+            Settings = new ImportSettings { Parent = "memberStates/SN", Format = RosterFileFormat.Csv, Mode = ImportMode.BestEffort },
+        });
+        await Eventually(async () =>
+        {
+            try { await importer.SearchOfficersAsync(new SearchOfficersRequest()); }
+            catch (RpcException e) when (e.StatusCode == StatusCode.ResourceExhausted && e.Reason() == "RATE_LIMITED") { return true; }
+            return false;
+        });
+        await other.SearchOfficersAsync(new SearchOfficersRequest());
+
+        await import.RequestStream.CompleteAsync();
+        while (await import.ResponseStream.MoveNext()) { }
+        // The permit goes back as the call's last bytes leave the service, a moment after the client has read them.
+        await Eventually(async () =>
+        {
+            try { await importer.SearchOfficersAsync(new SearchOfficersRequest()); }
+            catch (RpcException e) when (e.StatusCode == StatusCode.ResourceExhausted) { return false; }
+            return true;
+        });
+    }
+
     [Theory]
+    [InlineData("RateLimits:ConcurrentExpensiveReads", "0")]
     [InlineData("RateLimits:Writes:Burst", "0")]
     [InlineData("RateLimits:ExpensiveReads:PermitsPerSecond", "-1")]
     public async Task ABudgetBelowOne_StopsTheServiceAtStart(string key, string value)

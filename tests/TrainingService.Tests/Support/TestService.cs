@@ -47,7 +47,7 @@ public sealed class TestService : IAsyncDisposable
     /// <paramref name="kestrel"/> it listens on a real loopback socket instead of the in-memory test server.
     /// </summary>
     public static async Task<TestService> StartAsync(string? folder = null, ManualClock? clock = null,
-        IDictionary<string, string?>? settings = null, bool kestrel = false)
+        IDictionary<string, string?>? settings = null, bool kestrel = false, ILoggerProvider? logs = null)
     {
         var ownsFolder = folder is null;
         folder ??= Directory.CreateTempSubdirectory("training-test-").FullName;
@@ -62,6 +62,7 @@ public sealed class TestService : IAsyncDisposable
             builder.Configuration["RateLimits:Enabled"] = "false";
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.Configuration[key] = value;
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            if (logs is not null) builder.Logging.AddProvider(logs);
             builder.Services.AddSingleton<TimeProvider>(clock);
         });
         await app.StartAsync();
