@@ -46,7 +46,14 @@ public static class FuzzBenchmark
                 ["focal point"] = As(Issue(BenchData.MemberStates[0], "Hostile focal point")),
                 ["anonymous"] = As(null),
             };
-            var neighbour = As(Issue(BenchData.MemberStates[1], "Neighbour focal point"));
+            // The neighbour has a connection of its own, as another user's terminal would.
+            using var neighbourChannel = GrpcChannel.ForAddress(address);
+            var neighbourToken = Issue(BenchData.MemberStates[1], "Neighbour focal point");
+            var neighbour = neighbourChannel.Intercept(metadata =>
+            {
+                metadata.Add("authorization", $"Bearer {neighbourToken}");
+                return metadata;
+            });
 
             Console.WriteLine($"Fuzz: rate limits {(options.RateLimits ? "on (the defaults)" : "off")}; service pid {service.Id}, " +
                               $"resident {Resident(service) / 1e6:0} MB before any request");
@@ -118,8 +125,8 @@ public static class FuzzBenchmark
         while (!stop.IsCancellationRequested)
         {
             var started = Stopwatch.GetTimestamp();
-            await access.GetCallerAsync(new GetCallerRequest());
-            await catalog.ListCoursesAsync(new ListCoursesRequest { PageSize = 20 });
+            await access.GetCallerAsync(new GetCallerRequest(), deadline: DateTime.UtcNow.AddSeconds(30));
+            await catalog.ListCoursesAsync(new ListCoursesRequest { PageSize = 20 }, deadline: DateTime.UtcNow.AddSeconds(30));
             times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             try { await Task.Delay(50, stop); } catch (OperationCanceledException) { }
         }

@@ -43,16 +43,33 @@ public static class RawCalls
     public static MethodDescriptor Method(string serviceAndMethod) =>
         AllMethods.Single(m => $"{m.Service.Name}/{m.Name}" == serviceAndMethod);
 
+    /// <summary>A call that has not ended this long after its deadline never will: it is reported, not waited for.</summary>
+    private static readonly TimeSpan NoAnswerGrace = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// Sends <paramref name="request"/> to <paramref name="method"/> and reads the whole answer. A call still open after
-    /// <paramref name="deadline"/> (a watch with nothing to send) ends as DEADLINE_EXCEEDED.
+    /// <paramref name="deadline"/> (a watch with nothing to send) ends as DEADLINE_EXCEEDED; one that does not end even
+    /// then (its connection lost without a word) is answered UNKNOWN, reason NO_ANSWER, so a run reports it and goes on.
     /// </summary>
     public static async Task<RawAnswer> SendAsync(CallInvoker invoker, MethodDescriptor method, byte[] request, TimeSpan deadline)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            return await AnswerAsync(invoker, method, request, deadline, clock).WaitAsync(deadline + NoAnswerGrace);
+        }
+        catch (TimeoutException)
+        {
+            return new RawAnswer(StatusCode.Unknown, "NO_ANSWER", $"no answer {NoAnswerGrace.TotalSeconds:0} s after the deadline", clock.Elapsed);
+        }
+    }
+
+    private static async Task<RawAnswer> AnswerAsync(CallInvoker invoker, MethodDescriptor method, byte[] request, TimeSpan deadline,
+        Stopwatch clock)
     {
         var raw = RawMethods.GetOrAdd(method, m => new Method<byte[], byte[]>(TypeOf(m), m.Service.FullName, m.Name, Bytes, Bytes));
         var type = raw.Type;
         var options = new CallOptions(deadline: DateTime.UtcNow + deadline);
-        var clock = Stopwatch.StartNew();
         try
         {
             switch (type)
