@@ -27,6 +27,7 @@ if (options.Scenario is "all" or "race") await Scenarios.RaceAsync(options, seed
 if (options.Scenario is "all" or "match") await Scenarios.MatchAsync(options, seedFile);
 if (options.Scenario is "tui") await TuiBenchmark.RunAsync(options, seedFile);
 if (options.Scenario is "fuzz") await FuzzBenchmark.RunAsync(options, seedFile);
+if (options.Scenario is "reads") await ReadBenchmark.RunAsync(options, seedFile, args);
 return 0;
 
 namespace Training.Bench
