@@ -327,7 +327,8 @@ public static class ReadBenchmark
         foreach (var group in results.GroupBy(r => r.Call))
         {
             var one = group.FirstOrDefault(r => r.Concurrency == low);
-            var many = group.FirstOrDefault(r => r.Concurrency == high);
+            // With one concurrency only (--clients 1) there is no second column and no target at many.
+            var many = high == low ? default : group.FirstOrDefault(r => r.Concurrency == high);
             var verdicts = new List<string>();
             var targets = new List<string>();
             if (group.Key.AtOne is { } atOne && one.Service is not null)
