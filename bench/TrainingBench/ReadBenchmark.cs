@@ -32,7 +32,8 @@ public static class ReadBenchmark
         var serverGc = ServerProcess.UsesServerGc(serviceDll);
         Console.WriteLine($"Reads at scale: {settings.Window.TotalSeconds:0} s measured after {settings.WarmUp.TotalSeconds:0} s of warm-up, " +
                           $"concurrency {string.Join(" and ", settings.Concurrencies)}; load average {LoadGenerator.LoadAverage():0.0} on {Environment.ProcessorCount} cores");
-        Console.WriteLine($"  service: dotnet {serviceDll} ({(serverGc ? "server" : "workstation")} GC{Describe(settings.ServiceEnvironment)})");
+        Console.WriteLine($"  service: dotnet {serviceDll} ({(serverGc ? "server" : "workstation")} GC, rate limits {(settings.RateLimits ? "on" : "off")}" +
+                          $"{Describe(settings.ServiceEnvironment)})");
 
         await using var echo = await ServerProcess.LaunchAsync("echo server", typeof(ReadBenchmark).Assembly.Location,
             address => [EchoServer.Mode, $"--urls={address}"],
@@ -84,13 +85,16 @@ public static class ReadBenchmark
 
     private static Task<ServerProcess> LaunchServiceAsync(string serviceDll, string database, Settings settings) =>
         ServerProcess.LaunchAsync("TrainingService", serviceDll,
-            address => [$"--Storage:Path={database}", $"--Urls={address}", $"--Security:BootstrapAdminToken={BootstrapToken}"],
+            // The budgets per token (RateLimits) would measure the limiter, not the reads: off unless --rate-limits on.
+            address => [$"--Storage:Path={database}", $"--Urls={address}", $"--Security:BootstrapAdminToken={BootstrapToken}",
+                $"--RateLimits:Enabled={(settings.RateLimits ? "true" : "false")}"],
             settings.ServiceEnvironment);
 
     /// <summary>
     /// What a caller meets right after a launch: the first call of all, then the first MatchCandidates of the
     /// largest State and of a second one (a session of a course asking English B1, so most officers qualify), and
-    /// the largest State's again for comparison.
+    /// the largest State's again for comparison, one candidate more so that the service computes it again rather
+    /// than answer the match it remembers.
     /// </summary>
     private static async Task<Launch> FirstCallsAsync(ServerProcess service)
     {
@@ -112,7 +116,7 @@ public static class ReadBenchmark
         var otherState = await TimedAsync(() => recruitment.MatchCandidatesAsync(
             new MatchCandidatesRequest { Session = session, RegionCode = BenchData.MemberStates[1] }, headers).ResponseAsync);
         var secondMatch = await TimedAsync(() => recruitment.MatchCandidatesAsync(
-            new MatchCandidatesRequest { Session = session, RegionCode = BenchData.MemberStates[0] }, headers).ResponseAsync);
+            new MatchCandidatesRequest { Session = session, RegionCode = BenchData.MemberStates[0], PageSize = 51 }, headers).ResponseAsync);
         return new Launch(service.StartUp.TotalMilliseconds, memory.ResidentMiB, firstCall, firstMatch, otherState, secondMatch);
     }
 
@@ -143,12 +147,19 @@ public static class ReadBenchmark
             var created = await recruitment.CreateRequestAsync(new CreateRequestRequest { Request = draft }, bootstrap);
             return (await recruitment.OpenRequestAsync(new OpenRequestRequest { Name = created.Name }, bootstrap)).Name;
         }
-        var frenchForensics = await OpenRequestAsync(r =>
+        void FrenchForensics(RecruitmentRequest r)
         {
             r.Languages.Add(new LanguageRequirement { LanguageCode = "fr", MinimumLevel = CefrLevel.B2 });
             r.Skills.Add(new SkillRequirement { SkillCode = "forensics", MinimumLevel = SkillLevel.Intermediate });
-        });
-        var englishOnly = await OpenRequestAsync(r => r.Languages.Add(new LanguageRequirement { LanguageCode = "en", MinimumLevel = CefrLevel.B1 }));
+        }
+        void EnglishOnly(RecruitmentRequest r) => r.Languages.Add(new LanguageRequirement { LanguageCode = "en", MinimumLevel = CefrLevel.B1 });
+        var frenchForensics = new List<string>();
+        var englishOnly = new List<string>();
+        for (var i = 0; i < FreshMatches.Requests; i++)
+        {
+            frenchForensics.Add(await OpenRequestAsync(FrenchForensics));
+            englishOnly.Add(await OpenRequestAsync(EnglishOnly));
+        }
 
         var calls = Calls(options, focalPoint, administrator, frenchForensics, englishOnly);
         foreach (var call in calls) call.Answer = await call.DescribeAsync(channel);
@@ -156,7 +167,7 @@ public static class ReadBenchmark
     }
 
     /// <summary>The calls measured, by key (for <c>--only</c>), with the targets of issue 15.</summary>
-    private static List<Call> Calls(BenchOptions options, string focalPoint, string administrator, string frenchForensics, string englishOnly)
+    private static List<Call> Calls(BenchOptions options, string focalPoint, string administrator, List<string> frenchForensics, List<string> englishOnly)
     {
         var largest = BenchData.MemberStates[0];
         var inLargest = BenchData.OfficersIn(0, options.Officers);
@@ -221,14 +232,18 @@ public static class ReadBenchmark
                     for (var i = 0; i < 200; i++) eligible += (await client.CheckEligibilityAsync(pairs[i], Bearer(administrator))).Eligible ? 1 : 0;
                     return $"{eligible} of the first 200 pairs eligible";
                 }),
-            new Call("match-french", $"MatchCandidates {largest}, French ≥ B2 + forensics", matchTargets.Item1, matchTargets.Item2,
+            new Call("match-french", $"MatchCandidates {largest}, French ≥ B2 + forensics, the same request each time", matchTargets.Item1, matchTargets.Item2,
                 (channel, _) => Unary(new RecruitmentService.RecruitmentServiceClient(channel), administrator,
-                    (c, h) => c.MatchCandidatesAsync(new MatchCandidatesRequest { Request = frenchForensics, RegionCode = largest }, h)),
-                channel => MatchedAsync(channel, administrator, frenchForensics, largest)),
-            new Call("match-all", $"MatchCandidates {largest}, English ≥ B1 (all qualify)", matchTargets.Item1, matchTargets.Item2,
+                    (c, h) => c.MatchCandidatesAsync(new MatchCandidatesRequest { Request = frenchForensics[0], RegionCode = largest }, h)),
+                channel => MatchedAsync(channel, administrator, frenchForensics[0], largest)),
+            new Call("match-all", $"MatchCandidates {largest}, English ≥ B1 (all qualify), the same request each time", matchTargets.Item1, matchTargets.Item2,
                 (channel, _) => Unary(new RecruitmentService.RecruitmentServiceClient(channel), administrator,
-                    (c, h) => c.MatchCandidatesAsync(new MatchCandidatesRequest { Request = englishOnly, RegionCode = largest }, h)),
-                channel => MatchedAsync(channel, administrator, englishOnly, largest)),
+                    (c, h) => c.MatchCandidatesAsync(new MatchCandidatesRequest { Request = englishOnly[0], RegionCode = largest }, h)),
+                channel => MatchedAsync(channel, administrator, englishOnly[0], largest)),
+            FreshMatches.Call("match-french-fresh", $"MatchCandidates {largest}, French ≥ B2 + forensics, never the same match twice",
+                matchTargets, administrator, frenchForensics, largest),
+            FreshMatches.Call("match-all-fresh", $"MatchCandidates {largest}, English ≥ B1 (all qualify), never the same match twice",
+                matchTargets, administrator, englishOnly, largest),
         ];
     }
 
@@ -364,6 +379,29 @@ public static class ReadBenchmark
         return text.ToString();
     }
 
+    /// <summary>
+    /// Matches the service cannot have remembered: it keeps the last 256 matches (by request, State, page size, data
+    /// version and minute), so cycling through <see cref="Requests"/> equal requests × <see cref="Sizes"/> page sizes
+    /// of 50 or a little more — more distinct matches than it keeps — makes it compute every one, as fifty
+    /// administrators matching fifty different requests would.
+    /// </summary>
+    private static class FreshMatches
+    {
+        public const int Requests = 12;
+        public const int Sizes = 25;
+
+        public static Call Call(string key, string title, (Target AtOne, Target AtMany) targets, string token, List<string> requests, string region)
+        {
+            var matches = requests.SelectMany(request => Enumerable.Range(50, Sizes).Select(size =>
+                new MatchCandidatesRequest { Request = request, RegionCode = region, PageSize = size })).ToArray();
+            var next = -1L;
+            return new Call(key, title, targets.AtOne, targets.AtMany,
+                (channel, _) => Unary(new RecruitmentService.RecruitmentServiceClient(channel), token,
+                    (c, h) => c.MatchCandidatesAsync(matches[(int)(Interlocked.Increment(ref next) % matches.Length)], h)),
+                _ => Task.FromResult($"{matches.Length} distinct matches in turn ({requests.Count} equal requests × page sizes 50–{49 + Sizes})"));
+        }
+    }
+
     /// <summary>A call measured: how each loop makes it, what it answers (shown before measuring), its targets.</summary>
     private sealed class Call(string key, string title, Target? atOne, Target? atMany, LoadGenerator.LoopFactory loop, Func<GrpcChannel, Task<string>> describe)
     {
@@ -397,7 +435,7 @@ public static class ReadBenchmark
     }
 
     private sealed record Settings(TimeSpan Window, TimeSpan WarmUp, int[] Concurrencies, int Launches, HashSet<string>? Only,
-        IReadOnlyDictionary<string, string> ServiceEnvironment, bool Profile)
+        IReadOnlyDictionary<string, string> ServiceEnvironment, bool Profile, bool RateLimits)
     {
         public static Settings Parse(BenchOptions options, string[] args)
         {
@@ -412,7 +450,7 @@ public static class ReadBenchmark
             return new Settings(TimeSpan.FromSeconds(window), TimeSpan.FromSeconds(Number("--warmup", 3)),
                 options.Clients == 1 ? [1] : [1, options.Clients], Math.Max(1, Number("--launches", 3)),
                 Value("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(),
-                environment, args.Contains("--profile"));
+                environment, args.Contains("--profile"), options.RateLimits);
         }
     }
 }
