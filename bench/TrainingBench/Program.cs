@@ -11,9 +11,10 @@ using Unpol.Training.V1;
 
 // Benchmarks of the nomination service on a large database, client and server on this machine, over real
 // gRPC on loopback. Usage:
-//   dotnet run -c Release --project bench/TrainingBench -- [all|eligibility|writes|submit|race|match|ceiling|grpc-ceiling|tui|fuzz]
+//   dotnet run -c Release --project bench/TrainingBench -- [all|eligibility|writes|submit|race|match|ceiling|grpc-ceiling|tui|fuzz|reads]
 //        [--officers N] [--sessions N]
 //        [--clients N] [--seconds N] [--calls N] [--data DIR] [--rate-limits on|off (fuzz only; default off)]
+if (args.FirstOrDefault() == EchoServer.Mode) return await EchoServer.RunAsync(args[1..]);
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"Training benchmarks — {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 var seedFile = await BenchDatabase.EnsureSeedAsync(options);
@@ -26,6 +27,7 @@ if (options.Scenario is "all" or "race") await Scenarios.RaceAsync(options, seed
 if (options.Scenario is "all" or "match") await Scenarios.MatchAsync(options, seedFile);
 if (options.Scenario is "tui") await TuiBenchmark.RunAsync(options, seedFile);
 if (options.Scenario is "fuzz") await FuzzBenchmark.RunAsync(options, seedFile);
+if (options.Scenario is "reads") await ReadBenchmark.RunAsync(options, seedFile, args);
 return 0;
 
 namespace Training.Bench
