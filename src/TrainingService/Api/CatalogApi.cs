@@ -140,7 +140,7 @@ public sealed class CatalogApi(
         var result = sessions.List(courseId, states.Count > 0 ? states : null, startFrom, page);
         return Task.FromResult(new ListSessionsResponse
         {
-            Sessions = { result.Items.Select(s => s.ToProto()) },
+            Sessions = { result.Items.Select(s => s.ToListedProto()) },
             NextPageToken = pageTokens.Next(result, fingerprint),
         });
     }

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.CompilerServices;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Training.Service.Domain.Catalog;
@@ -87,6 +88,14 @@ public static class CatalogMapping
         UpdateTime = course.UpdateTime.ToProto(),
         Etag = Etag.Of(course.Revision),
     };
+
+    private static readonly ConditionalWeakTable<Session, Proto.Session> Listed = new();
+
+    /// <summary>
+    /// For list pages: the message of a committed session (one the repositories share and never change), built once
+    /// and reused by every page that shows it until a change publishes a new session. Nobody may modify it.
+    /// </summary>
+    public static Proto.Session ToListedProto(this Session session) => Listed.GetValue(session, static s => s.ToProto());
 
     public static Proto.Session ToProto(this Session session) => new()
     {

@@ -31,12 +31,19 @@ public sealed class NominationIndex
     }
 
     /// <summary>Every nomination to one target (see <see cref="Nomination.TargetIndexKeyOf"/>), oldest first.</summary>
-    public IReadOnlyList<NominationSummary> ForTarget(string targetIndexKey) =>
-        WithStaged(_byTarget.GetValueOrDefault(targetIndexKey, []), s => s.TargetIndexKey == targetIndexKey);
+    public IReadOnlyList<NominationSummary> ForTarget(string targetIndexKey)
+    {
+        var committed = _byTarget.GetValueOrDefault(targetIndexKey, []);
+        return _database.InWriter ? WithStaged(committed, s => s.TargetIndexKey == targetIndexKey) : committed;
+    }
 
     /// <summary>Every nomination of one officer (<c>{region}/{id}</c>), oldest first.</summary>
-    public IReadOnlyList<NominationSummary> ForOfficer(string officerKey) =>
-        WithStaged(_byOfficer.GetValueOrDefault(officerKey, []), s => s.OfficerKey == officerKey);
+    /// <remarks>Outside the writer no lambda is made: matching asks this of every officer of a State.</remarks>
+    public IReadOnlyList<NominationSummary> ForOfficer(string officerKey)
+    {
+        var committed = _byOfficer.GetValueOrDefault(officerKey, []);
+        return _database.InWriter ? WithStaged(committed, s => s.OfficerKey == officerKey) : committed;
+    }
 
     /// <summary>Called by the repository with what a change writes: seen by the writer at once, by everyone once committed.</summary>
     public void Stage(NominationSummary summary)
@@ -48,7 +55,6 @@ public sealed class NominationIndex
 
     private IReadOnlyList<NominationSummary> WithStaged(NominationSummary[] committed, Func<NominationSummary, bool> belongs)
     {
-        if (!_database.InWriter) return committed;
         var stage = CurrentStage();
         if (stage.Count == 0) return committed;
         List<NominationSummary>? merged = null;

@@ -657,6 +657,26 @@ public sealed class CatalogApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListSessions_AfterAnUpdate_ShowsTheSessionAsItNowIs()
+    {
+        // List pages share each session's message until the session changes: a change must show on the next page.
+        var course = await _admin.CreateCourseAsync("CPTM");
+        var session = await _admin.CreateSessionAsync(course.Name, March1);
+        var before = await _admin.ListSessionsAsync(new ListSessionsRequest { Parent = course.Name });
+        Assert.Equal(session, Assert.Single(before.Sessions));
+
+        var changes = session.Clone();
+        changes.Seats = 41;
+        var updated = await _admin.UpdateSessionAsync(new UpdateSessionRequest { Session = changes, UpdateMask = FieldMask.FromString("seats") });
+        var opened = await _admin.OpenSessionAsync(new OpenSessionRequest { Name = session.Name, Etag = updated.Etag });
+
+        var after = await _admin.ListSessionsAsync(new ListSessionsRequest { Parent = course.Name });
+        Assert.Equal(opened, Assert.Single(after.Sessions));
+        Assert.Equal((41, State.Open), (after.Sessions[0].Seats, after.Sessions[0].State));
+        Assert.Equal(session.Seats, before.Sessions[0].Seats);
+    }
+
+    [Fact]
     public async Task UpdateSession_EmptyLanguage_FallsBackToTheCoursesLanguage()
     {
         var course = await _admin.CreateCourseAsync("CPTM");

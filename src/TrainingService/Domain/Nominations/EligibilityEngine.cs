@@ -336,10 +336,20 @@ public sealed class EligibilityEngine(EligibilityPolicy policy, IReferenceData r
     private static readonly EligibilityResult NoFinding = new([], []);
 
     /// <summary>Most officers pass with nothing to say: no lists to build then (matching judges thousands per call).</summary>
-    private static EligibilityResult Split(List<EligibilityFinding> findings) =>
-        findings.Count == 0
-            ? NoFinding
-            : new(findings.Where(f => f.Severity == Severity.Hard).ToList(), findings.Where(f => f.Severity == Severity.Soft).ToList());
+    private static EligibilityResult Split(List<EligibilityFinding> findings)
+    {
+        if (findings.Count == 0) return NoFinding;
+        var hard = 0;
+        foreach (var finding in findings)
+            if (finding.Severity == Severity.Hard) hard++;
+        // One kind only (the usual case): the list itself, in the order the rules found them.
+        if (hard == findings.Count) return new(findings, []);
+        if (hard == 0) return new([], findings);
+        var failures = new List<EligibilityFinding>(hard);
+        var warnings = new List<EligibilityFinding>(findings.Count - hard);
+        foreach (var finding in findings) (finding.Severity == Severity.Hard ? failures : warnings).Add(finding);
+        return new(failures, warnings);
+    }
 
     private static string Percent(double share) => share.ToString("P0", CultureInfo.InvariantCulture);
 }

@@ -70,22 +70,20 @@ public sealed class CandidateMatcher(
     {
         // Officers missing a required language or skill fail those hard rules: the rules run on the others only.
         var holding = directory.Holding(regionCode, languages, skills);
-        var eligible = new List<(Officer Officer, double Score, EligibilityResult Result)>();
+        var best = new TopCandidates(size);
+        var eligible = 0;
         foreach (var officer in holding)
         {
             var result = check(officer);
             if (!result.Eligible) continue;
-            eligible.Add((officer, Points(officer, languages, skills, day), result));
+            best.Offer(officer, Points(officer, languages, skills, day), result, eligible++);
         }
-        // Explanations are words: written only for the candidates returned, not for every eligible officer. The
-        // officers come in name order and the sort is stable, so equal scores stay in name order.
-        var best = eligible
-            .OrderByDescending(c => c.Score)
-            .Take(size)
+        // Explanations are words: written only for the candidates returned, not for every eligible officer.
+        var candidates = best.InOrder()
             .Select(c => new Candidate(c.Officer, c.Score, Score(c.Officer, languages, skills, day),
                 c.Result.Warnings.Select(w => w.Description).ToList()))
             .ToList();
-        return new MatchResult(best, eligible.Count, directory.OfficersOf(regionCode).Count);
+        return new MatchResult(candidates, eligible, directory.OfficersOf(regionCode).Count);
     }
 
     /// <summary>The total of <see cref="Score"/> without building its parts: run for every eligible officer.</summary>

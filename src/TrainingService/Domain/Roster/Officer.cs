@@ -42,11 +42,20 @@ public sealed class Officer
 
     public string DisplayName => Anonymized ? AnonymisedName : $"{FamilyName}, {GivenName}";
 
-    public LanguageProficiency? Language(string code) =>
-        Languages.FirstOrDefault(l => string.Equals(l.LanguageCode, code, StringComparison.OrdinalIgnoreCase));
+    // Loops, not LINQ: matching asks these of every officer of a State, and a lambda capturing the code is an allocation.
+    public LanguageProficiency? Language(string code)
+    {
+        foreach (var language in Languages)
+            if (string.Equals(language.LanguageCode, code, StringComparison.OrdinalIgnoreCase)) return language;
+        return null;
+    }
 
-    public SkillProficiency? Skill(string code) =>
-        Skills.FirstOrDefault(s => string.Equals(s.SkillCode, code, StringComparison.OrdinalIgnoreCase));
+    public SkillProficiency? Skill(string code)
+    {
+        foreach (var skill in Skills)
+            if (string.Equals(skill.SkillCode, code, StringComparison.OrdinalIgnoreCase)) return skill;
+        return null;
+    }
 
     /// <summary>Full years of police service on <paramref name="day"/>, up to retirement if retired.</summary>
     public int ServiceYearsOn(DateOnly day)

@@ -37,7 +37,9 @@ public sealed record OfficerQuery(
         foreach (var language in Languages)
         {
             var held = officer.Language(language.LanguageCode);
-            if (held is null || language.EffectiveSkills.Any(s => held.LevelIn(s) < language.MinimumLevel)) return false;
+            if (held is null) return false;
+            foreach (var skill in language.EffectiveSkills)
+                if (held.LevelIn(skill) < language.MinimumLevel) return false;
         }
         return true;
     }
