@@ -106,19 +106,26 @@ public sealed class TrainingDatabase : ITrainingStore, IDisposable
     /// </summary>
     public IEnumerable<T> ReadInChunks<T>(ILiteCollection<T> collection, string? from = null, string? to = null, int chunk = 2000)
     {
-        BsonValue after = from is null ? BsonValue.MinValue : new BsonValue(from);
-        var inclusive = from is not null;
+        // One BETWEEN, not ">= from" and "< to": given two ranges LiteDB walks the index by one and filters by the
+        // other, and when it chose "< to" every chunk read every document before it again (18 CPU-s for a roster that
+        // reads in 5). BETWEEN is inclusive at both ends, so the last document of the previous chunk comes back first
+        // and is skipped, and a document whose key is exactly "to" is dropped.
+        BsonValue low = from is null ? BsonValue.MinValue : new BsonValue(from);
+        BsonValue high = to is null ? BsonValue.MaxValue : new BsonValue(to);
+        var skipLow = false;
         while (true)
         {
-            var query = collection.Query().Where(BsonExpression.Create(inclusive ? "_id >= @0" : "_id > @0", after));
-            if (to is not null) query = query.Where(BsonExpression.Create("_id < @0", to));
-            var page = query.Limit(chunk).ToList();
-            foreach (var document in page) yield return document;
-            if (page.Count < chunk) yield break;
-            after = Lite.Mapper.ToDocument(page[^1])["_id"];
-            inclusive = false;
+            var page = collection.Query().Where(BsonExpression.Create("_id BETWEEN @0 AND @1", low, high)).Limit(chunk + 1).ToList();
+            var start = skipLow && page.Count > 0 && IdOf(page[0]) == low ? 1 : 0;
+            var end = to is not null && page.Count > start && IdOf(page[^1]) == high ? page.Count - 1 : page.Count;
+            for (var i = start; i < end; i++) yield return page[i];
+            if (page.Count <= chunk) yield break;
+            low = IdOf(page[^1]);
+            skipLow = true;
         }
     }
+
+    private BsonValue IdOf<T>(T document) => Lite.Mapper.ToDocument(document)["_id"];
 
     /// <summary>Queues a change for the single writer and completes once it has committed durably (see <see cref="Writer"/>).</summary>
     public Task<T> WriteAsync<T>(Func<T> change, CancellationToken cancellation = default) => _writer.RunAsync(change, cancellation);
