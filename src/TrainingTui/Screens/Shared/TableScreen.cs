@@ -44,6 +44,10 @@ public abstract class TableScreen<T> : Screen
         Table.Style.ShowVerticalCellLines = false;
         Table.Style.ShowVerticalHeaderLines = false;
         for (var i = 0; i < columns.Count; i++) Table.Style.GetOrCreateColumnStyle(i).MaxWidth = columns[i].MaxWidth;
+        // A row is the thing selected here, so Home and End go to the first and last row (as Terminal.Gui's own examples
+        // bind them), not to the first and last column of the row.
+        Table.KeyBindings.ReplaceCommands(Key.Home, Command.Start);
+        Table.KeyBindings.ReplaceCommands(Key.End, Command.End);
         Table.FrameChanged += (_, _) => FitColumns();
         Table.Accepting += (_, e) =>
         {
@@ -80,6 +84,7 @@ public abstract class TableScreen<T> : Screen
     protected static IEnumerable<KeyHelp> TableKeys =>
     [
         new("↑↓ PgUp PgDn", "move"),
+        new("Home End", "first / last row"),
         new("/", "filter in place"),
         new("s / S", "sort by next column / reverse"),
     ];
