@@ -11,6 +11,8 @@ namespace Training.Tui.Screens.Shared;
 public abstract class TableScreen<T> : Screen
 {
     private readonly Label _summary;
+    private readonly int _detailsHeight;
+    private (int Width, string Details, string Summary) _fitted;
 
     /// <param name="detailsHeight">
     /// Lines kept above the table for <see cref="Details"/> (0: none). The details grow past that when their text
@@ -19,12 +21,15 @@ public abstract class TableScreen<T> : Screen
     protected TableScreen(ScreenContext context, IReadOnlyList<Column<T>> columns, Func<T, string> key, int detailsHeight = 0) : base(context)
     {
         Source = new RowsSource<T>(columns, key);
+        _detailsHeight = detailsHeight;
         Details = new Label
         {
-            X = 0, Y = 0, Width = Dim.Fill(), Text = "", Visible = detailsHeight > 0, HotKeySpecifier = Plain.NoHotKey,
-            Height = detailsHeight > 0 ? Dim.Auto(DimAutoStyle.Text, minimumContentDim: detailsHeight) : 0,
+            X = 0, Y = 0, Width = Dim.Fill(), Height = detailsHeight, Text = "", Visible = detailsHeight > 0, HotKeySpecifier = Plain.NoHotKey,
         };
         _summary = new Label { X = 0, Y = Pos.Bottom(Details), Width = Dim.Fill(), Height = 1, Text = "", HotKeySpecifier = Plain.NoHotKey };
+        Details.TextChanged += (_, _) => FitText();
+        _summary.TextChanged += (_, _) => FitText();
+        FrameChanged += (_, _) => FitText();
         FilterField = new TextField { X = 9, Y = Pos.Bottom(_summary), Width = Dim.Fill(), Visible = false };
         FilterLabel = new Label { X = 0, Y = Pos.Bottom(_summary), Text = "Filter /", Visible = false };
         FilterField.TextChanged += (_, _) => ApplyFilter();
@@ -56,6 +61,19 @@ public abstract class TableScreen<T> : Screen
         };
         Add(Details, _summary, FilterLabel, FilterField, Table);
         WaitForFirstLoad();
+    }
+
+    /// <summary>
+    /// The details and the summary take the lines their text needs at the screen's width, computed here rather than by
+    /// Dim.Auto, which kept the taller height of a narrower terminal after it grew (two blank lines above the table).
+    /// </summary>
+    private void FitText()
+    {
+        var width = Frame.Width;
+        if (width <= 0 || _fitted == (width, Details.Text, _summary.Text)) return;
+        _fitted = (width, Details.Text, _summary.Text);
+        if (_detailsHeight > 0) Details.Height = Math.Max(_detailsHeight, Wrapping.Lines(Details.Text, width));
+        _summary.Height = Wrapping.Lines(_summary.Text, width);
     }
 
     /// <summary>Free text above the table (a session's details, say).</summary>
