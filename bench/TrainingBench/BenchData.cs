@@ -32,7 +32,7 @@ public static class BenchData
     {
         var random = new Random(2027);
         var today = DateOnly.FromDateTime(now);
-        var officers = new OfficerRepository(database, new OfficerDirectory(database));
+        var officers = new OfficerRepository(database, new OfficerDirectory(database, new ReferenceDataStore(database)));
         var courses = new CourseRepository(database);
         var sessions = new SessionRepository(database);
 

@@ -11,9 +11,10 @@ using Unpol.Training.V1;
 
 // Benchmarks of the nomination service on a large database, client and server on this machine, over real
 // gRPC on loopback. Usage:
-//   dotnet run -c Release --project bench/TrainingBench -- [all|eligibility|writes|submit|race|match|ceiling|grpc-ceiling|tui]
+//   dotnet run -c Release --project bench/TrainingBench -- [all|eligibility|writes|submit|race|match|ceiling|grpc-ceiling|tui|fuzz|reads]
 //        [--officers N] [--sessions N]
-//        [--clients N] [--seconds N] [--calls N] [--data DIR]
+//        [--clients N] [--seconds N] [--calls N] [--data DIR] [--rate-limits on|off (fuzz only; default off)]
+if (args.FirstOrDefault() == EchoServer.Mode) return await EchoServer.RunAsync(args[1..]);
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"Training benchmarks — {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 var seedFile = await BenchDatabase.EnsureSeedAsync(options);
@@ -25,11 +26,14 @@ if (options.Scenario is "all" or "writes" or "submit") await Scenarios.SubmitAsy
 if (options.Scenario is "all" or "race") await Scenarios.RaceAsync(options, seedFile);
 if (options.Scenario is "all" or "match") await Scenarios.MatchAsync(options, seedFile);
 if (options.Scenario is "tui") await TuiBenchmark.RunAsync(options, seedFile);
+if (options.Scenario is "fuzz") await FuzzBenchmark.RunAsync(options, seedFile);
+if (options.Scenario is "reads") await ReadBenchmark.RunAsync(options, seedFile, args);
 return 0;
 
 namespace Training.Bench
 {
-    public sealed record BenchOptions(string Scenario, int Officers, int Sessions, int Clients, int Seconds, int Calls, string DataDirectory)
+    public sealed record BenchOptions(string Scenario, int Officers, int Sessions, int Clients, int Seconds, int Calls, string DataDirectory,
+        bool RateLimits = false)
     {
         public static BenchOptions Parse(string[] args)
         {
@@ -41,7 +45,8 @@ namespace Training.Bench
             int Number(string name, int fallback) => int.Parse(Value(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
             var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && Array.IndexOf(args, a) % 2 == 0) ?? "all";
             return new BenchOptions(scenario, Number("--officers", 100_000), Number("--sessions", 2_000), Number("--clients", 50),
-                Number("--seconds", 60), Number("--calls", 5_000), Path.GetFullPath(Value("--data", "bench-data")));
+                Number("--seconds", 60), Number("--calls", 5_000), Path.GetFullPath(Value("--data", "bench-data")),
+                Value("--rate-limits", "off") == "on");
         }
     }
 
@@ -98,7 +103,9 @@ namespace Training.Bench
         public static async Task<BenchServer> StartAsync(string databasePath)
         {
             var app = TrainingHost.Build(
-                ["--urls=http://127.0.0.1:0", $"--Storage:Path={databasePath}", $"--Security:BootstrapAdminToken={AdminToken}"],
+                // Rate limits off: these scenarios measure how much the service can do, not how much one token may.
+                ["--urls=http://127.0.0.1:0", $"--Storage:Path={databasePath}", $"--Security:BootstrapAdminToken={AdminToken}",
+                    "--RateLimits:Enabled=false"],
                 builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
             await app.StartAsync();
             return new BenchServer(app, new Uri(app.Urls.First()));
@@ -110,7 +117,7 @@ namespace Training.Bench
             File.Delete(databasePath);
             File.Delete(databasePath.Replace(".db", "-log.db"));
             var app = TrainingHost.Build(
-                ["--urls=http://127.0.0.1:0", $"--Storage:Path={databasePath}"],
+                ["--urls=http://127.0.0.1:0", $"--Storage:Path={databasePath}", "--RateLimits:Enabled=false"],
                 builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
             var (_, credentials) = Training.Service.Demo.DemoMode.Start(app.Services, TextWriter.Null);
             await app.StartAsync();

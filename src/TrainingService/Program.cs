@@ -10,6 +10,7 @@ using Training.Service.Domain.Recruitment;
 using Training.Service.Domain.Reference;
 using Training.Service.Domain.Reports;
 using Training.Service.Domain.Roster;
+using Training.Service.Edge;
 using Training.Service.Security;
 using Training.Service.Storage;
 
@@ -48,6 +49,12 @@ public static class TrainingHost
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => TrainingDatabase.OpenFile(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
         services.AddSingleton<ITrainingStore>(sp => sp.GetRequiredService<TrainingDatabase>());
+        services.AddSingleton(sp =>
+        {
+            // The key file beside the database is read or made only once the database's lock is held.
+            sp.GetRequiredService<TrainingDatabase>();
+            return new PageTokens(PageTokenKey.ForDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
+        });
         services.AddSingleton<IReferenceData, ReferenceDataStore>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<IAuditTrail>(sp => sp.GetRequiredService<AuditTrail>());
@@ -74,6 +81,7 @@ public static class TrainingHost
         services.AddSingleton<NominationWorkflow>();
         services.AddSingleton<IRequestRepository, RequestRepository>();
         services.AddSingleton<RecruitmentWorkflow>();
+        services.AddSingleton<MatchMemo>();
         services.AddSingleton<CandidateMatcher>();
         services.AddSingleton<RequestMapping>();
         services.AddSingleton((builder.Configuration.GetSection(ParityTargets.Section).Get<ParityTargets>() ?? new ParityTargets()).Validated());
@@ -86,10 +94,12 @@ public static class TrainingHost
             options.Interceptors.Add<AuthenticationInterceptor>();
             options.MaxReceiveMessageSize = 4 * 1024 * 1024;
         });
+        services.AddRequestEdge(builder.Configuration);
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         var app = builder.Build();
+        app.UseRequestEdge();
         app.MapGrpcService<ReferenceDataApi>();
         app.MapGrpcService<AccessApi>();
         app.MapGrpcService<CatalogApi>();

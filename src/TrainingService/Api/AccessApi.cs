@@ -13,6 +13,7 @@ namespace Training.Service.Api;
 
 public sealed class AccessApi(
     TokenIssuer issuer,
+    PageTokens pageTokens,
     IAccessTokenRepository tokens,
     AuditTrail auditTrail,
     IReferenceData reference,
@@ -73,13 +74,13 @@ public sealed class AccessApi(
         v.ThrowIfInvalid();
         var onlySelf = AccessPolicy.ReachOf(caller, Right.ListAccessTokens) == Reach.Self;
         var fingerprint = $"tokens|{request.ShowInactive}|{(onlySelf ? caller.TokenName : "")}";
-        var page = new PageRequest(size, PageToken.Decode(request.PageToken, fingerprint));
+        var page = new PageRequest(size, pageTokens.Decode(request.PageToken, fingerprint));
         var ownId = caller.TokenName["accessTokens/".Length..];
         var result = tokens.List(request.ShowInactive, onlySelf ? ownId : null, clock.UtcNow(), page);
         return Task.FromResult(new ListAccessTokensResponse
         {
             AccessTokens = { result.Items.Select(ToProto) },
-            NextPageToken = PageToken.Next(result, fingerprint),
+            NextPageToken = pageTokens.Next(result, fingerprint),
         });
     }
 
@@ -111,7 +112,7 @@ public sealed class AccessApi(
             actor = caller.TokenName;
         }
         var fingerprint = $"audit|{actor}|{resource}|{from:O}|{to:O}";
-        var page = new PageRequest(size, PageToken.Decode(request.PageToken, fingerprint));
+        var page = new PageRequest(size, pageTokens.Decode(request.PageToken, fingerprint));
         var result = auditTrail.List(actor.Length > 0 ? actor : null, resource.Length > 0 ? resource : null, from, to, page);
         return Task.FromResult(new ListAuditEventsResponse
         {
@@ -125,7 +126,7 @@ public sealed class AccessApi(
                 Resource = e.Resource,
                 Summary = e.Summary,
             }) },
-            NextPageToken = PageToken.Next(result, fingerprint),
+            NextPageToken = pageTokens.Next(result, fingerprint),
         });
     }
 

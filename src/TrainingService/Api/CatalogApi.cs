@@ -17,6 +17,7 @@ namespace Training.Service.Api;
 /// </summary>
 public sealed class CatalogApi(
     CatalogWorkflow workflow,
+    PageTokens pageTokens,
     ICourseRepository courses,
     ISessionRepository sessions,
     IReferenceData reference) : CatalogService.CatalogServiceBase
@@ -50,12 +51,12 @@ public sealed class CatalogApi(
         var category = v.Enum("category", request.Category, required: false);
         v.ThrowIfInvalid();
         var fingerprint = $"courses|{(int)category}";
-        var page = new PageRequest(size, PageToken.Decode(request.PageToken, fingerprint));
+        var page = new PageRequest(size, pageTokens.Decode(request.PageToken, fingerprint));
         var result = courses.List(category == Proto.CourseCategory.Unspecified ? null : (Domain.Catalog.CourseCategory)category, page);
         return Task.FromResult(new ListCoursesResponse
         {
             Courses = { result.Items.Select(c => c.ToProto()) },
-            NextPageToken = PageToken.Next(result, fingerprint),
+            NextPageToken = pageTokens.Next(result, fingerprint),
         });
     }
 
@@ -135,12 +136,12 @@ public sealed class CatalogApi(
         var courseId = parent == "-" ? null : parent;
         if (courseId is not null) LoadCourse(courseId);
         var fingerprint = $"sessions|{courseId}|{string.Join(',', states.Select(s => (int)s))}|{startFrom:O}";
-        var page = new PageRequest(size, PageToken.Decode(request.PageToken, fingerprint));
+        var page = new PageRequest(size, pageTokens.Decode(request.PageToken, fingerprint));
         var result = sessions.List(courseId, states.Count > 0 ? states : null, startFrom, page);
         return Task.FromResult(new ListSessionsResponse
         {
             Sessions = { result.Items.Select(s => s.ToProto()) },
-            NextPageToken = PageToken.Next(result, fingerprint),
+            NextPageToken = pageTokens.Next(result, fingerprint),
         });
     }
 

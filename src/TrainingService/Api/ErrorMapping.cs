@@ -16,66 +16,82 @@ public static class ErrorMapping
 {
     public const string Domain = "training.unpol.un.org";
 
+    /// <summary>An error lists at most this many violations, so its trailer always fits in one HTTP/2 header block.</summary>
+    public const int MaxListedViolations = 20;
+
+    private const int MaxMessageLength = 1_000, MaxFieldLength = 200, MaxDescriptionLength = 500;
+
     public static RpcException ToRpcException(DomainException error)
     {
-        var (code, details) = error switch
+        var (code, details, omitted) = error switch
         {
-            InvalidInputException invalid => (Code.InvalidArgument, new IMessage[]
-            {
-                new BadRequest
-                {
-                    FieldViolations =
-                    {
-                        invalid.Violations.Select(v => new BadRequest.Types.FieldViolation
-                        {
-                            Field = v.Field,
-                            Description = v.Description,
-                        }),
-                    },
-                },
-            }),
+            InvalidInputException invalid => (Code.InvalidArgument, new IMessage[] { BoundedBadRequest(invalid.Violations) },
+                Omitted(invalid.Violations.Count)),
             NotFoundException notFound => (Code.NotFound, new IMessage[]
             {
-                new ResourceInfo { ResourceName = notFound.ResourceName, Description = notFound.Message },
-            }),
+                new ResourceInfo { ResourceName = Clip(notFound.ResourceName, MaxFieldLength), Description = Clip(notFound.Message, MaxDescriptionLength) },
+            }, 0),
             AlreadyExistsException exists => (Code.AlreadyExists, new IMessage[]
             {
-                new ResourceInfo { ResourceName = exists.ResourceName, Description = exists.Message },
-            }),
+                new ResourceInfo { ResourceName = Clip(exists.ResourceName, MaxFieldLength), Description = Clip(exists.Message, MaxDescriptionLength) },
+            }, 0),
             RuleViolationException rule => (Code.FailedPrecondition, new IMessage[]
             {
                 new PreconditionFailure
                 {
                     Violations =
                     {
-                        rule.Violations.Select(v => new PreconditionFailure.Types.Violation
+                        rule.Violations.Take(MaxListedViolations).Select(v => new PreconditionFailure.Types.Violation
                         {
                             Type = v.Type,
-                            Subject = v.Subject,
-                            Description = v.Description,
+                            Subject = Clip(v.Subject, MaxFieldLength),
+                            Description = Clip(v.Description, MaxDescriptionLength),
                         }),
                     },
                 },
-            }),
+            }, Omitted(rule.Violations.Count)),
             EtagMismatchException etag => (Code.Aborted, new IMessage[]
             {
-                new ResourceInfo { ResourceName = etag.ResourceName, Description = etag.Message },
-            }),
-            OutOfRangeException => (Code.OutOfRange, Array.Empty<IMessage>()),
-            UnauthenticatedException => (Code.Unauthenticated, Array.Empty<IMessage>()),
-            PermissionDeniedException => (Code.PermissionDenied, Array.Empty<IMessage>()),
-            _ => (Code.Internal, Array.Empty<IMessage>()),
+                new ResourceInfo { ResourceName = Clip(etag.ResourceName, MaxFieldLength), Description = Clip(etag.Message, MaxDescriptionLength) },
+            }, 0),
+            OutOfRangeException => (Code.OutOfRange, Array.Empty<IMessage>(), 0),
+            UnauthenticatedException => (Code.Unauthenticated, Array.Empty<IMessage>(), 0),
+            PermissionDeniedException => (Code.PermissionDenied, Array.Empty<IMessage>(), 0),
+            _ => (Code.Internal, Array.Empty<IMessage>(), 0),
         };
-
-        var status = new Status
-        {
-            Code = (int)code,
-            Message = error.Message,
-            Details = { Any.Pack(new ErrorInfo { Reason = error.Reason, Domain = Domain }) },
-        };
-        foreach (var detail in details) status.Details.Add(Any.Pack(detail));
-        return status.ToRpcException();
+        return RichStatus(code, error.Reason, error.Message, omitted, details).ToRpcException();
     }
+
+    /// <summary>
+    /// A status with an <see cref="ErrorInfo"/> first, then <paramref name="details"/>; when violations were left out,
+    /// the ErrorInfo's metadata "more_violations" says how many.
+    /// </summary>
+    public static Status RichStatus(Code code, string reason, string message, int omittedViolations, params IMessage[] details)
+    {
+        var info = new ErrorInfo { Reason = reason, Domain = Domain };
+        if (omittedViolations > 0) info.Metadata["more_violations"] = omittedViolations.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var status = new Status { Code = (int)code, Message = Clip(message, MaxMessageLength), Details = { Any.Pack(info) } };
+        foreach (var detail in details) status.Details.Add(Any.Pack(detail));
+        return status;
+    }
+
+    /// <summary>The first <see cref="MaxListedViolations"/> field violations, each clipped to a readable length.</summary>
+    public static BadRequest BoundedBadRequest(IEnumerable<FieldViolation> violations) => new()
+    {
+        FieldViolations =
+        {
+            violations.Take(MaxListedViolations).Select(v => new BadRequest.Types.FieldViolation
+            {
+                Field = Clip(v.Field, MaxFieldLength),
+                Description = Clip(v.Description, MaxDescriptionLength),
+            }),
+        },
+    };
+
+    /// <summary>How many of <paramref name="count"/> violations an error leaves out.</summary>
+    public static int Omitted(int count) => Math.Max(0, count - MaxListedViolations);
+
+    private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     /// <summary>A fault of ours: the caller learns only that, and a correlation id to report; the log gets the rest.</summary>
     public static RpcException Internal(string correlationId) => new Status

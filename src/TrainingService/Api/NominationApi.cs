@@ -13,6 +13,7 @@ namespace Training.Service.Api;
 
 public sealed class NominationApi(
     NominationWorkflow workflow,
+    PageTokens pageTokens,
     INominationRepository nominations,
     Domain.Catalog.ISessionRepository sessions,
     NominationFeed feed,
@@ -109,11 +110,11 @@ public sealed class NominationApi(
         var fingerprint = string.Join("|", "nominations", parent, filter.Kind, filter.TargetKey, filter.OfficerKey,
             string.Join(",", states.Order()));
         var watchSequence = feed.LatestSequence;
-        var page = nominations.List(filter, new PageRequest(size, PageToken.Decode(request.PageToken, fingerprint)));
+        var page = nominations.List(filter, new PageRequest(size, pageTokens.Decode(request.PageToken, fingerprint)));
         return Task.FromResult(new ListNominationsResponse
         {
             Nominations = { page.Items.Select(NominationMapping.ToProto) },
-            NextPageToken = PageToken.Next(page, fingerprint),
+            NextPageToken = pageTokens.Next(page, fingerprint),
             WatchSequence = watchSequence,
         });
     }
@@ -174,7 +175,7 @@ public sealed class NominationApi(
         var session = sessions.Find(name!.Value.CourseId, name.Value.SessionId)
             ?? throw new NotFoundException(ResourceNames.Session(name.Value.CourseId, name.Value.SessionId));
         var figures = SessionFigures.Of(session, nominations.ForTarget(TargetKind.Session, session.Key),
-            caller.MemberStatesFor(Right.ReadNominations));
+            caller.MemberStatesFor(Right.ReadNominations), engine.Policy.MinimumOtherMemberStatesInFigures);
         var threshold = engine.Policy.ParityThreshold;
         return Task.FromResult(new SessionStatistics
         {
@@ -191,6 +192,7 @@ public sealed class NominationApi(
             }) },
             ParityThreshold = threshold,
             ParityTarget = engine.Policy.ParityTarget,
+            OtherMemberStatesWithheld = figures.OtherMemberStatesWithheld,
         });
     }
 

@@ -14,6 +14,7 @@ namespace Training.Service.Api;
 
 public sealed class RecruitmentApi(
     RecruitmentWorkflow workflow,
+    PageTokens pageTokens,
     IRequestRepository requests,
     RequestMapping mapping,
     CandidateMatcher matcher,
@@ -61,11 +62,11 @@ public sealed class RecruitmentApi(
             if (states.Count == 0) return Task.FromResult(new ListRequestsResponse());
         }
         var fingerprint = $"requests|{string.Join(",", states)}|{mission}";
-        var page = requests.List(states.Count > 0 ? states : null, mission, new PageRequest(size, PageToken.Decode(request.PageToken, fingerprint)));
+        var page = requests.List(states.Count > 0 ? states : null, mission, new PageRequest(size, pageTokens.Decode(request.PageToken, fingerprint)));
         return Task.FromResult(new ListRequestsResponse
         {
             Requests = { page.Items.Select(RequestMapping.ToProto) },
-            NextPageToken = PageToken.Next(page, fingerprint),
+            NextPageToken = pageTokens.Next(page, fingerprint),
         });
     }
 

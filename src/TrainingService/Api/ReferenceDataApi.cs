@@ -7,7 +7,7 @@ using Proto = Unpol.Training.V1;
 
 namespace Training.Service.Api;
 
-public sealed class ReferenceDataApi(IReferenceData reference) : ReferenceDataService.ReferenceDataServiceBase
+public sealed class ReferenceDataApi(IReferenceData reference, PageTokens pageTokens) : ReferenceDataService.ReferenceDataServiceBase
 {
     private const int DefaultPageSize = 100, MaxPageSize = 500;
 
@@ -18,7 +18,7 @@ public sealed class ReferenceDataApi(IReferenceData reference) : ReferenceDataSe
         return Task.FromResult(new ListMemberStatesResponse
         {
             MemberStates = { result.Items.Select(ToProto) },
-            NextPageToken = PageToken.Next(result, fingerprint),
+            NextPageToken = pageTokens.Next(result, fingerprint),
             TotalSize = reference.MemberStateCount,
         });
     }
@@ -45,7 +45,7 @@ public sealed class ReferenceDataApi(IReferenceData reference) : ReferenceDataSe
                 DisplayName = l.DisplayName,
                 UnOfficial = l.UnOfficial,
             }) },
-            NextPageToken = PageToken.Next(result, fingerprint),
+            NextPageToken = pageTokens.Next(result, fingerprint),
         });
     }
 
@@ -66,7 +66,7 @@ public sealed class ReferenceDataApi(IReferenceData reference) : ReferenceDataSe
                 Stream = (Proto.SkillStream)s.Stream,
                 Specialist = s.Specialist,
             }) },
-            NextPageToken = PageToken.Next(result, fingerprint),
+            NextPageToken = pageTokens.Next(result, fingerprint),
         });
     }
 
@@ -84,16 +84,16 @@ public sealed class ReferenceDataApi(IReferenceData reference) : ReferenceDataSe
                 HostRegionCode = m.HostRegionCode,
                 WorkingLanguageCodes = { m.WorkingLanguageCodes },
             }) },
-            NextPageToken = PageToken.Next(result, fingerprint),
+            NextPageToken = pageTokens.Next(result, fingerprint),
         });
     }
 
-    private static (PageRequest Page, string Fingerprint) Paging(int pageSize, string pageToken, string fingerprint)
+    private (PageRequest Page, string Fingerprint) Paging(int pageSize, string pageToken, string fingerprint)
     {
         var v = new Validator();
         var size = v.PageSize("page_size", pageSize, DefaultPageSize, MaxPageSize);
         v.ThrowIfInvalid();
-        return (new PageRequest(size, PageToken.Decode(pageToken, fingerprint)), fingerprint);
+        return (new PageRequest(size, pageTokens.Decode(pageToken, fingerprint)), fingerprint);
     }
 
     private static Proto.MemberState ToProto(Domain.Reference.MemberState state) => new()

@@ -14,6 +14,7 @@ public sealed partial class RosterApi(
     RosterWorkflow roster,
     IOfficerRepository officers,
     OfficerMapping mapping,
+    PageTokens pageTokens,
     IReferenceData reference,
     TimeProvider clock) : RosterService.RosterServiceBase
 {
@@ -67,11 +68,11 @@ public sealed partial class RosterApi(
             regions = [parent!];
         }
         var fingerprint = $"officers|{request.Parent.ToUpperInvariant()}";
-        var result = officers.List(regions, new PageRequest(size, PageToken.Decode(request.PageToken, fingerprint)));
+        var result = officers.List(regions, new PageRequest(size, pageTokens.Decode(request.PageToken, fingerprint)));
         return Task.FromResult(new ListOfficersResponse
         {
             Officers = { result.Items.Select(OfficerMapping.ToProto) },
-            NextPageToken = PageToken.Next(result, fingerprint),
+            NextPageToken = pageTokens.Next(result, fingerprint),
         });
     }
 
@@ -142,11 +143,11 @@ public sealed partial class RosterApi(
             string.Join(",", skills.Select(s => $"{s.SkillCode}:{s.MinimumLevel}")),
             string.Join(",", languages.Select(l => $"{l.LanguageCode}:{l.MinimumLevel}:{string.Join("+", l.Skills)}")),
             gender, availability, minYears);
-        var result = officers.Search(query, new PageRequest(size, PageToken.Decode(request.PageToken, fingerprint)));
+        var result = officers.Search(query, new PageRequest(size, pageTokens.Decode(request.PageToken, fingerprint)));
         return Task.FromResult(new SearchOfficersResponse
         {
             Officers = { result.Items.Select(OfficerMapping.ToProto) },
-            NextPageToken = PageToken.Next(result, fingerprint),
+            NextPageToken = pageTokens.Next(result, fingerprint),
         });
     }
 

@@ -44,7 +44,7 @@ public static class RosterCsv
             if (csv.FieldCount != columns.Length)
                 problems.Add(new FieldViolation("", $"has {csv.FieldCount} fields where the header has {columns.Length}."));
             else
-                for (var i = 0; i < columns.Length; i++) cells[columns[i]] = csv.GetString(i);
+                for (var i = 0; i < columns.Length; i++) cells[columns[i]] = SpreadsheetFormulas.Restore(csv.GetString(i));
             yield return new RosterRow(csv.LineNumber, cells, problems);
         }
     }
@@ -89,7 +89,10 @@ public static class RosterCsv
     };
 }
 
-/// <summary>Exported rows as CSV: the header, then one record per officer, CRLF line ends (RFC 4180).</summary>
+/// <summary>
+/// Exported rows as CSV: the header, then one record per officer, CRLF line ends (RFC 4180), cells that a spreadsheet
+/// would run as formulas neutralised (<see cref="SpreadsheetFormulas"/>).
+/// </summary>
 public sealed class RosterCsvWriter : RosterFileWriter
 {
     private readonly CsvWriter _csv;
@@ -103,7 +106,7 @@ public sealed class RosterCsvWriter : RosterFileWriter
 
     public override void Write(IReadOnlyList<string> cells)
     {
-        _csv.WriteRecord(cells.ToArray());
+        _csv.WriteRecord(cells.Select(SpreadsheetFormulas.Neutralise).ToArray());
         _csv.Flush();
     }
 

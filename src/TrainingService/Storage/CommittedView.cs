@@ -21,11 +21,8 @@ public sealed class CommittedView<T> where T : class
     public CommittedView(TrainingDatabase database, ILiteCollection<T> collection, Func<T, string> key)
     {
         _database = database;
-        // Loaded by the writer, so no change can commit between the read and the view being in place.
-        database.Write(() =>
-        {
-            foreach (var document in collection.FindAll()) _committed[key(document)] = document;
-        });
+        // The host builds this before it takes any call, so no change can commit while it loads.
+        foreach (var document in database.ReadInChunks(collection)) _committed[key(document)] = document;
     }
 
     /// <summary>Moves on every publication: what a reader derived from <see cref="All"/> at one version still holds.</summary>

@@ -24,13 +24,10 @@ public sealed class NominationIndex
     public NominationIndex(TrainingDatabase database)
     {
         _database = database;
-        // Loaded by the writer, so no change can commit between the read and the index being in place.
-        database.Write(() =>
-        {
-            var all = database.Nominations.FindAll().Select(NominationSummary.Of).OrderBy(s => s.CreateTime).ToList();
-            foreach (var group in all.GroupBy(s => s.TargetIndexKey)) _byTarget[group.Key] = [.. group];
-            foreach (var group in all.GroupBy(s => s.OfficerKey)) _byOfficer[group.Key] = [.. group];
-        });
+        // The host builds this before it takes any call, so no change can commit while it loads.
+        var all = database.ReadInChunks(database.Nominations).Select(NominationSummary.Of).OrderBy(s => s.CreateTime).ToList();
+        foreach (var group in all.GroupBy(s => s.TargetIndexKey)) _byTarget[group.Key] = [.. group];
+        foreach (var group in all.GroupBy(s => s.OfficerKey)) _byOfficer[group.Key] = [.. group];
     }
 
     /// <summary>Every nomination to one target (see <see cref="Nomination.TargetIndexKeyOf"/>), oldest first.</summary>

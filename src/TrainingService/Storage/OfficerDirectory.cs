@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using Training.Service.Domain.Catalog;
+using Training.Service.Domain.Common;
+using Training.Service.Domain.Reference;
 using Training.Service.Domain.Roster;
 
 namespace Training.Service.Storage;
@@ -22,16 +25,31 @@ public sealed class OfficerDirectory : IOfficerDirectory
     private readonly Dictionary<string, Officer?> _staged = new(StringComparer.Ordinal);
     private long _stagedIn = -1;
 
-    public OfficerDirectory(TrainingDatabase database)
+    /// <summary>
+    /// Loads every officer, Member State by Member State on every core, in chunks (see
+    /// <see cref="TrainingDatabase.ReadInChunks{T}"/>), and builds every State's snapshot, so no caller ever waits for
+    /// one. The host builds this before it takes any call, so no change can commit while it loads.
+    /// </summary>
+    public OfficerDirectory(TrainingDatabase database, IReferenceData reference)
     {
         _database = database;
-        // Loaded by the writer, so no change can commit between the read and the directory being in place.
-        database.Write(() =>
+        var regions = reference.MemberStates(new PageRequest(reference.MemberStateCount + 1, null)).Items.Select(m => m.RegionCode);
+        var compact = new OfficerCompaction();
+        Parallel.ForEach(regions, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, region =>
         {
-            foreach (var officer in database.Officers.FindAll()) Publish(officer.Key, officer);
+            var (from, to) = ($"{region}/", $"{region}0");
+            var state = new StateRoster();
+            foreach (var officer in database.ReadInChunks(database.Officers, from, to))
+            {
+                compact.Apply(officer);
+                _byKey[officer.Key] = officer;
+                _keyByPoliceId[officer.PoliceIdKey] = officer.Key;
+                state.Put(officer.Key, officer);
+            }
+            if (state.Count == 0) return;
+            _states[region] = state;
+            state.Snapshot();
         });
-        // Every State's snapshot is built now: no caller waits for one (the first match of a State used to).
-        foreach (var region in MemberStates) Roster(region);
     }
 
     /// <summary>The officer under <c>{region}/{id}</c>, shared; on the writer's thread, as its transaction has it.</summary>
@@ -59,6 +77,9 @@ public sealed class OfficerDirectory : IOfficerDirectory
         _states.TryGetValue(regionCode, out var state) ? state.Snapshot() : RosterSnapshot.Empty;
 
     public IReadOnlyList<Officer> OfficersOf(string regionCode) => Roster(regionCode).Officers;
+
+    public IReadOnlyList<Officer> Holding(string regionCode, IReadOnlyList<LanguageRequirement> languages, IReadOnlyList<SkillRequirement> skills) =>
+        Roster(regionCode).Holding(languages, skills);
 
     /// <summary>The Member States with at least one officer, in code order.</summary>
     public IReadOnlyList<string> MemberStates => _states.Where(s => s.Value.Count > 0).Select(s => s.Key).Order(StringComparer.Ordinal).ToList();

@@ -1,3 +1,4 @@
+using Training.Service.Domain.Catalog;
 using Training.Service.Domain.Roster;
 
 namespace Training.Service.Storage;
@@ -86,6 +87,28 @@ public sealed class RosterSnapshot
         }
     }
 
+    /// <summary>
+    /// The officers who hold every language (at the level, in the skills required) and every skill (at the level)
+    /// required, in name-key order; anonymised ones never.
+    /// </summary>
+    public IReadOnlyList<Officer> Holding(IReadOnlyList<LanguageRequirement> languages, IReadOnlyList<SkillRequirement> skills)
+    {
+        var posting = Narrowest(languages, skills, null, null);
+        var query = new OfficerQuery(null, null, null, skills, languages, null, null, null, default);
+        var holding = new List<Officer>(posting?.Length ?? Officers.Count);
+        if (posting is null)
+        {
+            foreach (var officer in Officers)
+                if (query.Matches(officer)) holding.Add(officer);
+        }
+        else
+        {
+            foreach (var position in posting)
+                if (query.Matches(Officers[position])) holding.Add(Officers[position]);
+        }
+        return holding;
+    }
+
     /// <summary>Officers after <paramref name="afterKey"/> in name-key order, up to <paramref name="take"/>.</summary>
     public IEnumerable<Officer> After(string? afterKey, int take)
     {
@@ -94,17 +117,20 @@ public sealed class RosterSnapshot
     }
 
     /// <summary>The shortest posting among the query's criteria (null: none applies, walk every officer).</summary>
-    private int[]? Narrowest(OfficerQuery query)
+    private int[]? Narrowest(OfficerQuery query) => Narrowest(query.Languages, query.Skills, query.Gender, query.Availability);
+
+    private int[]? Narrowest(IReadOnlyList<LanguageRequirement> languages, IReadOnlyList<SkillRequirement> skills, Gender? gender,
+        Availability? availability)
     {
         var candidates = new List<string>();
-        foreach (var language in query.Languages)
+        foreach (var language in languages)
         {
             var allFour = language.EffectiveSkills.Count >= 4;
             candidates.Add(LanguageTerm(language.LanguageCode, allFour ? (int)language.MinimumLevel : 0));
         }
-        foreach (var skill in query.Skills) candidates.Add(SkillTerm(skill.SkillCode, (int)skill.MinimumLevel));
-        if (query.Gender is { } gender) candidates.Add(GenderTerm(gender));
-        if (query.Availability is { } availability) candidates.Add(AvailabilityTerm(availability));
+        foreach (var skill in skills) candidates.Add(SkillTerm(skill.SkillCode, (int)skill.MinimumLevel));
+        if (gender is { } g) candidates.Add(GenderTerm(g));
+        if (availability is { } a) candidates.Add(AvailabilityTerm(a));
         int[]? narrowest = null;
         foreach (var term in candidates)
         {

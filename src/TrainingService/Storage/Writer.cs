@@ -42,6 +42,7 @@ internal sealed class Writer : IDisposable
     private List<Action>? _actions;
     private bool _inChange;
     private int _queued;
+    private long _commits;
     private long _abandoned;
 
     public Writer(ILogger log)
@@ -61,6 +62,9 @@ internal sealed class Writer : IDisposable
     /// memory belongs to the transaction it was staged in. Read on the writer's thread.
     /// </summary>
     public long Transaction { get; private set; }
+
+    /// <summary>Commits so far; moves once a commit's after-commit work (what readers see in memory) is done.</summary>
+    public long Commits => Interlocked.Read(ref _commits);
 
     /// <summary>Changes queued and not yet taken by the writer.</summary>
     public int Queued => Volatile.Read(ref _queued);
@@ -221,6 +225,7 @@ internal sealed class Writer : IDisposable
                 catch (Exception e) { _log.LogError(e, "An after-commit action failed"); }
             }
         }
+        Interlocked.Increment(ref _commits);
         foreach (var (work, result, _) in done) work.Succeed(result);
     }
 

@@ -25,6 +25,8 @@ public sealed record ClientError(string Message, IReadOnlyList<(string Field, st
             StatusCode.DeadlineExceeded => "The training service did not answer in time.",
             StatusCode.Unauthenticated => $"Access refused: {rpc.Status.Detail} Ask an administrator for a new token.",
             StatusCode.PermissionDenied => $"Not allowed: {rpc.Status.Detail}",
+            StatusCode.ResourceExhausted when RateLimitRetry.DelayOf(rpc) is { } delay =>
+                $"Too many requests, retry in {Math.Max(1, (int)Math.Ceiling(delay.TotalSeconds))} s.",
             _ => rpc.Status.Detail,
         };
         return new ClientError(message, fields, rules, unreachable, reason) { Code = rpc.StatusCode };

@@ -8,7 +8,10 @@ using Unpol.Training.V1;
 
 namespace Training.Tui.Client;
 
-/// <summary>The service over gRPC: the bearer token on every call, a deadline on every unary call, retries on reads.</summary>
+/// <summary>
+/// The service over gRPC: the bearer token on every call, a deadline on every unary call, retries on reads, and a
+/// bounded retry of calls the service's rate limit refused (<see cref="RateLimitRetry"/>).
+/// </summary>
 public sealed class GrpcTrainingClient : ITrainingClient, IDisposable
 {
     private readonly GrpcChannel _channel;
@@ -61,7 +64,8 @@ public sealed class GrpcTrainingClient : ITrainingClient, IDisposable
             },
         });
         var token = options.Token;
-        var invoker = _channel.Intercept(metadata =>
+        // The retry is inside the credential, so each attempt goes out with the same headers.
+        var invoker = _channel.Intercept(new RateLimitRetry()).Intercept(metadata =>
         {
             if (token is not null) metadata.Add("authorization", $"Bearer {token}");
             return metadata;

@@ -542,7 +542,63 @@ public sealed class NominationApiTests : IAsyncLifetime
 
         var own = await Senegal.GetSessionStatisticsAsync(new GetSessionStatisticsRequest { Session = session.Name });
         Assert.Equal(["SN"], own.MemberStates.Select(m => m.RegionCode));
-        Assert.Equal(4, own.Overall.Nominated);
+        Assert.Equal((2, 0), (own.Seats, own.SeatsAvailable));
+    }
+
+    [Fact]
+    public async Task GetSessionStatistics_WithFewerThanThreeOtherStates_ShowsAFocalPointOnlyItsOwnFiguresAndSeatsLeft()
+    {
+        var session = await _world.OpenSessionAsync(session: s => s.Seats = 10);
+        var diop = await _world.NominateNewOfficerAsync(session, "Diop");
+        await _world.NominateNewOfficerAsync(session, "Fall", Gender.Male);
+        var martin = await _world.NominateNewOfficerAsync(session, "Martin", Gender.Female, "FR");
+        var mugisha = await _world.NominateNewOfficerAsync(session, "Mugisha", Gender.Male, "RW");
+        await Admin.ConfirmNominationAsync(new ConfirmNominationRequest { Name = diop.Name });
+        await Admin.ConfirmNominationAsync(new ConfirmNominationRequest { Name = martin.Name });
+        await Admin.ConfirmNominationAsync(new ConfirmNominationRequest { Name = mugisha.Name });
+
+        var own = await Senegal.GetSessionStatisticsAsync(new GetSessionStatisticsRequest { Session = session.Name });
+
+        Assert.True(own.OtherMemberStatesWithheld);
+        Assert.Equal((2, 1, 1, 1), (own.Overall.Nominated, own.Overall.NominatedWomen, own.Overall.Confirmed, own.Overall.ConfirmedWomen));
+        Assert.Equal(own.MemberStates.Single().Figures, own.Overall);
+        Assert.Equal(7, own.SeatsAvailable);
+        var all = await Admin.GetSessionStatisticsAsync(new GetSessionStatisticsRequest { Session = session.Name });
+        Assert.False(all.OtherMemberStatesWithheld);
+        Assert.Equal(4, all.Overall.Nominated);
+    }
+
+    [Fact]
+    public async Task GetSessionStatistics_WithThreeOtherStates_ShowsAFocalPointTheOverallFigures()
+    {
+        var session = await _world.OpenSessionAsync(session: s => s.Seats = 10);
+        await _world.NominateNewOfficerAsync(session, "Diop");
+        await _world.NominateNewOfficerAsync(session, "Martin", Gender.Female, "FR");
+        await _world.NominateNewOfficerAsync(session, "Mugisha", Gender.Male, "RW");
+        var withdrawn = await _world.NominateNewOfficerAsync(session, "Haddad", Gender.Male, "JO");
+
+        var own = await Senegal.GetSessionStatisticsAsync(new GetSessionStatisticsRequest { Session = session.Name });
+        Assert.False(own.OtherMemberStatesWithheld);
+        Assert.Equal((4, 2), (own.Overall.Nominated, own.Overall.NominatedWomen));
+
+        // A State whose only nomination is withdrawn no longer contributes: two others are too few.
+        var (_, jordan) = await _world.FocalPointOfAsync("JO");
+        await jordan.WithdrawNominationAsync(new WithdrawNominationRequest { Name = withdrawn.Name, Reason = "Officer deployed." });
+        var after = await Senegal.GetSessionStatisticsAsync(new GetSessionStatisticsRequest { Session = session.Name });
+        Assert.True(after.OtherMemberStatesWithheld);
+        Assert.Equal((1, 1), (after.Overall.Nominated, after.Overall.NominatedWomen));
+    }
+
+    [Fact]
+    public async Task GetSessionStatistics_WithNoOtherState_WithholdsNothing()
+    {
+        var session = await _world.OpenSessionAsync();
+        await _world.NominateNewOfficerAsync(session, "Diop");
+
+        var own = await Senegal.GetSessionStatisticsAsync(new GetSessionStatisticsRequest { Session = session.Name });
+
+        Assert.False(own.OtherMemberStatesWithheld);
+        Assert.Equal(1, own.Overall.Nominated);
     }
 
     [Fact]

@@ -305,6 +305,44 @@ public sealed class RosterFileTests
         Assert.Equal(cells, only.Cells);
     }
 
+    [Theory]
+    [InlineData("=1+1", "'=1+1")]
+    [InlineData("+33 1 00", "'+33 1 00")]
+    [InlineData("-Ndiaye", "'-Ndiaye")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("\tcmd", "'\tcmd")]
+    [InlineData("\rcmd", "'\rcmd")]
+    [InlineData("'=quoted", "''=quoted")]
+    [InlineData("''", "'''")]
+    [InlineData("'Abd", "'Abd")]
+    [InlineData("'", "'")]
+    [InlineData("Diop", "Diop")]
+    [InlineData("", "")]
+    [InlineData("a=b", "a=b")]
+    public void ACell_IsNeutralisedForSpreadsheets_AndRestoredExactly(string cell, string written)
+    {
+        Assert.Equal(written, SpreadsheetFormulas.Neutralise(cell));
+        Assert.Equal(cell, SpreadsheetFormulas.Restore(SpreadsheetFormulas.Neutralise(cell)));
+    }
+
+    [Fact]
+    public async Task CsvRows_WithFormulaCells_AreWrittenNeutralised_AndReadBackCellForCell()
+    {
+        string[] samples = ["=cmd|' /C calc'!A0", "+1", "-2", "@x", "\tt", "\rr", "'=q", "'Abd"];
+        var cells = Enumerable.Range(0, RosterFile.Columns.Count).Select(i => samples[i % samples.Length]).ToArray();
+        using var writer = RosterFileWriter.For(RosterFileFormat.Csv);
+        writer.Write(cells);
+        var text = Encoding.UTF8.GetString(writer.TakeChunk().ToByteArray());
+
+        var rows = await ReadCsvAsync(text);
+
+        Assert.Equal(cells, Assert.Single(rows).Cells);
+        var record = text[(text.IndexOf("\r\n", StringComparison.Ordinal) + 2)..];
+        Assert.StartsWith("'=cmd", record);
+        foreach (var formula in new[] { ",=", ",+", ",-", ",@", ",\"=", ",\"+", ",\"-", ",\"@" })
+            Assert.DoesNotContain(formula, record);
+    }
+
     private static async Task<List<RosterRow>> ReadCsvAsync(string file)
     {
         var rows = new List<RosterRow>();

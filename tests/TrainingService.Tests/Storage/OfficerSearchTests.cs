@@ -22,7 +22,7 @@ public sealed class OfficerSearchTests : IDisposable
 
     public OfficerSearchTests()
     {
-        _officers = new OfficerRepository(_database, new OfficerDirectory(_database));
+        _officers = new OfficerRepository(_database, new OfficerDirectory(_database, new ReferenceDataStore(_database)));
         var random = new Random(155);
         _database.Write(() =>
         {

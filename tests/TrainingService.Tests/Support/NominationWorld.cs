@@ -8,6 +8,7 @@ namespace Training.Service.Tests.Support;
 /// </summary>
 public sealed class NominationWorld : IAsyncDisposable
 {
+    private readonly Dictionary<string, (RosterService.RosterServiceClient, NominationService.NominationServiceClient)> _otherFocalPoints = [];
     private int _courses;
 
     private NominationWorld(TestService service) => Service = service;
@@ -53,14 +54,14 @@ public sealed class NominationWorld : IAsyncDisposable
     {
         var officer = Samples.Officer(family, given, gender);
         change?.Invoke(officer);
-        var roster = region == "SN" ? SenegalRoster : FranceRoster;
+        var (roster, _) = await FocalPointOfAsync(region);
         return await roster.CreateOfficerAsync(new CreateOfficerRequest { Parent = $"memberStates/{region}", Officer = officer });
     }
 
     public async Task<Nomination> SubmitAsync(Officer officer, Session session, string? requestId = null)
     {
         var region = officer.Name.Split('/')[1];
-        var client = region == "SN" ? Senegal : France;
+        var (_, client) = await FocalPointOfAsync(region);
         var response = await client.SubmitNominationAsync(new SubmitNominationRequest
         {
             Parent = $"memberStates/{region}",
@@ -68,6 +69,20 @@ public sealed class NominationWorld : IAsyncDisposable
             RequestId = requestId ?? "",
         });
         return response.Nomination;
+    }
+
+    /// <summary>The roster and nomination clients of a focal point of <paramref name="region"/>, issued on first use.</summary>
+    public async Task<(RosterService.RosterServiceClient Roster, NominationService.NominationServiceClient Nominations)> FocalPointOfAsync(string region)
+    {
+        if (region == "SN") return (SenegalRoster, Senegal);
+        if (region == "FR") return (FranceRoster, France);
+        if (!_otherFocalPoints.TryGetValue(region, out var clients))
+        {
+            var invoker = Service.As(await Service.FocalPointAsync(region));
+            clients = (new RosterService.RosterServiceClient(invoker), new NominationService.NominationServiceClient(invoker));
+            _otherFocalPoints[region] = clients;
+        }
+        return clients;
     }
 
     /// <summary>Submits a fresh Senegalese officer to the session and returns the nomination.</summary>

@@ -47,7 +47,7 @@ public sealed class TestService : IAsyncDisposable
     /// <paramref name="kestrel"/> it listens on a real loopback socket instead of the in-memory test server.
     /// </summary>
     public static async Task<TestService> StartAsync(string? folder = null, ManualClock? clock = null,
-        IDictionary<string, string?>? settings = null, bool kestrel = false)
+        IDictionary<string, string?>? settings = null, bool kestrel = false, ILoggerProvider? logs = null)
     {
         var ownsFolder = folder is null;
         folder ??= Directory.CreateTempSubdirectory("training-test-").FullName;
@@ -58,8 +58,11 @@ public sealed class TestService : IAsyncDisposable
             else builder.WebHost.UseTestServer();
             builder.Configuration["Storage:Path"] = Path.Combine(folder, "training.db");
             builder.Configuration["Security:BootstrapAdminToken"] = BootstrapToken;
+            // Tests set up their worlds faster than any person or integration works; the rate limit tests turn them on.
+            builder.Configuration["RateLimits:Enabled"] = "false";
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.Configuration[key] = value;
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            if (logs is not null) builder.Logging.AddProvider(logs);
             builder.Services.AddSingleton<TimeProvider>(clock);
         });
         await app.StartAsync();

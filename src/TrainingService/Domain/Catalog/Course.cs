@@ -12,8 +12,9 @@ public sealed class LanguageRequirement
     /// <summary>The skills the level applies to; empty means all four.</summary>
     public List<LanguageSkill> Skills { get; set; } = [];
 
-    public IReadOnlyList<LanguageSkill> EffectiveSkills =>
-        Skills.Count > 0 ? Skills : [LanguageSkill.Reading, LanguageSkill.Listening, LanguageSkill.Writing, LanguageSkill.Speaking];
+    public IReadOnlyList<LanguageSkill> EffectiveSkills => Skills.Count > 0 ? Skills : AllFour;
+
+    private static readonly LanguageSkill[] AllFour = [LanguageSkill.Reading, LanguageSkill.Listening, LanguageSkill.Writing, LanguageSkill.Speaking];
 }
 
 public sealed class SkillRequirement

@@ -18,10 +18,15 @@ public sealed class InvalidInputException(IReadOnlyList<FieldViolation> violatio
 
     public InvalidInputException(string field, string description) : this([new FieldViolation(field, description)]) { }
 
+    /// <summary>The message names the first few violations only: the full list is in the error's details.</summary>
+    private const int NamedInMessage = 3;
+
     private static string Describe(IReadOnlyList<FieldViolation> violations) =>
         violations.Count == 1
             ? $"Invalid {violations[0].Field}: {violations[0].Description}"
-            : $"{violations.Count} invalid fields: " + string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}"));
+            : $"{violations.Count} invalid fields: "
+              + string.Join("; ", violations.Take(NamedInMessage).Select(v => $"{v.Field}: {v.Description}"))
+              + (violations.Count > NamedInMessage ? $"; and {violations.Count - NamedInMessage} more" : "");
 }
 
 public sealed class NotFoundException(string resourceName)

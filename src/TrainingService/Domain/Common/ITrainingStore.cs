@@ -14,6 +14,9 @@ public interface ITrainingStore
 
     /// <summary>Runs a change and waits: inside a change it joins it; elsewhere only start-up and maintenance code may block so.</summary>
     T Write<T>(Func<T> change);
+
+    /// <summary>Moves with every commit: what was read at one version still holds while it has not moved.</summary>
+    long Version { get; }
 }
 
 public static class TrainingStoreExtensions

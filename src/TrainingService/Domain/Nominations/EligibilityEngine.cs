@@ -75,16 +75,19 @@ public sealed class EligibilityEngine(EligibilityPolicy policy, IReferenceData r
             findings.Add(EligibilityFinding.Soft(Rules.OfficerNotAvailable, "officer.availability",
                 $"The roster shows this officer as {officer.Availability.ToString().ToLowerInvariant()}."));
 
-        var others = check.OfficerNominations.Where(n => n.Key != check.NominationKey).ToList();
         if (check.Stage == CheckStage.Submission)
         {
             Window(findings, check.Session, check.Now);
-            if (others.Any(n => n.IsLive && n.Kind == TargetKind.Session && n.TargetKey == check.Session.Key))
+            foreach (var other in check.OfficerNominations)
+            {
+                if (other.Key == check.NominationKey || !other.IsLive || other.Kind != TargetKind.Session || other.TargetKey != check.Session.Key) continue;
                 findings.Add(EligibilityFinding.Hard(Rules.AlreadyNominated, "officer",
                     "This officer already has a live nomination to this session."));
+                break;
+            }
             Cap(findings, check, officer.RegionCode);
         }
-        Overlap(findings, check.Session, others, check.SessionByKey);
+        Overlap(findings, check.Session, check.OfficerNominations, check.NominationKey, check.SessionByKey);
         return Split(findings);
     }
 
@@ -303,22 +306,26 @@ public sealed class EligibilityEngine(EligibilityPolicy policy, IReferenceData r
 
     private void Cap(List<EligibilityFinding> findings, SessionCheck check, string regionCode)
     {
-        var live = check.SessionNominations.Count(n => n.RegionCode == regionCode && n.IsLive && n.Key != check.NominationKey);
         var allocationCap = check.Session.AllocationFor(regionCode)?.Cap ?? 0;
         var courseCap = check.Course.Requirements.MaxNomineesPerMemberState
             ?? (check.Course.Requirements.WomenOnly ? policy.WomenOnlyNomineesPerMemberState : (int?)null);
-        var caps = new[] { allocationCap > 0 ? allocationCap : (int?)null, courseCap }.OfType<int>().ToList();
-        if (caps.Count == 0) return;
-        var cap = caps.Min();
+        int? cap = allocationCap > 0 ? Math.Min(allocationCap, courseCap ?? int.MaxValue) : courseCap;
+        if (cap is null) return;
+        var live = 0;
+        foreach (var n in check.SessionNominations)
+            if (n.RegionCode == regionCode && n.IsLive && n.Key != check.NominationKey) live++;
         if (live >= cap)
             findings.Add(EligibilityFinding.Hard(Rules.MemberStateCapReached, $"session.allocations[{regionCode}].cap",
                 $"{regionCode} already has {live} live nomination(s) to this session; the limit is {cap}."));
     }
 
-    private static void Overlap(List<EligibilityFinding> findings, Session session, IEnumerable<NominationSummary> others, Func<string, Session?> sessionByKey)
+    private static void Overlap(List<EligibilityFinding> findings, Session session, IReadOnlyList<NominationSummary> officerNominations,
+        string? nominationKey, Func<string, Session?> sessionByKey)
     {
-        foreach (var confirmed in others.Where(n => n.State == NominationState.Confirmed && n.Kind == TargetKind.Session && n.TargetKey != session.Key))
+        foreach (var confirmed in officerNominations)
         {
+            if (confirmed.Key == nominationKey || confirmed.State != NominationState.Confirmed || confirmed.Kind != TargetKind.Session
+                || confirmed.TargetKey == session.Key) continue;
             var other = sessionByKey(confirmed.TargetKey);
             if (other is null || !Dates.Overlap(session.StartDate, session.EndDate, other.StartDate, other.EndDate)) continue;
             findings.Add(EligibilityFinding.Hard(Rules.DatesOverlap, "officer",

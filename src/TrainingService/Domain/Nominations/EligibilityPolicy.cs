@@ -31,4 +31,9 @@ public sealed class EligibilityPolicy
     public double ParityThreshold { get; set; } = 0.20;
     /// <summary>The 2028 end target for women among individual police officers, drawn for reference.</summary>
     public double ParityTarget { get; set; } = 0.30;
+    /// <summary>
+    /// A focal point sees other Member States' combined figures of a session only when at least this many other States
+    /// contribute to them, so that overall minus its own never reveals one State's numbers (DOMAIN.md, gender parity).
+    /// </summary>
+    public int MinimumOtherMemberStatesInFigures { get; set; } = 3;
 }

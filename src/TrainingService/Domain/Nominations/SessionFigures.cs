@@ -26,14 +26,31 @@ public sealed record NominationCounts(
 
 public sealed record MemberStateCounts(string RegionCode, NominationCounts Counts, int Quota, int Cap);
 
-/// <summary>Live figures of one session: a separate read, so its etag does not move with every decision.</summary>
+/// <summary>
+/// Live figures of one session: a separate read, so its etag does not move with every decision.
+/// <see cref="Overall"/> covers every Member State, unless <see cref="OtherMemberStatesWithheld"/>: then only the
+/// caller's own, because too few other States contribute for their combined figures to hide each one's.
+/// </summary>
 public sealed record SessionFigures(
-    Session Session, int SeatsAvailable, NominationCounts Overall, IReadOnlyList<MemberStateCounts> MemberStates)
+    Session Session, int SeatsAvailable, NominationCounts Overall, IReadOnlyList<MemberStateCounts> MemberStates,
+    bool OtherMemberStatesWithheld)
 {
-    /// <summary>Figures over every nomination; per-State rows only for <paramref name="visibleRegions"/> (null: all).</summary>
-    public static SessionFigures Of(Session session, IReadOnlyList<NominationSummary> nominations, IReadOnlyCollection<string>? visibleRegions)
+    /// <summary>
+    /// Figures for a caller who sees <paramref name="visibleRegions"/> (null: all). Other States' nominations count in
+    /// <see cref="Overall"/> only when at least <paramref name="minimumOtherMemberStates"/> other States have live
+    /// nominations; seats left always count every State.
+    /// </summary>
+    public static SessionFigures Of(Session session, IReadOnlyList<NominationSummary> nominations, IReadOnlyCollection<string>? visibleRegions,
+        int minimumOtherMemberStates)
     {
-        var overall = NominationCounts.Of(nominations);
+        var everyone = NominationCounts.Of(nominations);
+        var otherStates = visibleRegions is null
+            ? 0
+            : nominations.Where(n => n.IsLive && !visibleRegions.Contains(n.RegionCode)).Select(n => n.RegionCode).Distinct().Count();
+        var withheld = otherStates > 0 && otherStates < minimumOtherMemberStates;
+        var overall = withheld
+            ? NominationCounts.Of(nominations.Where(n => visibleRegions!.Contains(n.RegionCode)).ToList())
+            : everyone;
         var perState = nominations
             .Where(n => n.IsLive && (visibleRegions is null || visibleRegions.Contains(n.RegionCode)))
             .GroupBy(n => n.RegionCode)
@@ -44,6 +61,6 @@ public sealed record SessionFigures(
                 return new MemberStateCounts(g.Key, NominationCounts.Of(g.ToList()), allocation?.Quota ?? 0, allocation?.Cap ?? 0);
             })
             .ToList();
-        return new SessionFigures(session, Math.Max(0, session.Seats - overall.Confirmed), overall, perState);
+        return new SessionFigures(session, Math.Max(0, session.Seats - everyone.Confirmed), overall, perState, withheld);
     }
 }

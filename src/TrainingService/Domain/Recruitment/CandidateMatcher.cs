@@ -22,6 +22,8 @@ public sealed class CandidateMatcher(
     INominationRepository nominations,
     EligibilityEngine engine,
     IReferenceData reference,
+    ITrainingStore store,
+    MatchMemo memo,
     TimeProvider clock)
 {
     public const string Scoring =
@@ -30,7 +32,21 @@ public sealed class CandidateMatcher(
         "minimum; ams_recency: up to 10 points for an AMS pass, falling to 0 over its validity; availability: " +
         "10 points when available now. Ties are broken by name.";
 
-    public MatchResult ForRequest(RecruitmentRequest request, string regionCode, int size)
+    public MatchResult ForRequest(RecruitmentRequest request, string regionCode, int size) =>
+        memo.GetOrRun(MemoKey(request.Name, regionCode, size), () => RankForRequest(request, regionCode, size));
+
+    public MatchResult ForSession(Course course, Session session, Func<string, Course?> courseById, Func<string, Session?> sessionByKey,
+        string regionCode, int size) =>
+        memo.GetOrRun(MemoKey(session.Name, regionCode, size), () => RankForSession(course, session, courseById, sessionByKey, regionCode, size));
+
+    /// <summary>What a match depends on: its target, State and size, the committed data, and the minute (windows, deadlines, ages).</summary>
+    private string MemoKey(string target, string regionCode, int size)
+    {
+        var now = clock.UtcNow();
+        return $"{target}|{regionCode}|{size}|{store.Version}|{now.Ticks / TimeSpan.TicksPerMinute}";
+    }
+
+    private MatchResult RankForRequest(RecruitmentRequest request, string regionCode, int size)
     {
         var now = clock.UtcNow();
         var requestNominations = nominations.ForTarget(TargetKind.Request, request.Id);
@@ -39,7 +55,7 @@ public sealed class CandidateMatcher(
                 CheckStage.Submission, now)));
     }
 
-    public MatchResult ForSession(Course course, Session session, Func<string, Course?> courseById, Func<string, Session?> sessionByKey,
+    private MatchResult RankForSession(Course course, Session session, Func<string, Course?> courseById, Func<string, Session?> sessionByKey,
         string regionCode, int size)
     {
         var now = clock.UtcNow();
@@ -52,24 +68,24 @@ public sealed class CandidateMatcher(
     private MatchResult Rank(string regionCode, int size, IReadOnlyList<LanguageRequirement> languages, IReadOnlyList<SkillRequirement> skills,
         DateOnly day, Func<Officer, EligibilityResult> check)
     {
-        var officers = directory.OfficersOf(regionCode);
+        // Officers missing a required language or skill fail those hard rules: the rules run on the others only.
+        var holding = directory.Holding(regionCode, languages, skills);
         var eligible = new List<(Officer Officer, double Score, EligibilityResult Result)>();
-        foreach (var officer in officers)
+        foreach (var officer in holding)
         {
-            if (officer.Anonymized) continue;
             var result = check(officer);
             if (!result.Eligible) continue;
             eligible.Add((officer, Points(officer, languages, skills, day), result));
         }
-        // Explanations are words: written only for the candidates returned, not for every eligible officer.
+        // Explanations are words: written only for the candidates returned, not for every eligible officer. The
+        // officers come in name order and the sort is stable, so equal scores stay in name order.
         var best = eligible
             .OrderByDescending(c => c.Score)
-            .ThenBy(c => c.Officer.NameKey, StringComparer.Ordinal)
             .Take(size)
             .Select(c => new Candidate(c.Officer, c.Score, Score(c.Officer, languages, skills, day),
                 c.Result.Warnings.Select(w => w.Description).ToList()))
             .ToList();
-        return new MatchResult(best, eligible.Count, officers.Count);
+        return new MatchResult(best, eligible.Count, directory.OfficersOf(regionCode).Count);
     }
 
     /// <summary>The total of <see cref="Score"/> without building its parts: run for every eligible officer.</summary>

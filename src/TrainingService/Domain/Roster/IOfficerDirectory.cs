@@ -7,5 +7,13 @@ namespace Training.Service.Domain.Roster;
 /// </summary>
 public interface IOfficerDirectory
 {
+    /// <summary>Every officer of the State, anonymised ones included, in name order.</summary>
     IReadOnlyList<Officer> OfficersOf(string regionCode);
+
+    /// <summary>
+    /// The officers of the State who hold every language and skill at the level required (the rest would fail those
+    /// hard rules), in name order: what the rule engine needs to look at, often a small part of the State.
+    /// </summary>
+    IReadOnlyList<Officer> Holding(string regionCode, IReadOnlyList<Catalog.LanguageRequirement> languages,
+        IReadOnlyList<Catalog.SkillRequirement> skills);
 }

@@ -36,9 +36,6 @@ public sealed class Officer
     /// <summary>National police ID within its State, folded to upper case: unique.</summary>
     public string PoliceIdKey => OfficerKeys.PoliceIdKey(RegionCode, NationalPoliceId);
 
-    /// <summary>Skill codes, for the skill index.</summary>
-    public List<string> SkillCodes => Skills.Select(s => s.SkillCode).ToList();
-
     public string Name => ResourceNames.Officer(RegionCode, Id);
 
     public const string AnonymisedName = "(anonymised)";
