@@ -37,8 +37,9 @@ public sealed class ParityScreen : Screen
 
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
-        new("F5", "read the figures again"),
-        new("↑↓ PgUp PgDn", "scroll the Member States"),
+        new("F5", "read the figures again", "reload"),
+        new("↑↓ PgUp PgDn", "scroll the Member States", "scroll"),
+        HelpOnly("Home End", "first / last Member State"),
     ];
 
     public override void OnShown()

@@ -146,13 +146,13 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
         new("Space", "select"),
-        new("a", "all eligible (again: none)"),
-        new("n ^S", "review, submit"),
-        new("Enter", "all findings"),
-        new("f", "find by skill, language…"),
+        new("a", "select all eligible shown (again: none)", "all eligible"),
+        new("n ^S", "review the selection, then submit it", "submit"),
+        new("Enter", "all findings of the officer", "findings"),
+        new("f", "find by skill, language…", "skill, language…"),
         new("g", "women/men"),
         new("v", "availability"),
-        new("c", "clear the criteria"),
+        new("c", "clear the criteria", "clear"),
         .. TableKeys,
     ];
 

@@ -101,10 +101,10 @@ public abstract class TableScreen<T> : Screen
     /// <summary>Keys of the table screen itself, to append to a screen's own.</summary>
     protected static IEnumerable<KeyHelp> TableKeys =>
     [
-        new("↑↓ PgUp PgDn", "move"),
-        new("Home End", "first / last row"),
-        new("/", "filter in place"),
-        new("s / S", "sort by next column / reverse"),
+        new("/", "filter in place", "filter"),
+        new("s / S", "sort by next column / reverse", "sort"),
+        HelpOnly("↑↓ PgUp PgDn", "move"),
+        HelpOnly("Home End", "first / last row"),
     ];
 
     /// <summary>Replaces the rows, keeping the selected row (by key) where it still exists.</summary>
