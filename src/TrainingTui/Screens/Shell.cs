@@ -196,13 +196,21 @@ public sealed class Shell : Window, INavigator, IStatusReporter
             GoBack();
             return;
         }
+        if (EscapeThen(key) is { } after)
+        {
+            // Esc then a screen's number (or q) ends on that screen (or quits) whatever the Esc did first: leaving a
+            // field, closing a filter, going back. So the two keys, coalesced, do just that, even from a field.
+            key.Handled = true;
+            if (after == 'q') Quit();
+            else SwitchTo(after);
+            return;
+        }
         if (typing)
         {
             if (key == Key.Enter && Current.HandleEnterWhileTyping()) key.Handled = true;
             return;
         }
-        var global = key == (Key)'?' || key == Key.Q || key == Key.F5
-                     || (!key.IsCtrl && !key.IsAlt && key.AsRune.Value < 128 && _roots.ContainsKey((char)key.AsRune.Value));
+        var global = key == (Key)'?' || key == Key.Q || key == Key.F5 || RootOf(key) is not null;
         if (!global && !Current.Ready)
         {
             // Typed ahead while the screen loads: kept, and acted on once it is ready.
@@ -228,15 +236,31 @@ public sealed class Shell : Window, INavigator, IStatusReporter
             if (!_disconnected) _message.Text = "";
             Current.Reload();
         }
-        else if (!key.IsCtrl && !key.IsAlt && key.AsRune.Value < 128 && _roots.ContainsKey((char)key.AsRune.Value))
+        else if (RootOf(key) is { } root)
         {
             key.Handled = true;
-            SwitchTo((char)key.AsRune.Value);
+            SwitchTo(root);
         }
         else if (Current.HandleKey(key))
         {
             key.Handled = true;
         }
+    }
+
+    /// <summary>The screen a key switches to by number, if it is one.</summary>
+    private char? RootOf(Key key) =>
+        !key.IsCtrl && !key.IsAlt && key.AsRune.Value < 128 && _roots.ContainsKey((char)key.AsRune.Value) ? (char)key.AsRune.Value : null;
+
+    /// <summary>
+    /// A screen's number or q that arrived as Alt+key: a terminal reads Esc followed at once by a key as that key with
+    /// Alt (tmux under load sent them so, and the switch was lost). The client binds nothing to Alt, so Alt+key is
+    /// taken for what the user typed.
+    /// </summary>
+    private char? EscapeThen(Key key)
+    {
+        if (!key.IsAlt || key.IsCtrl) return null;
+        var plain = key.NoAlt;
+        return plain == Key.Q ? 'q' : RootOf(plain);
     }
 
     private void Quit()
