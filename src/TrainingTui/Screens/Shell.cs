@@ -21,6 +21,9 @@ public sealed class Shell : Window, INavigator, IStatusReporter
     /// <summary>The most lines the message takes before it is cut (a refusal naming every failed rule can be long).</summary>
     private const int MessageLines = 4;
 
+    /// <summary>The most lines the screen's keys and the status bar each take: at 80 columns a busy screen needs two.</summary>
+    private const int KeyBarLines = 2;
+
     private readonly ScreenContext _context;
     private readonly Dictionary<char, (string Name, Func<Screen> Open)> _roots;
     private readonly Stack<Screen> _stack = new();
@@ -28,7 +31,7 @@ public sealed class Shell : Window, INavigator, IStatusReporter
     private readonly Label _header;
     private readonly Label _busy;
     private readonly Label _message;
-    private readonly Label _hints;
+    private readonly KeyBar _hints;
     private readonly Queue<Key> _typedAhead = new();
     private int _busyCount;
     private bool _showingLoadError;
@@ -54,15 +57,15 @@ public sealed class Shell : Window, INavigator, IStatusReporter
             X = 0, Y = 0, Width = Dim.Fill(), Text = "", HotKeySpecifier = Plain.NoHotKey,
             Height = Dim.Auto(DimAutoStyle.Text, minimumContentDim: 1, maximumContentDim: MessageLines),
         };
-        _hints = new Label { X = 0, Y = Pos.Bottom(_message), Width = Dim.Fill(), Height = 1, Text = "" };
-        var footer = new View { X = 0, Y = Pos.AnchorEnd() - 1, Width = Dim.Fill(), Height = Dim.Auto(DimAutoStyle.Content) };
-        footer.Add(_message, _hints);
+        // The screen's keys and then the status bar (help, quit, back, the screens by number): each key whole, wrapping onto
+        // a second line rather than cut at the terminal's edge.
+        int Columns() => context.App.Driver?.Cols ?? 80;
+        _hints = new KeyBar(KeyBarLines, Columns) { X = 0, Y = Pos.Bottom(_message) };
+        StatusBar = new KeyBar(KeyBarLines, Columns) { X = 0, Y = Pos.Bottom(_hints) };
+        var footer = new View { X = 0, Y = Pos.AnchorEnd(), Width = Dim.Fill(), Height = Dim.Auto(DimAutoStyle.Content) };
+        footer.Add(_message, _hints, StatusBar);
         _content = new View { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(footer), CanFocus = true };
-        // Help and Quit come first: on an 80-column terminal the bar is cut at the right, and the help lists the rest.
-        StatusBar = new StatusBar(new[] { new Shortcut((Key)'?', "Help", ShowHelp), new Shortcut(Key.Q, "Quit", Quit) }
-            .Concat(roots.Select(r => new Shortcut((Key)r.Key, r.Name, () => SwitchTo(r.Key))))
-            .ToArray());
-        Add(_header, _busy, _content, footer, StatusBar);
+        Add(_header, _busy, _content, footer);
 
         context.App.Keyboard.KeyDown += OnKeyDown;
         // The header is cut to the terminal's width: cut it again when the terminal is resized.
@@ -70,7 +73,8 @@ public sealed class Shell : Window, INavigator, IStatusReporter
         SwitchTo(roots[0].Key);
     }
 
-    public StatusBar StatusBar { get; }
+    /// <summary>Help, quit, back (on a screen opened from another) and the screens by number.</summary>
+    public KeyBar StatusBar { get; }
 
     public Screen Current => _stack.Peek();
 
@@ -108,6 +112,13 @@ public sealed class Shell : Window, INavigator, IStatusReporter
         }
     }
 
+    /// <summary>What Esc does: the screen closes what it has open (a filter, a search), or the shell goes back.</summary>
+    private void GoBack()
+    {
+        _typedAhead.Clear();
+        if (!Current.HandleEscape()) Back();
+    }
+
     public void Back()
     {
         if (_stack.Count <= 1) return;
@@ -140,10 +151,19 @@ public sealed class Shell : Window, INavigator, IStatusReporter
         _content.Add(screen);
         _message.Text = _disconnected ? _message.Text : "";
         UpdateHeader();
-        _hints.Text = string.Join("  ", screen.KeyHelp.Take(9).Select(k => $"{k.Key} {k.Description}")) + "  ? help";
+        _hints.Items = screen.KeyHelp.Where(k => k.InHintLine).Select(k => new KeyBarItem(k.Key, k.HintText)).ToList();
+        StatusBar.Items = StatusItems();
         screen.SetFocus();
         screen.OnShown();
         ReplayTypedAhead();
+    }
+
+    private List<KeyBarItem> StatusItems()
+    {
+        var items = new List<KeyBarItem> { new("?", "help", ShowHelp), new("q", "quit", Quit) };
+        if (_stack.Count > 1) items.Add(new KeyBarItem("Esc", "back", GoBack));
+        items.AddRange(_roots.Select(r => new KeyBarItem(r.Key.ToString(), r.Value.Name, () => SwitchTo(r.Key))));
+        return items;
     }
 
     private void UpdateHeader()
@@ -173,8 +193,16 @@ public sealed class Shell : Window, INavigator, IStatusReporter
         if (key == Key.Esc)
         {
             key.Handled = true;
-            _typedAhead.Clear();
-            if (!Current.HandleEscape()) Back();
+            GoBack();
+            return;
+        }
+        if (EscapeThen(key) is { } after)
+        {
+            // Esc then a screen's number (or q) ends on that screen (or quits) whatever the Esc did first: leaving a
+            // field, closing a filter, going back. So the two keys, coalesced, do just that, even from a field.
+            key.Handled = true;
+            if (after == 'q') Quit();
+            else SwitchTo(after);
             return;
         }
         if (typing)
@@ -182,8 +210,7 @@ public sealed class Shell : Window, INavigator, IStatusReporter
             if (key == Key.Enter && Current.HandleEnterWhileTyping()) key.Handled = true;
             return;
         }
-        var global = key == (Key)'?' || key == Key.Q || key == Key.F5
-                     || (!key.IsCtrl && !key.IsAlt && key.AsRune.Value < 128 && _roots.ContainsKey((char)key.AsRune.Value));
+        var global = key == (Key)'?' || key == Key.Q || key == Key.F5 || RootOf(key) is not null;
         if (!global && !Current.Ready)
         {
             // Typed ahead while the screen loads: kept, and acted on once it is ready.
@@ -209,15 +236,31 @@ public sealed class Shell : Window, INavigator, IStatusReporter
             if (!_disconnected) _message.Text = "";
             Current.Reload();
         }
-        else if (!key.IsCtrl && !key.IsAlt && key.AsRune.Value < 128 && _roots.ContainsKey((char)key.AsRune.Value))
+        else if (RootOf(key) is { } root)
         {
             key.Handled = true;
-            SwitchTo((char)key.AsRune.Value);
+            SwitchTo(root);
         }
         else if (Current.HandleKey(key))
         {
             key.Handled = true;
         }
+    }
+
+    /// <summary>The screen a key switches to by number, if it is one.</summary>
+    private char? RootOf(Key key) =>
+        !key.IsCtrl && !key.IsAlt && key.AsRune.Value < 128 && _roots.ContainsKey((char)key.AsRune.Value) ? (char)key.AsRune.Value : null;
+
+    /// <summary>
+    /// A screen's number or q that arrived as Alt+key: a terminal reads Esc followed at once by a key as that key with
+    /// Alt (tmux under load sent them so, and the switch was lost). The client binds nothing to Alt, so Alt+key is
+    /// taken for what the user typed.
+    /// </summary>
+    private char? EscapeThen(Key key)
+    {
+        if (!key.IsAlt || key.IsCtrl) return null;
+        var plain = key.NoAlt;
+        return plain == Key.Q ? 'q' : RootOf(plain);
     }
 
     private void Quit()

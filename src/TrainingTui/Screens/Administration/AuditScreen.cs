@@ -33,11 +33,11 @@ public sealed class AuditScreen : TableScreen<AuditEvent>
 
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
-        new("Enter", "the event whole"),
-        new("f", "filter by actor, resource, time"),
-        new("a", "only the selected event's actor"),
-        new("r", "only the selected event's resource"),
-        new("c", "back to the last week, everyone"),
+        new("Enter", "the event whole", "event"),
+        new("f", "filter by actor, resource, time", "actor, resource, time…"),
+        new("a", "only the selected event's actor", "same actor"),
+        new("r", "only the selected event's resource", "same resource"),
+        new("c", "back to the last week, everyone", "clear"),
         .. TableKeys,
     ];
 

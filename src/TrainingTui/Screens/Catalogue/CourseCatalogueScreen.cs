@@ -30,10 +30,10 @@ public sealed class CourseCatalogueScreen : TableScreen<Course>
 
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
-        new("a", "add a course"),
-        new("Enter e", "edit the course"),
-        new("n", "schedule a session of it"),
-        new("d Del", "delete it (only without sessions)"),
+        new("a", "add a course", "add"),
+        new("Enter e", "edit the course", "edit"),
+        new("n", "schedule a session of it", "schedule"),
+        new("d Del", "delete it (only without sessions)", "delete"),
         .. TableKeys,
     ];
 

@@ -31,9 +31,12 @@ public sealed class CoursesScreen : TableScreen<SessionRow>
 
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
-        new("Enter", "open the session"),
+        new("Enter", "open the session", "open"),
         .. Context.IsAdministrator
-            ? new KeyHelp[] { new("k", "the course catalogue: add and edit courses"), new("a", "schedule a session of the selected course") }
+            ? new KeyHelp[]
+            {
+                new("k", "the course catalogue: add and edit courses", "catalogue"), new("a", "schedule a session of the selected course", "schedule"),
+            }
             : [],
         .. TableKeys,
     ];

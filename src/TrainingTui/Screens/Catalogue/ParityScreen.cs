@@ -22,7 +22,7 @@ public sealed class ParityScreen : Screen
         Session = session;
         Course = course;
         _heading = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 3, Text = $"{Code}: share of women\nLoading the figures…" };
-        Bars = new ParityBars(context.Theme) { X = 0, Y = 3 };
+        Bars = new ParityBars(context.Theme) { X = 0, Y = Pos.Bottom(_heading) };
         Add(_heading, Bars);
     }
 
@@ -37,8 +37,9 @@ public sealed class ParityScreen : Screen
 
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
-        new("F5", "read the figures again"),
-        new("↑↓ PgUp PgDn", "scroll the Member States"),
+        new("F5", "read the figures again", "reload"),
+        new("↑↓ PgUp PgDn", "scroll the Member States", "scroll"),
+        HelpOnly("Home End", "first / last Member State"),
     ];
 
     public override void OnShown()
@@ -66,19 +67,32 @@ public sealed class ParityScreen : Screen
         _heading.Text =
             $"{Code} {Format.Dates(Session.StartDate, Session.EndDate)}: share of women, nominated and confirmed\n" +
             $"Marks {ParityBars.Mark} {threshold}: asked of each Member State's list · {target}: end target for IPOs\n" +
-            $"✓ {target} or more   ! {threshold} to {target}   ✗ below {threshold}";
+            $"✓ {target} or more   ! {threshold} to {target}   ✗ below {threshold}" +
+            (figures.OtherMemberStatesWithheld ? $"\n{Withheld}" : "");
+        _heading.Height = figures.OtherMemberStatesWithheld ? 4 : 3;
         Bars.Show(Rows(figures), figures.ParityThreshold, figures.ParityTarget);
     }
 
-    /// <summary>Overall nominated and confirmed, then each Member State's, in region-code order.</summary>
+    /// <summary>Said when the service kept the other Member States' figures back, and so the first rows are the caller's own.</summary>
+    public const string Withheld = "Other Member States' figures are withheld: fewer than three have nominated.";
+
+    /// <summary>
+    /// Overall nominated and confirmed, then each Member State's, in region-code order. When the other Member States'
+    /// figures are withheld the first rows count only the caller's own, and say whose (SN) rather than "Overall"; a
+    /// single Member State's rows are then not repeated below.
+    /// </summary>
     public static IReadOnlyList<ParityRow> Rows(SessionStatistics figures)
     {
+        var own = figures.MemberStates.Select(m => m.RegionCode).Order(StringComparer.Ordinal).ToList();
+        var whose = !figures.OtherMemberStatesWithheld ? "Overall"
+            : own.Count is > 0 and <= 3 ? string.Join("+", own)
+            : "Your Member States'";
         var rows = new List<ParityRow>
         {
-            new("Overall nominated", figures.Overall.NominatedWomen, figures.Overall.Nominated, "no one nominated yet"),
-            new("Overall confirmed", figures.Overall.ConfirmedWomen, figures.Overall.Confirmed, "no one confirmed yet"),
+            new($"{whose} nominated", figures.Overall.NominatedWomen, figures.Overall.Nominated, "no one nominated yet"),
+            new($"{whose} confirmed", figures.Overall.ConfirmedWomen, figures.Overall.Confirmed, "no one confirmed yet"),
         };
-        if (figures.MemberStates.Count == 0) return rows;
+        if (figures.MemberStates.Count == 0 || (figures.OtherMemberStatesWithheld && own.Count == 1)) return rows;
         rows.Add(new ParityRow("By Member State"));
         foreach (var state in figures.MemberStates.OrderBy(m => m.RegionCode, StringComparer.Ordinal))
         {

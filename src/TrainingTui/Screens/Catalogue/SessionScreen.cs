@@ -55,16 +55,19 @@ public sealed class SessionScreen : TableScreen<Nomination>
 
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
-        .. CanNominate ? new KeyHelp[] { new("n", "nominate officers"), new("w", "withdraw the selected nomination") } : [],
+        .. CanNominate
+            ? new KeyHelp[] { new("n", "nominate officers", "nominate"), new("w", "withdraw the selected nomination", "withdraw") }
+            : [],
         .. Context.IsAdministrator
             ? new KeyHelp[]
             {
-                new("r", "review nominations"), new("e", "edit the session"), new("O", "open it for nominations"), new("C", "close it to nominations"),
-                new("X", "cancel it (says what it cancels first)"), new("K", "complete it, once ended"), new("D", "delete it, while a draft"),
+                new("r", "review nominations", "review"), new("e", "edit the session", "edit"), new("O", "open it for nominations", "open"),
+                new("C", "close it to nominations", "close"), new("X", "cancel it (says what it cancels first)", "cancel"),
+                new("K", "complete it, once ended", "complete"), new("D", "delete it, while a draft", "delete"),
             }
             : [],
-        new("p", "parity figures"),
-        new("Enter", "history of the selected nomination"),
+        new("p", "parity figures", "parity"),
+        new("Enter", "history of the selected nomination", "history"),
         .. TableKeys,
     ];
 

@@ -96,6 +96,8 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
     private readonly CallSlot _roster = new();
     private readonly CallSlot _figures = new();
     private readonly CallSlot _checks = new();
+    private readonly CallSlot _reference = new();
+    private readonly RosterVocabulary _vocabulary = new();
     private readonly HashSet<string> _inFlight = [];
     private readonly HashSet<string> _answered = [];
 
@@ -108,6 +110,7 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
     private readonly ReasonWidth _whyNot;
 
     private SessionStatistics? _figuresNow;
+    private RosterFilter _filter;
     private IReadOnlyList<string> _checkOrder = [];
     private int _checkCursor;
     private bool _loaded;
@@ -118,13 +121,17 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
     }
 
     private NominateScreen(ScreenContext context, Session session, Course? course, ReasonWidth whyNot)
-        : base(context, Columns(whyNot), c => c.Key, detailsHeight: 4)
+        : base(context, Columns(whyNot), c => c.Key, detailsHeight: 5)
     {
         Session = session;
         Course = course;
         _whyNot = whyNot;
         _submissions = new Submissions(context);
+        // The roster's own criteria; the Member States searched are the caller's, whatever the filter's one says.
+        _filter = RosterFilter.For(RegionCodes.FirstOrDefault() ?? "");
         Table.FrameChanged += (_, _) => FitReasons();
+        // The selected officer's reasons read whole above the table, where WHY NOT may be cut.
+        Table.ValueChanged += (_, _) => ShowDetails();
         Table.Style.RowColorGetter = args =>
             args.RowIndex >= 0 && args.RowIndex < Source.Rows && Source.RowAt(args.RowIndex).Selected ? Context.Theme.Accent : null;
         ShowDetails();
@@ -139,9 +146,13 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
         new("Space", "select"),
-        new("a", "all eligible (again: none)"),
-        new("n ^S", "review, submit"),
-        new("Enter", "all findings"),
+        new("a", "select all eligible shown (again: none)", "all eligible"),
+        new("n ^S", "review the selection, then submit it", "submit"),
+        new("Enter", "all findings of the officer", "findings"),
+        new("f", "find by skill, language…", "skill, language…"),
+        new("g", "women/men"),
+        new("v", "availability"),
+        new("c", "clear the criteria", "clear"),
         .. TableKeys,
     ];
 
@@ -186,19 +197,30 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
     public override void OnShown()
     {
         if (!_loaded) Reload();
+        else if (!_vocabulary.Loaded) _ = _vocabulary.LoadAsync(Context, _reference);
     }
 
     /// <summary>Reads the roster and the figures again and checks every officer again; selections and results stay.</summary>
     public override void Reload()
     {
-        _ = LoadRosterAsync();
+        if (!_vocabulary.Loaded) _ = _vocabulary.LoadAsync(Context, _reference);
+        _ = LoadRosterAsync(recheck: true);
         _ = LoadFiguresAsync();
     }
 
-    private async Task LoadRosterAsync()
+    /// <summary>New criteria: the officers matching them, with the answers already had kept (eligibility does not depend on them).</summary>
+    private void Narrow(RosterFilter filter)
+    {
+        _filter = filter;
+        _ = LoadRosterAsync(recheck: false);
+    }
+
+    /// <param name="recheck">Ask the service about every officer again (F5); otherwise only those not yet answered.</param>
+    private async Task LoadRosterAsync(bool recheck)
     {
         _checks.Cancel();
         Summary = "Loading the officers…";
+        var filter = _filter;
         await Context.Load(_roster,
             async ct =>
             {
@@ -206,7 +228,7 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
                 var token = "";
                 do
                 {
-                    var request = new SearchOfficersRequest { PageSize = PageSize, PageToken = token };
+                    var request = filter.Narrow(new SearchOfficersRequest { PageSize = PageSize, PageToken = token });
                     request.RegionCodes.AddRange(RegionCodes);
                     var page = await Context.Client.SearchOfficersAsync(request, ct);
                     officers.AddRange(page.Officers);
@@ -218,11 +240,18 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
             {
                 _loaded = true;
                 var before = Source.AllRows.ToDictionary(c => c.Key);
-                ShowRows(officers.Select(o => before.GetValueOrDefault(o.Name) is { } was
-                    ? new NomineeRow(o, Selected: was.Selected, Result: was.Result)
-                    : new NomineeRow(o)).ToList());
+                var rows = officers.Select(o => before.GetValueOrDefault(o.Name) is { } was
+                    ? recheck
+                        ? new NomineeRow(o, Selected: was.Selected, Result: was.Result)
+                        : new NomineeRow(o, was.Eligibility, was.CheckProblem, was.Selected, was.Result)
+                    : new NomineeRow(o)).ToList();
+                // The selection is the user's work: officers selected under earlier criteria stay listed until submitted.
+                var arrived = officers.Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+                rows.AddRange(before.Values.Where(c => c.Selected && !arrived.Contains(c.Key)));
+                ShowRows(rows);
                 UpdateSummary();
-                _ = CheckEligibilityAsync();
+                ShowDetails();
+                _ = CheckEligibilityAsync(recheck);
             },
             error => Summary = $"Could not load the officers: {error.Message}");
     }
@@ -241,12 +270,13 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
     /// Asks the service about every officer, a few at a time. Each worker takes the next unchecked officer on
     /// screen (so scrolling moves the checks along), then the rest in list order; each answer updates its row.
     /// </summary>
-    private async Task CheckEligibilityAsync()
+    private async Task CheckEligibilityAsync(bool recheck)
     {
         var generation = _checks.Next();
         var cancellation = _checks.Token;
         _inFlight.Clear();
         _answered.Clear();
+        if (!recheck) _answered.UnionWith(Source.AllRows.Where(c => c.Checked).Select(c => c.Key));
         _checkOrder = Source.AllRows.Select(c => c.Key).ToList();
         _checkCursor = 0;
         Context.Status.BeginBusy();
@@ -299,7 +329,7 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
             // A selection made before a reload stands only if the officer is still eligible.
             var stillSelected = row.Selected && eligibility?.Eligible == true;
             ShowRow(row with { Eligibility = eligibility, CheckProblem = problem, Selected = stillSelected });
-            if (stillSelected != row.Selected) ShowDetails();
+            if (stillSelected != row.Selected || Selected?.Key == officer) ShowDetails();
             UpdateSummary();
         }
     }
@@ -327,7 +357,22 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
             $"{Course?.Code ?? Format.CourseOf(Session.Name)} {Format.Dates(Session.StartDate, Session.EndDate)} · {Session.Venue} · " +
             $"taught in {Session.LanguageCode} · nominations {Format.Window(Session, now)}\n" +
             Describe.Requirements(Course) + "\n" +
-            (_figuresNow is null ? "Figures: loading…" : $"{Describe.Seats(_figuresNow)} · {ParityLine(_figuresNow)}");
+            (_figuresNow is null ? "Figures: loading…" : $"{Describe.Seats(_figuresNow)} · {ParityLine(_figuresNow)}") + "\n" +
+            (Selected is { } row ? Standing(row) : "");
+    }
+
+    /// <summary>The selected officer's standing for the session, every reason whole: the table's WHY NOT has room for the first only.</summary>
+    private static string Standing(NomineeRow row)
+    {
+        var who = $"{row.DisplayName}:";
+        if (row.Result is { Submitted: false } refused) return $"{who} ✗ refused: {refused.Refusal}";
+        if (row.Submitted) return $"{who} → submitted just now.";
+        if (row.CheckProblem is not null) return $"{who} ? not checked: {row.CheckProblem} (F5 checks again)";
+        if (row.Eligibility is not { } eligibility) return $"{who} … eligibility being checked.";
+        var reasons = eligibility.Eligible
+            ? row.Warnings.Select(w => $"! {w.Description}").Prepend("✓ eligible.")
+            : eligibility.Failures.Select(f => $"✗ {f.Description}");
+        return $"{who} {string.Join(" ", reasons)}";
     }
 
     private string ParityLine(SessionStatistics figures)
@@ -352,7 +397,9 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
         var all = Source.AllRows;
         if (all.Count == 0)
         {
-            Summary = $"{Whose}: no officers to nominate.";
+            Summary = _filter.Narrowed
+                ? $"{Whose}: no officer matches — only {_filter.Describe()} (c clears)"
+                : $"{Whose}: no officers to nominate.";
             return;
         }
         var checkedCount = all.Count(c => c.Checked);
@@ -362,9 +409,15 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
         var selection = selected.Count == 0
             ? ""
             : $" · {selected.Count} selected ({women} wom{(women == 1 ? "an" : "en")}) · n submits";
-        var submitted = all.Count(c => c.Submitted);
-        Summary = $"{Whose} {Source.Rows}/{all.Count} · {all.Count(c => c.Selectable)} eligible" +
-                  $"{(submitted > 0 ? $" · {submitted} submitted" : "")} · {progress}{selection}";
+        // Counted over the rows on screen: "5 eligible" above five rows marked ✗ misleads.
+        var shown = Source.ShownRows;
+        var eligible = shown.Count(c => c.Selectable);
+        var submitted = shown.Count(c => c.Submitted);
+        var counts = shown.Count == all.Count
+            ? $"{RosterFilter.Count(all.Count)} officer{(all.Count == 1 ? "" : "s")} · {eligible} eligible"
+            : $"{RosterFilter.Count(shown.Count)} of {RosterFilter.Count(all.Count)} shown · {eligible} of them eligible";
+        var criteria = _filter.Narrowed ? $" — only {_filter.Describe()} (c clears)" : "";
+        Summary = $"{Whose}: {counts}{(submitted > 0 ? $" · {submitted} submitted" : "")} · {progress}{selection}{criteria}";
     }
 
     protected override void OnFilterApplied() => UpdateSummary();
@@ -414,6 +467,27 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
         if (key == Key.N || key == Key.S.WithCtrl)
         {
             _ = ReviewAndSubmitAsync();
+            return true;
+        }
+        // The roster's criteria, with its form and keys.
+        if (key == Key.F)
+        {
+            Context.Navigator.Push(new RosterFilterScreen(Context, _filter, chooseMemberState: false, _vocabulary, Narrow));
+            return true;
+        }
+        if (key == Key.G)
+        {
+            Narrow(_filter.NextGender());
+            return true;
+        }
+        if (key == Key.V)
+        {
+            Narrow(_filter.NextAvailability());
+            return true;
+        }
+        if (key == Key.C && _filter.Narrowed)
+        {
+            Narrow(_filter.Cleared());
             return true;
         }
         return base.HandleKey(key);
@@ -535,6 +609,7 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
         _roster.Cancel();
         _figures.Cancel();
         _checks.Cancel();
+        _reference.Cancel();
         _submissions.Cancel();
     }
 }

@@ -15,15 +15,22 @@ public sealed class NominationsScreen : TableScreen<Nomination>
     private readonly CallSlot _list = new();
     private readonly CallSlot _action = new();
     private readonly NominationWatch _watch;
+    private readonly NominationTargets _targets;
     private bool _live;
 
-    public NominationsScreen(ScreenContext context) : base(context, Columns(), n => n.Name)
+    public NominationsScreen(ScreenContext context) : this(context, new NominationTargets(context.Client))
     {
+    }
+
+    private NominationsScreen(ScreenContext context, NominationTargets targets) : base(context, Columns(targets), n => n.Name)
+    {
+        _targets = targets;
         _watch = new NominationWatch(context, context.NominationParent,
             changed: nomination =>
             {
                 ShowRow(nomination);
                 UpdateSummary();
+                _ = _targets.ResolveAsync([nomination], Redraw);
             },
             live: SetLive,
             tooOld: Reload);
@@ -36,16 +43,16 @@ public sealed class NominationsScreen : TableScreen<Nomination>
 
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
-        new("Enter", "history of the selected nomination"),
-        .. CanWithdraw ? new KeyHelp[] { new("w", "withdraw the selected nomination") } : [],
+        new("Enter", "history of the selected nomination", "history"),
+        .. CanWithdraw ? new KeyHelp[] { new("w", "withdraw the selected nomination", "withdraw") } : [],
         .. TableKeys,
     ];
 
-    private static IReadOnlyList<Column<Nomination>> Columns() =>
+    private static IReadOnlyList<Column<Nomination>> Columns(NominationTargets targets) =>
     [
         new("OFFICER", n => n.OfficerDisplayName, n => n.OfficerDisplayName),
         new("MS", n => Format.RegionOf(n.Name), n => Format.RegionOf(n.Name)),
-        new("SESSION", n => n.Session.Length > 0 ? n.Session.Split('/')[1] + "/" + n.Session.Split('/')[^1] : n.Request, n => n.Session),
+        new("TO", targets.Describe, targets.SortKey, MaxWidth: 30),
         new("STATE", n => Format.State(n.State), n => Format.State(n.State)),
         new("UPDATED", n => Format.Instant(n.UpdateTime), n => n.UpdateTime?.ToDateTime()),
         new("LAST CHANGE", n => n.History.LastOrDefault() is { } h ? $"{h.ActorDisplayName}{(h.Reason.Length > 0 ? ": " + h.Reason : "")}" : "", MayCut: true),
@@ -71,6 +78,7 @@ public sealed class NominationsScreen : TableScreen<Nomination>
             {
                 ShowRows(result.Nominations);
                 _watch.Start(result.WatchSequence);
+                _ = _targets.ResolveAsync(result.Nominations, Redraw);
             },
             error => Summary = $"Could not load nominations: {error.Message}");
     }
@@ -89,13 +97,16 @@ public sealed class NominationsScreen : TableScreen<Nomination>
             : $"{Source.Rows} of {Source.TotalRows} nominations  {state}";
     }
 
+    /// <summary>The targets' names arrived: the rows read them now (sorted by them too, when that is the sort).</summary>
+    private void Redraw() => ShowRows(Source.AllRows);
+
     protected override void OnFilterApplied() => UpdateSummary();
 
     protected override bool Matches(Nomination row, string foldedFilter) =>
-        Folding.Fold($"{row.OfficerDisplayName} {row.State} {row.Session} {row.Name}").Contains(foldedFilter);
+        Folding.Fold($"{row.OfficerDisplayName} {Format.State(row.State)} {_targets.Describe(row)} {row.Session} {row.Request}").Contains(foldedFilter);
 
     protected override void Open(Nomination row) => Context.Dialogs.Show($"Nomination of {row.OfficerDisplayName}",
-        $"{row.Name}\nTo: {(row.Session.Length > 0 ? row.Session : row.Request)}\nState: {Format.State(row.State)}\n\n{Describe.History(row)}" +
+        $"To: {_targets.DescribeInFull(row)}\nState: {Format.State(row.State)}\nReference: {row.Name}\n\n{Describe.History(row)}" +
         (row.Warnings.Count > 0 ? $"\n\nWarnings:\n{Describe.Findings(row.Warnings)}" : ""));
 
     public override bool HandleKey(Key key)
@@ -112,5 +123,6 @@ public sealed class NominationsScreen : TableScreen<Nomination>
     {
         _watch.Stop();
         _list.Cancel();
+        _targets.Cancel();
     }
 }

@@ -78,8 +78,8 @@ public sealed class ReviewScreen : TableScreen<Nomination>
         new("x", "reject"),
         new("r", "reconsider"),
         .. SessionEnded
-            ? new KeyHelp[] { new("p f o", "passed/failed/no-show") }
-            : [new("p f o", $"passed/failed/no-show, from {Format.Date(Session.EndDate)}")],
+            ? new KeyHelp[] { new("p f o", "record passed/failed/no-show", "outcomes") }
+            : [new("p f o", $"record passed/failed/no-show, from {Format.Date(Session.EndDate)}", "outcomes")],
         new("F", "pending/all/confirmed"),
         new("Enter", "history"),
         .. TableKeys,

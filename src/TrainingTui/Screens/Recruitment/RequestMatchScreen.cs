@@ -99,8 +99,8 @@ public sealed partial class RequestMatchScreen : TableScreen<CandidateRow>
     [
         .. CanNominate ? new KeyHelp[] { new("Space", "select"), new("n ^S", "review, submit") } : [],
         .. ChoosesMemberState ? new KeyHelp[] { new("m", "Member State") } : [],
-        new("Enter", "why this score"),
-        new("i", "how the score is made"),
+        new("Enter", "why this score", "why"),
+        new("i", "how the score is made", "scoring"),
         .. TableKeys,
     ];
 

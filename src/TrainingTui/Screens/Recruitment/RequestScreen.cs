@@ -53,18 +53,20 @@ public sealed class RequestScreen : TableScreen<Nomination>
 
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
-        .. CanMatch ? new KeyHelp[] { new("m", Context.IsAdministrator ? "match a Member State's officers" : "match officers, nominate") } : [],
-        .. CanNominate ? new KeyHelp[] { new("w", "withdraw the selected nomination") } : [],
+        .. CanMatch
+            ? new KeyHelp[] { new("m", Context.IsAdministrator ? "match a Member State's officers" : "match officers, nominate", "match") }
+            : [],
+        .. CanNominate ? new KeyHelp[] { new("w", "withdraw the selected nomination", "withdraw") } : [],
         .. Context.IsAdministrator
             ? new KeyHelp[]
             {
-                new("h", "shortlist"), new("l", "select"), new("c", "clear (medical on file)"), new("d", "deploy"), new("x", "reject"),
-                new("e", "edit the request"), new("O", "open it to Member States"), new("C", "close it to nominations"),
-                new("X", "cancel it (says what it cancels first)"),
+                new("h", "shortlist"), new("l", "select"), new("c", "clear (medical on file)", "clear"), new("d", "deploy"), new("x", "reject"),
+                new("e", "edit the request", "edit"), new("O", "open it to Member States", "open"), new("C", "close it to nominations", "close"),
+                new("X", "cancel it (says what it cancels first)", "cancel"),
             }
             : [],
-        new("Enter", "history of the nomination"),
-        new("i", "the request in full"),
+        new("Enter", "history of the nomination", "history"),
+        new("i", "the request in full", "in full"),
         .. TableKeys,
     ];
 

@@ -43,11 +43,12 @@ public sealed class ReportsScreen : Screen
         new("k", "skills"),
         new("x", "expiring"),
         new("Tab", "next report"),
-        new("w", "window 30/90/365 days (expiring)"),
-        new("s / S", "sort by next column / reverse (skills, expiring)"),
-        new("F5", "read the report again"),
-        new("↑↓ PgUp PgDn", "scroll"),
-        new("Shift+Tab", "previous report"),
+        new("w", "window 30/90/365 days (expiring)", "window"),
+        new("s / S", "sort by next column / reverse (skills, expiring)", "sort"),
+        new("F5", "read the report again", "reload"),
+        HelpOnly("↑↓ PgUp PgDn", "scroll"),
+        HelpOnly("Home End", "top / bottom"),
+        HelpOnly("Shift+Tab", "previous report"),
     ];
 
     private static readonly char[] ReportKeys = ['p', 'k', 'x'];

@@ -124,12 +124,12 @@ public sealed class ImportExportScreen : Screen
 
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
-        new("Enter", "import / export the file named"),
-        new("Ctrl+S", "start the import"),
-        new("Tab", "next field"),
-        new("←→ Space", "choose format, mode"),
-        new("Esc", "stop a running import or export; else leave the field (1–7, q, ? work again)"),
-        new("↑↓ PgUp PgDn", "scroll the bad rows"),
+        new("Enter", "import / export the file named", "go"),
+        new("Ctrl+S", "start the import", "import"),
+        new("Tab", "next field", "next"),
+        new("←→ Space", "choose format, mode", "choose"),
+        new("Esc", "stop a running import or export; else leave the field (the screen keys, q and ? work again)", "stop / leave field"),
+        new("↑↓ PgUp PgDn", "scroll the bad rows", "scroll"),
     ];
 
     /// <summary>A running import or export counts as unsaved work: leaving the screen or quitting asks first, and stops it.</summary>

@@ -34,16 +34,18 @@ public sealed record RosterFilter(
         Availability = Availability == Availability.Unavailable ? Availability.Unspecified : Availability + 1,
     };
 
-    public SearchOfficersRequest Request(int pageSize, string pageToken) => new()
+    public SearchOfficersRequest Request(int pageSize, string pageToken) =>
+        Narrow(new SearchOfficersRequest { RegionCodes = { RegionCode }, PageSize = pageSize, PageToken = pageToken });
+
+    /// <summary>Adds the criteria, not the Member State, to <paramref name="request"/>: the nominate screen searches the caller's own States.</summary>
+    public SearchOfficersRequest Narrow(SearchOfficersRequest request)
     {
-        RegionCodes = { RegionCode },
-        Skills = { Skills.Select(s => s.Clone()) },
-        Languages = { Languages.Select(l => l.Clone()) },
-        Gender = Gender,
-        Availability = Availability,
-        PageSize = pageSize,
-        PageToken = pageToken,
-    };
+        request.Skills.AddRange(Skills.Select(s => s.Clone()));
+        request.Languages.AddRange(Languages.Select(l => l.Clone()));
+        request.Gender = Gender;
+        request.Availability = Availability;
+        return request;
+    }
 
     /// <summary>"forensics ≥ advanced · fr ≥ B2 · women · available", or "" when not narrowed.</summary>
     public string Describe()

@@ -99,9 +99,9 @@ public abstract class FormScreen : Screen
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
         new("Ctrl+S", "save"),
-        new("Tab Enter", "next field"),
-        new("Shift+Tab", "previous field"),
-        new("Esc", "cancel (asks when changed)"),
+        new("Tab Enter", "next field", "next"),
+        new("Shift+Tab", "previous field", "previous"),
+        new("Esc", "cancel (asks when changed)", "cancel"),
     ];
 
     public override bool HasUnsavedChanges => !Closed && ChangedKeys().Count > 0;

@@ -3,8 +3,16 @@ using Terminal.Gui.ViewBase;
 
 namespace Training.Tui.Screens.Shared;
 
-/// <summary>One key and what it does, for the help overlay and the hint line.</summary>
-public sealed record KeyHelp(string Key, string Description);
+/// <summary>
+/// One key and what it does: <paramref name="Description"/> in the help, <paramref name="Hint"/> (a word or two; the
+/// description when not given) in the hint line. A hint of "" keeps a key everyone knows (the arrows) to the help.
+/// </summary>
+public sealed record KeyHelp(string Key, string Description, string? Hint = null)
+{
+    public bool InHintLine => Hint != "";
+
+    public string HintText => string.IsNullOrEmpty(Hint) ? Description : Hint;
+}
 
 /// <summary>
 /// A screen of the client: a view that fills the shell's content area, names its keys, and loads its data
@@ -26,8 +34,11 @@ public abstract class Screen : View
     /// <summary>Shown in the header, e.g. "Courses" or "Session UNPOL-STM, Entebbe".</summary>
     public abstract string Heading { get; }
 
-    /// <summary>Every key of this screen; the first ones also appear in the hint line.</summary>
+    /// <summary>Every key of this screen, the most used first: the help lists them all, the hint line those it can.</summary>
     public abstract IReadOnlyList<KeyHelp> KeyHelp { get; }
+
+    /// <summary>A key the help lists and the hint line leaves out (one everyone knows, like the arrows).</summary>
+    protected static KeyHelp HelpOnly(string key, string description) => new(key, description, "");
 
     /// <summary>True while the screen holds edits not yet saved: quitting asks first.</summary>
     public virtual bool HasUnsavedChanges => false;

@@ -11,6 +11,8 @@ namespace Training.Tui.Screens.Shared;
 public abstract class TableScreen<T> : Screen
 {
     private readonly Label _summary;
+    private readonly int _detailsHeight;
+    private (int Width, string Details, string Summary) _fitted;
 
     /// <param name="detailsHeight">
     /// Lines kept above the table for <see cref="Details"/> (0: none). The details grow past that when their text
@@ -19,12 +21,15 @@ public abstract class TableScreen<T> : Screen
     protected TableScreen(ScreenContext context, IReadOnlyList<Column<T>> columns, Func<T, string> key, int detailsHeight = 0) : base(context)
     {
         Source = new RowsSource<T>(columns, key);
+        _detailsHeight = detailsHeight;
         Details = new Label
         {
-            X = 0, Y = 0, Width = Dim.Fill(), Text = "", Visible = detailsHeight > 0, HotKeySpecifier = Plain.NoHotKey,
-            Height = detailsHeight > 0 ? Dim.Auto(DimAutoStyle.Text, minimumContentDim: detailsHeight) : 0,
+            X = 0, Y = 0, Width = Dim.Fill(), Height = detailsHeight, Text = "", Visible = detailsHeight > 0, HotKeySpecifier = Plain.NoHotKey,
         };
         _summary = new Label { X = 0, Y = Pos.Bottom(Details), Width = Dim.Fill(), Height = 1, Text = "", HotKeySpecifier = Plain.NoHotKey };
+        Details.TextChanged += (_, _) => FitText();
+        _summary.TextChanged += (_, _) => FitText();
+        FrameChanged += (_, _) => FitText();
         FilterField = new TextField { X = 9, Y = Pos.Bottom(_summary), Width = Dim.Fill(), Visible = false };
         FilterLabel = new Label { X = 0, Y = Pos.Bottom(_summary), Text = "Filter /", Visible = false };
         FilterField.TextChanged += (_, _) => ApplyFilter();
@@ -44,6 +49,10 @@ public abstract class TableScreen<T> : Screen
         Table.Style.ShowVerticalCellLines = false;
         Table.Style.ShowVerticalHeaderLines = false;
         for (var i = 0; i < columns.Count; i++) Table.Style.GetOrCreateColumnStyle(i).MaxWidth = columns[i].MaxWidth;
+        // A row is the thing selected here, so Home and End go to the first and last row (as Terminal.Gui's own examples
+        // bind them), not to the first and last column of the row.
+        Table.KeyBindings.ReplaceCommands(Key.Home, Command.Start);
+        Table.KeyBindings.ReplaceCommands(Key.End, Command.End);
         Table.FrameChanged += (_, _) => FitColumns();
         Table.Accepting += (_, e) =>
         {
@@ -52,6 +61,19 @@ public abstract class TableScreen<T> : Screen
         };
         Add(Details, _summary, FilterLabel, FilterField, Table);
         WaitForFirstLoad();
+    }
+
+    /// <summary>
+    /// The details and the summary take the lines their text needs at the screen's width, computed here rather than by
+    /// Dim.Auto, which kept the taller height of a narrower terminal after it grew (two blank lines above the table).
+    /// </summary>
+    private void FitText()
+    {
+        var width = Frame.Width;
+        if (width <= 0 || _fitted == (width, Details.Text, _summary.Text)) return;
+        _fitted = (width, Details.Text, _summary.Text);
+        if (_detailsHeight > 0) Details.Height = Math.Max(_detailsHeight, Wrapping.Lines(Details.Text, width));
+        _summary.Height = Wrapping.Lines(_summary.Text, width);
     }
 
     /// <summary>Free text above the table (a session's details, say).</summary>
@@ -79,9 +101,10 @@ public abstract class TableScreen<T> : Screen
     /// <summary>Keys of the table screen itself, to append to a screen's own.</summary>
     protected static IEnumerable<KeyHelp> TableKeys =>
     [
-        new("↑↓ PgUp PgDn", "move"),
-        new("/", "filter in place"),
-        new("s / S", "sort by next column / reverse"),
+        new("/", "filter in place", "filter"),
+        new("s / S", "sort by next column / reverse", "sort"),
+        HelpOnly("↑↓ PgUp PgDn", "move"),
+        HelpOnly("Home End", "first / last row"),
     ];
 
     /// <summary>Replaces the rows, keeping the selected row (by key) where it still exists.</summary>
@@ -109,8 +132,11 @@ public abstract class TableScreen<T> : Screen
         Table.EnsureCursorIsVisible();
     }
 
-    /// <summary>Rows sampled to size the columns besides those on screen: cheap on ten thousand rows, and filtering stays quick.</summary>
-    private const int SizingSample = 50;
+    /// <summary>
+    /// Rows sampled to size the columns besides those on screen: sizing reads at most this many rows' cells more than
+    /// drawing does, however long the list (ten thousand officers filter as quickly as fifty).
+    /// </summary>
+    public const int SizingSample = 50;
 
     private readonly HashSet<int> _leftOut = [];
 
@@ -128,14 +154,19 @@ public abstract class TableScreen<T> : Screen
         BeforeFitting(width);
         var columns = Source.ColumnList;
         var names = Source.ColumnNames;
+        // The cells are read through the table's own source, as drawing reads them: the work per keystroke is countable.
+        var cells = Table.Table ?? Source;
         var first = Math.Max(0, Table.RowOffset);
-        var sample = Source.ShownRows.Take(SizingSample).Concat(Source.ShownRows.Skip(first).Take(Math.Max(1, Table.Viewport.Height))).ToList();
+        var sample = Enumerable.Range(0, Math.Min(SizingSample, cells.Rows))
+            .Concat(Enumerable.Range(first, Math.Max(0, Math.Min(Math.Max(1, Table.Viewport.Height), cells.Rows - first))))
+            .Distinct().ToList();
         var used = 0;
         for (var i = 0; i < columns.Count; i++)
         {
             var style = Table.Style.GetOrCreateColumnStyle(i);
             if (!style.Visible) continue;
-            var widest = sample.Count == 0 ? 0 : sample.Max(r => columns[i].Text(r).Length);
+            var column = i;
+            var widest = sample.Count == 0 ? 0 : sample.Max(r => cells[r, column]?.ToString()?.Length ?? 0);
             var natural = Math.Min(style.MaxWidth, Math.Max(names[i].Length, widest));
             var needed = columns[i].MayCut ? Math.Min(natural, names[i].Length + 2) : natural;
             if (used > 0 && used + needed > width)

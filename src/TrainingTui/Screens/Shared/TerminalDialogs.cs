@@ -23,17 +23,34 @@ public sealed class TerminalDialogs(IApplication app) : IDialogs
 
     public void Show(string title, string text)
     {
-        using var dialog = new Dialog { Title = title, Width = Dim.Percent(80), Height = Dim.Percent(80) };
-        // A list of the text's lines, wrapped to the dialog, scrolls with ↑↓ PgUp PgDn: on a small terminal the
-        // help is longer than the dialog.
+        using var dialog = TextDialog(app, title, text);
+        app.Run(dialog);
+    }
+
+    /// <summary>The first line of a text longer than its dialog.</summary>
+    internal const string ScrollHint = "↑↓ PgUp PgDn Home End scroll · Esc closes";
+
+    /// <summary>
+    /// What <see cref="Show"/> runs, built apart so that a view test can draw it without a nested run loop: the text's
+    /// lines wrapped to the dialog, in a list that scrolls. On a small terminal the help is longer than the dialog (at
+    /// 80×24 the keys that work everywhere are below the fold), so then a first line says how to scroll.
+    /// </summary>
+    internal static Dialog TextDialog(IApplication app, string title, string text)
+    {
+        var dialog = new Dialog { Title = title, Width = Dim.Percent(80), Height = Dim.Percent(80) };
         var width = Math.Max(20, app.Screen.Width * 8 / 10 - 4);
-        var lines = text.Split('\n').SelectMany(line => line.Length <= width ? [line] : TextFormatter.WordWrapText(line, width));
-        var body = new ListView { Width = Dim.Fill(), Height = Dim.Fill(1) };
+        var lines = text.Split('\n').SelectMany(line => line.Length <= width ? [line] : TextFormatter.WordWrapText(line, width)).ToList();
+        // The dialog's border and its button row leave this many lines for the text.
+        var visible = app.Screen.Height * 8 / 10 - 4;
+        var scrolls = lines.Count > visible;
+        if (scrolls)
+            dialog.Add(new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 1, Text = ScrollHint, HotKeySpecifier = Plain.NoHotKey });
+        var body = new ListView { Y = scrolls ? 1 : 0, Width = Dim.Fill(), Height = Dim.Fill(1) };
         body.SetSource(new ObservableCollection<string>(lines));
         dialog.Add(body);
         dialog.AddButton(new Button { Title = "_Close" });
         body.SetFocus();
-        app.Run(dialog);
+        return dialog;
     }
 
     /// <summary>

@@ -102,6 +102,27 @@ public sealed class ParityScreenTests
     }
 
     [Fact]
+    public void WhenTheOtherMemberStatesFiguresAreWithheld_TheTotalIsNotCalledOverall_ButSaysWhoseItIs()
+    {
+        var client = Sample.Client();
+        client.Statistics[MarchSession] = new SessionStatistics
+        {
+            Session = MarchSession, Seats = 24, SeatsAvailable = 20, ParityThreshold = 0.2, ParityTarget = 0.3,
+            Overall = Figures(5, 2, 2, 0), OtherMemberStatesWithheld = true,
+            MemberStates = { new MemberStateFigures { RegionCode = "SN", Figures = Figures(5, 2, 2, 0) } },
+        };
+        using var ui = new ScreenHarness(client, columns: 80, rows: 24, theme: Theme.NoColor);
+        OpenParity(ui);
+        var screen = ui.Screen();
+
+        Assert.DoesNotContain("Overall", screen);
+        Assert.Contains("✓  40 %  2 of 5", Line(screen, "SN nominated"));
+        Assert.Contains("✗   0 %  0 of 2", Line(screen, "SN confirmed"));
+        ScreenText.AssertWhole(screen, ParityScreen.Withheld);
+        Assert.DoesNotContain("By Member State", screen);
+    }
+
+    [Fact]
     public void Groups_WithNobodyInThem_SayNoOneRatherThanDrawAnEmptyBar()
     {
         var client = Sample.Client();

@@ -19,8 +19,8 @@ public sealed class ShellAndCoursesTests
         Assert.Contains("Dakar, École nation…", screen);
         Assert.Contains("open until 15 Feb", screen);
         Assert.Contains("3 of 3 upcoming sessions", screen);
-        Assert.Contains("Courses │", screen);
-        Assert.Contains("Help │", screen);
+        Assert.Contains("1 Courses", screen);
+        Assert.Contains("? help", screen);
     }
 
     [Fact]
@@ -161,7 +161,7 @@ public sealed class ShellAndCoursesTests
         }
         using (var admin = new ScreenHarness(Sample.Client(), Callers.Administrator()))
         {
-            Assert.Contains("Review │", admin.Screen());
+            Assert.Contains("4 Review", admin.Screen());
         }
     }
 
@@ -191,7 +191,7 @@ public sealed class ShellAndCoursesTests
         using var ui = new ScreenHarness(Sample.Client(), columns: 80, rows: 24);
         var small = ui.Screen();
         Assert.Contains("COURSE", small);
-        Assert.Contains("Courses │", small);
+        Assert.Contains("1 Courses", small);
         ui.Resize(120, 40);
         Assert.Contains("NOMINATIONS", ui.Screen());
     }

@@ -1,5 +1,7 @@
 using Terminal.Gui.Input;
 using Training.Tui.Screens.Nominations;
+using Training.Tui.Screens.Roster;
+using Training.Tui.Screens.Shared;
 using Training.Tui.Tests.Support;
 using Unpol.Training.V1;
 
@@ -59,7 +61,9 @@ public sealed class NominateScreenTests
 
     private static NomineeRow Row(NominateScreen screen, string officerId) => screen.Source.AllRows.Single(c => c.Key == Officer(officerId));
 
-    private static string Line(string screen, string text) => screen.Split('\n').First(l => l.Contains(text, StringComparison.Ordinal));
+    /// <summary>The officer's row of the table (not the selected officer's line in the details, "Diop, Awa: ✓ eligible.").</summary>
+    private static string Line(string screen, string text) =>
+        screen.Split('\n').First(l => l.Contains(text, StringComparison.Ordinal) && !l.TrimStart().StartsWith(text + ":", StringComparison.Ordinal));
 
     [Fact]
     public void Roster_ShowsEachOfficersEligibility_WithTheFirstReasonAndHowManyMore()
@@ -77,7 +81,7 @@ public sealed class NominateScreenTests
         Assert.Contains("English listening B1; this course requires B2. +1 more", moussa);
         Assert.Contains("! Aged 57 on 1 Mar 2027: 55 or older.", Line(screen, "Sow, Aminata"));
         Assert.DoesNotContain("SN's list has", screen);
-        Assert.Contains("SN roster 5/5 · 4 eligible · all checked", screen);
+        Assert.Contains("SN roster: 5 officers · 4 eligible · all checked", screen);
 
         var search = Assert.Single(client.SearchRequests);
         Assert.Equal(["SN"], search.RegionCodes);
@@ -129,7 +133,7 @@ public sealed class NominateScreenTests
         var nominate = OpenNominate(ui);
 
         ui.Press('/').Type("sow").Press(Key.Enter);
-        Assert.Contains("SN roster 1/5", ui.Screen());
+        Assert.Contains("SN roster: 1 of 5 shown", ui.Screen());
         ui.Press('a');
         Assert.Equal([Officer("aminata")], nominate.Source.AllRows.Where(c => c.Selected).Select(c => c.Key));
 
@@ -295,7 +299,7 @@ public sealed class NominateScreenTests
         var nominate = OpenNominate(ui);
 
         Assert.Equal(4, client.HeldEligibilityChecks.Count);
-        Assert.Contains("SN roster 45/45 · 0 eligible · checked 0 of 45", ui.Screen());
+        Assert.Contains("SN roster: 45 officers · 0 eligible · checked 0 of 45", ui.Screen());
         Assert.Contains("…  Diop, Awa", ui.Screen());
 
         client.ReleaseEligibilityCheck();
@@ -320,5 +324,109 @@ public sealed class NominateScreenTests
         }
         Assert.Contains("45 eligible · all checked", ui.Screen());
         Assert.Equal(45, client.Calls.Count(c => c.StartsWith("CheckEligibility", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void TheCounter_CountsTheEligibleAmongTheRowsShown_NotAmongTheWholeRoster()
+    {
+        using var ui = new ScreenHarness(ClientWithFindings(), columns: 80, rows: 24, theme: Theme.NoColor);
+        OpenNominate(ui);
+
+        ui.Press('/').Type("fall").Press(Key.Enter);
+
+        var text = ui.Screen();
+        Assert.Contains("✗  Fall, Moussa", text);
+        Assert.Contains("SN roster: 1 of 5 shown · 0 of them eligible · all checked", text);
+        Assert.DoesNotContain("4 eligible", text);
+    }
+
+    [Fact]
+    public void TheSelectedOfficersReasons_ReadWholeAboveTheTable_AtEightyColumns()
+    {
+        var client = ClientWithFindings();
+        client.Eligibility[Officer("moussa")].Failures[0].Description =
+            "No Forensics skill on record at the advanced level this course requires; the roster lists none for this officer.";
+        using var ui = new ScreenHarness(client, columns: 80, rows: 24, theme: Theme.NoColor);
+        var nominate = OpenNominate(ui);
+        MoveTo(ui, nominate, "moussa");
+
+        var text = ui.Screen();
+        ScreenText.AssertWhole(text, "Fall, Moussa: ✗ No Forensics skill on record at the advanced level this course requires; " +
+                                     "the roster lists none for this officer. ✗ 3 years of police service; at least 5 are required.");
+        // Above the table: every line of the reasons comes before the column headers.
+        var lines = text.Split('\n');
+        Assert.True(Array.FindIndex(lines, l => l.Contains("at least 5 are required.", StringComparison.Ordinal)) <
+                    Array.FindIndex(lines, l => l.Contains("WHY NOT", StringComparison.Ordinal)));
+
+        MoveTo(ui, nominate, "aminata");
+        ScreenText.AssertWhole(ui.Screen(), "Sow, Aminata: ✓ eligible. ! Aged 57 on 1 Mar 2027: 55 or older.");
+    }
+
+    [Fact]
+    public void AfterGrowingFromSixtyByTwentyToEightyByTwentyFour_NoBlankLineIsLeftAboveTheTable()
+    {
+        var client = ClientWithFindings();
+        client.Courses[0].Requirements.Skills.Add(new SkillRequirement { SkillCode = "forensics", MinimumLevel = SkillLevel.Advanced });
+        using var ui = new ScreenHarness(client, columns: 60, rows: 20, theme: Theme.NoColor);
+        OpenNominate(ui);
+        ui.Screen();
+
+        ui.Resize(80, 24);
+
+        var lines = ui.Screen().Split('\n').Select(l => l.TrimEnd()).ToList();
+        var summary = lines.FindIndex(l => l.StartsWith("SN roster:", StringComparison.Ordinal));
+        Assert.True(summary > 0, string.Join('\n', lines));
+        Assert.All(lines.Take(summary), l => Assert.NotEqual("", l));
+        Assert.StartsWith("Diop, Awa:", lines[summary - 1]);
+    }
+
+    [Fact]
+    public void F_NarrowsTheOfficersBySkillAndLanguage_WithTheRostersForm_AndKeepsTheAnswersAlreadyHad()
+    {
+        var client = ClientWithFindings();
+        using var ui = new ScreenHarness(client, columns: 80, rows: 24);
+        var nominate = OpenNominate(ui);
+        var checks = client.Calls.Count(c => c.StartsWith("CheckEligibility", StringComparison.Ordinal));
+
+        ui.Press('f');
+        var form = Assert.IsType<RosterFilterScreen>(ui.Current);
+        form.Row(RosterFilterScreen.Skills).Input.Text = "forensics advanced";
+        form.Row(RosterFilterScreen.Languages).Input.Text = "fr B2";
+        ui.Press(Key.Enter);
+
+        Assert.Same(nominate, ui.Current);
+        var search = client.SearchRequests[^1];
+        Assert.Equal(["SN"], search.RegionCodes);
+        Assert.Equal("forensics", Assert.Single(search.Skills).SkillCode);
+        Assert.Equal(SkillLevel.Advanced, search.Skills[0].MinimumLevel);
+        Assert.Equal(("fr", CefrLevel.B2), (search.Languages[0].LanguageCode, search.Languages[0].MinimumLevel));
+        Assert.Contains("— only forensics ≥ advanced · fr ≥ B2 (c clears)", ScreenText.Flowing(ui.Screen()));
+        Assert.Equal(checks, client.Calls.Count(c => c.StartsWith("CheckEligibility", StringComparison.Ordinal)));
+
+        ui.Press('g');
+        Assert.Equal(Gender.Female, client.SearchRequests[^1].Gender);
+        Assert.Equal(["awa", "fatou", "aminata"], nominate.Source.ShownRows.Select(r => r.Key.Split('/')[^1]));
+        Assert.Contains("SN roster: 3 officers · 3 eligible", ui.Screen());
+
+        ui.Press('c');
+        Assert.Empty(client.SearchRequests[^1].Skills);
+        Assert.Equal(Gender.Unspecified, client.SearchRequests[^1].Gender);
+        Assert.Equal(5, nominate.Source.Rows);
+        Assert.DoesNotContain("only ", ui.Screen());
+    }
+
+    [Fact]
+    public void AnOfficerSelectedBeforeTheCriteriaChange_StaysSelectedAndListed()
+    {
+        var client = ClientWithFindings();
+        using var ui = new ScreenHarness(client, columns: 80, rows: 24);
+        var nominate = OpenNominate(ui);
+        MoveTo(ui, nominate, "ibrahima");
+        ui.Press(Key.Space);
+
+        ui.Press('g');
+
+        Assert.Contains(nominate.Source.AllRows, r => r.Key == Officer("ibrahima") && r.Selected);
+        Assert.Contains("1 selected (0 women)", ui.Screen());
     }
 }

@@ -156,3 +156,88 @@ public sealed class NominationsScreenTests
         Assert.DoesNotContain("w withdraw", ui.Screen());
     }
 }
+
+public sealed class NominationsScreenTargetTests
+{
+    private static FakeTrainingClient ClientWithTargets()
+    {
+        var client = Sample.Client();
+        client.Requests.Add(new RecruitmentRequest
+        {
+            Name = "requests/minusca-forensics", Title = "Forensic experts for MINUSCA", Mission = "missions/minusca",
+            State = RecruitmentRequest.Types.State.Open, OfficerCount = 12,
+        });
+        client.Nominations.AddRange([
+            Sample.Nomination("SN", "n1", client.Officers[0], client.Sessions[0], Nomination.Types.State.Submitted),
+            Sample.Nomination("SN", "n2", client.Officers[1], client.Sessions[2], Nomination.Types.State.Confirmed),
+            Sample.Nomination("SN", "n3", client.Officers[2], client.Sessions[1], Nomination.Types.State.Waitlisted),
+        ]);
+        var toRequest = Sample.Nomination("SN", "n4", client.Officers[3], client.Sessions[0], Nomination.Types.State.Shortlisted);
+        toRequest.Request = "requests/minusca-forensics";
+        client.Nominations.Add(toRequest);
+        return client;
+    }
+
+    private static NominationsScreen Open(ScreenHarness ui)
+    {
+        ui.Press('3');
+        var screen = Assert.IsType<NominationsScreen>(ui.Current);
+        ui.PumpUntil(() => ui.Client.WatcherCount > 0 && !ui.Screen().Contains('…'));
+        return screen;
+    }
+
+    private static string Line(string screen, string text) => screen.Split('\n').First(l => l.Contains(text, StringComparison.Ordinal));
+
+    [Fact]
+    public void EachNomination_ReadsAsTheCourseAndDates_OrTheRequestsTitle_NeverAResourceName()
+    {
+        using var ui = new ScreenHarness(ClientWithTargets(), columns: 80, rows: 24);
+        Open(ui);
+        var text = ui.Screen();
+
+        Assert.Contains("CPTM 1 Feb–12 Feb 2027", Line(text, "Diop, Awa"));
+        Assert.Contains("UNPOL-STM 1 Apr–12 Apr 2027", Line(text, "Fall, Moussa"));
+        Assert.Contains("UNPOL-STM 1 Mar–12 Mar 2027", Line(text, "Ndiaye, Fatou"));
+        Assert.Contains("Forensic experts for MINUSCA", Line(text, "Sène, Ibrahima"));
+        Assert.DoesNotContain("feb-dakar", text);
+        Assert.DoesNotContain("apr-brindisi", text);
+        Assert.DoesNotContain("requests/", text);
+        Assert.DoesNotContain("courses/", text);
+    }
+
+    [Fact]
+    public void TheFilter_FindsANominationByTheCourseCodeOrTheRequestTitle()
+    {
+        using var ui = new ScreenHarness(ClientWithTargets(), columns: 80, rows: 24);
+        var screen = Open(ui);
+
+        ui.Press('/').Type("minusca");
+        Assert.Equal(["Sène, Ibrahima"], screen.Source.ShownRows.Select(n => n.OfficerDisplayName));
+        ui.Press(Key.Esc).Press('/').Type("cptm");
+        Assert.Equal(["Diop, Awa"], screen.Source.ShownRows.Select(n => n.OfficerDisplayName));
+    }
+
+    [Fact]
+    public void End_GoesToTheLastRow_AndHome_BackToTheFirst()
+    {
+        using var ui = new ScreenHarness(ClientWithTargets(), columns: 80, rows: 24);
+        var screen = Open(ui);
+
+        ui.Press(Key.End);
+        Assert.Equal("Sène, Ibrahima", screen.Selected?.OfficerDisplayName);
+        Assert.Equal(0, screen.Table.Value?.SelectedCell.X);
+        ui.Press(Key.Home);
+        Assert.Equal("Diop, Awa", screen.Selected?.OfficerDisplayName);
+    }
+
+    [Fact]
+    public void Enter_NamesWhatTheNominationIsTo_WithItsVenue()
+    {
+        using var ui = new ScreenHarness(ClientWithTargets(), columns: 80, rows: 24);
+        Open(ui);
+
+        ui.Press(Key.Enter);
+        var (_, text) = Assert.Single(ui.Dialogs.Shown);
+        Assert.StartsWith("To: CPTM 1 Feb–12 Feb 2027, Dakar, École nationale de police — Core Pre-deployment Training Materials", text);
+    }
+}

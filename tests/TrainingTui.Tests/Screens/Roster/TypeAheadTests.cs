@@ -1,4 +1,7 @@
 using Terminal.Gui.Input;
+using Terminal.Gui.Views;
+using Training.Tui.Screens.Catalogue;
+using Training.Tui.Screens.Nominations;
 using Training.Tui.Screens.Roster;
 using Training.Tui.Tests.Support;
 
@@ -42,5 +45,32 @@ public sealed class TypeAheadTests
         client.ReleaseSearchPage();
         ui.Pump();
         Assert.IsType<RosterScreen>(ui.Current);
+    }
+
+    /// <summary>A terminal under load reads Esc followed at once by a digit as Alt+digit (tmux sent them so).</summary>
+    [Fact]
+    public void EscThenANumberArrivingAsAltAndTheNumber_SwitchesScreens_EvenFromTheFilterField()
+    {
+        using var ui = new ScreenHarness(Sample.Client(), Callers.Administrator(), 80, 24);
+
+        ui.Press(Key.D3.WithAlt);
+        Assert.IsType<NominationsScreen>(ui.Current);
+
+        ui.Press('1').Press('/').Type("dak");
+        Assert.IsType<TextField>(ui.Shell.MostFocused);
+        ui.Press(Key.D2.WithAlt);
+        Assert.IsType<RosterScreen>(ui.Current);
+    }
+
+    [Fact]
+    public void EscThenANumber_AsAltAndTheNumber_WhileTheRosterLoads_StillSwitches_AndKeysTypedAfterAreKeptForTheNewScreen()
+    {
+        var client = Sample.Client();
+        client.HoldAllSearchPages = true;
+        using var ui = new ScreenHarness(client, Callers.Administrator(), 80, 24);
+
+        ui.Press('2').Press(Key.D1.WithAlt).Press(Key.Enter);
+
+        ui.PumpUntil(() => ui.Current is SessionScreen);
     }
 }
