@@ -26,16 +26,19 @@ public sealed class OfficerDirectory : IOfficerDirectory
     private long _stagedIn = -1;
 
     /// <summary>
-    /// Loads every officer, Member State by Member State on every core, in chunks (see
-    /// <see cref="TrainingDatabase.ReadInChunks{T}"/>), and builds every State's snapshot, so no caller ever waits for
-    /// one. The host builds this before it takes any call, so no change can commit while it loads.
+    /// Loads every officer, Member State by Member State, in chunks (see <see cref="TrainingDatabase.ReadInChunks{T}"/>),
+    /// and builds every State's snapshot, so no caller ever waits for one. The host builds this before it takes any
+    /// call, so no change can commit while it loads. LiteDB is read on this one thread: its mapper builds the mapping
+    /// of a type on first use without a lock, and two threads reading officers at once failed at start-up with
+    /// "Collection was modified". Each State's snapshot is built on the pool while the next State is read.
     /// </summary>
     public OfficerDirectory(TrainingDatabase database, IReferenceData reference)
     {
         _database = database;
         var regions = reference.MemberStates(new PageRequest(reference.MemberStateCount + 1, null)).Items.Select(m => m.RegionCode);
         var compact = new OfficerCompaction();
-        Parallel.ForEach(regions, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, region =>
+        var snapshots = new List<Task>();
+        foreach (var region in regions)
         {
             var (from, to) = ($"{region}/", $"{region}0");
             var state = new StateRoster();
@@ -46,10 +49,11 @@ public sealed class OfficerDirectory : IOfficerDirectory
                 _keyByPoliceId[officer.PoliceIdKey] = officer.Key;
                 state.Put(officer.Key, officer);
             }
-            if (state.Count == 0) return;
+            if (state.Count == 0) continue;
             _states[region] = state;
-            state.Snapshot();
-        });
+            snapshots.Add(Task.Run(state.Snapshot));
+        }
+        Task.WaitAll(snapshots);
     }
 
     /// <summary>The officer under <c>{region}/{id}</c>, shared; on the writer's thread, as its transaction has it.</summary>

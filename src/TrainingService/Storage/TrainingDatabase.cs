@@ -225,6 +225,10 @@ public sealed class TrainingDatabase : ITrainingStore, IDisposable
         mapper.Entity<Domain.Reference.Language>().Id(l => l.LanguageCode, autoId: false);
         mapper.Entity<Domain.Reference.Skill>().Id(s => s.SkillCode, autoId: false);
         mapper.Entity<Domain.Reference.Mission>().Id(m => m.MissionCode, autoId: false);
+        MapperWarmUp.BuildAll(mapper, typeof(Officer), typeof(Course), typeof(Session), typeof(AuditEvent), typeof(AccessToken),
+            typeof(RequestLedgerEntry), typeof(Nomination), typeof(NominationEventRecord), typeof(FeedMark),
+            typeof(Domain.Recruitment.RecruitmentRequest), typeof(Domain.Reference.MemberState), typeof(Domain.Reference.Language),
+            typeof(Domain.Reference.Skill), typeof(Domain.Reference.Mission));
         return mapper;
     }
 
