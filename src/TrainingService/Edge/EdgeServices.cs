@@ -1,5 +1,4 @@
 using Grpc.AspNetCore.Server.Model;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Training.Service.Edge;
 
@@ -10,7 +9,10 @@ public static class EdgeServices
     public static IServiceCollection AddRequestEdge(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<RefusalLog>();
-        services.RemoveAll(typeof(IServiceMethodProvider<>));
+        // Only grpc-dotnet's own binder is replaced: other providers (JSON transcoding) bind the same methods for HTTP.
+        foreach (var builtIn in services.Where(d => d.ServiceType == typeof(IServiceMethodProvider<>)
+                     && d.ImplementationType?.Namespace == "Grpc.AspNetCore.Server.Model.Internal").ToList())
+            services.Remove(builtIn);
         services.AddSingleton(typeof(IServiceMethodProvider<>), typeof(CheckedServiceMethodProvider<>));
         services.AddCallerRateLimits(configuration);
         return services;
