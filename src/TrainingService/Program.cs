@@ -95,8 +95,8 @@ public static class TrainingHost
             options.Interceptors.Add<AuthenticationInterceptor>();
             options.MaxReceiveMessageSize = 4 * 1024 * 1024;
         });
-        services.AddRequestEdge(builder.Configuration);
         builder.AddHttpJson();
+        services.AddRequestEdge(builder.Configuration);
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 

@@ -20,7 +20,7 @@ public static class HttpJson
     /// <summary>The media types compressed when the caller accepts gzip (gRPC compresses its own messages).</summary>
     private static readonly string[] CompressedTypes = ["application/json", "text/csv", "application/x-ndjson"];
 
-    /// <summary>Call after <c>AddGrpc</c> and the request edge, once the configuration is final.</summary>
+    /// <summary>Call after <c>AddGrpc</c> and before the request edge, once the configuration is final.</summary>
     public static WebApplicationBuilder AddHttpJson(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
