@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Google.Protobuf.Reflection;
+using Training.Service.Tests.Support;
 using Unpol.Training.V1;
 
 namespace Training.Service.Tests.Contract;
@@ -45,7 +46,7 @@ public sealed partial class ErrorReasonCoverageTests
     private static IEnumerable<(string Reason, string File)> ServiceReasons()
     {
         var otherEnumValues = OtherEnumValueNames();
-        var source = Path.Combine(RepositoryRoot(), "src", "TrainingService");
+        var source = Path.Combine(Repository.Root, "src", "TrainingService");
         foreach (var file in Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories))
         {
             if (file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") || file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}")) continue;
@@ -85,13 +86,6 @@ public sealed partial class ErrorReasonCoverageTests
             foreach (var m in file.MessageTypes) Walk(m);
         }
         return names;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            if (File.Exists(Path.Combine(folder.FullName, "Training.sln"))) return folder.FullName;
-        throw new InvalidOperationException($"No Training.sln above {AppContext.BaseDirectory}.");
     }
 
     [GeneratedRegex("\"([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\"")]
