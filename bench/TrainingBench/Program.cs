@@ -100,12 +100,15 @@ namespace Training.Bench
 
         public Uri Address { get; }
 
+        /// <summary>Benchmarks measure gRPC: no HTTP/JSON endpoint, whose default port parallel runs would contend for.</summary>
+        private const string NoHttpJson = "--Http:Urls=";
+
         public static async Task<BenchServer> StartAsync(string databasePath)
         {
             var app = TrainingHost.Build(
                 // Rate limits off: these scenarios measure how much the service can do, not how much one token may.
                 ["--urls=http://127.0.0.1:0", $"--Storage:Path={databasePath}", $"--Security:BootstrapAdminToken={AdminToken}",
-                    "--RateLimits:Enabled=false"],
+                    "--RateLimits:Enabled=false", NoHttpJson],
                 builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
             await app.StartAsync();
             return new BenchServer(app, new Uri(app.Urls.First()));
@@ -117,7 +120,7 @@ namespace Training.Bench
             File.Delete(databasePath);
             File.Delete(databasePath.Replace(".db", "-log.db"));
             var app = TrainingHost.Build(
-                ["--urls=http://127.0.0.1:0", $"--Storage:Path={databasePath}", "--RateLimits:Enabled=false"],
+                ["--urls=http://127.0.0.1:0", $"--Storage:Path={databasePath}", "--RateLimits:Enabled=false", NoHttpJson],
                 builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
             var (_, credentials) = Training.Service.Demo.DemoMode.Start(app.Services, TextWriter.Null);
             await app.StartAsync();

@@ -86,7 +86,7 @@ public static class ReadBenchmark
     private static Task<ServerProcess> LaunchServiceAsync(string serviceDll, string database, Settings settings) =>
         ServerProcess.LaunchAsync("TrainingService", serviceDll,
             // The budgets per token (RateLimits) would measure the limiter, not the reads: off unless --rate-limits on.
-            address => [$"--Storage:Path={database}", $"--Urls={address}", $"--Security:BootstrapAdminToken={BootstrapToken}",
+            address => [$"--Storage:Path={database}", $"--Urls={address}", "--Http:Urls=", $"--Security:BootstrapAdminToken={BootstrapToken}",
                 $"--RateLimits:Enabled={(settings.RateLimits ? "true" : "false")}"],
             settings.ServiceEnvironment);
 

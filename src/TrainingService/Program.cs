@@ -11,6 +11,7 @@ using Training.Service.Domain.Reference;
 using Training.Service.Domain.Reports;
 using Training.Service.Domain.Roster;
 using Training.Service.Edge;
+using Training.Service.Http;
 using Training.Service.Security;
 using Training.Service.Storage;
 
@@ -94,11 +95,13 @@ public static class TrainingHost
             options.Interceptors.Add<AuthenticationInterceptor>();
             options.MaxReceiveMessageSize = 4 * 1024 * 1024;
         });
+        builder.AddHttpJson();
         services.AddRequestEdge(builder.Configuration);
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         var app = builder.Build();
+        app.UseHttpJson();
         app.UseRequestEdge();
         app.MapGrpcService<ReferenceDataApi>();
         app.MapGrpcService<AccessApi>();

@@ -17,6 +17,11 @@ public static class RosterFileLimits
     public const int MaxAllOrNothingRows = 100_000;
     /// <summary>A CSV record or a JSON line; a longer one is almost surely an unclosed quote.</summary>
     public const int MaxRowBytes = 64 * 1024;
+    /// <summary>ImportOfficerFile, one call holding the whole file: the bytes (gRPC's message limit) and rows.</summary>
+    public const int MaxFileCallBytes = 4 * 1024 * 1024;
+    public const int MaxFileCallRows = 5_000;
+    /// <summary>ImportOfficerFile lists at most this many bad rows; the summary counts them all.</summary>
+    public const int MaxListedRowErrors = 1_000;
     /// <summary>Exports are sent in chunks of about this size.</summary>
     public const int ExportChunkBytes = 64 * 1024;
 

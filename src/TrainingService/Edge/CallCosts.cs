@@ -22,6 +22,8 @@ public static class CallCosts
         "RosterService/SearchOfficers",
         "RosterService/ExportOfficers",
         "RosterService/ImportOfficers",
+        "RosterService/ExportOfficerFile",
+        "RosterService/ImportOfficerFile",
         "RecruitmentService/MatchCandidates",
         "ReportService/GetParityReport",
         "ReportService/GetSkillsReport",

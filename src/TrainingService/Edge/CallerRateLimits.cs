@@ -3,6 +3,7 @@ using System.Text;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using Training.Service.Http;
 
 namespace Training.Service.Edge;
 
@@ -24,8 +25,9 @@ public static class CallerRateLimits
             var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(1);
             var http = context.HttpContext;
             http.RequestServices.GetRequiredService<RefusalLog>()
-                .Refused(http.Request.Path.Value ?? "", Refusals.RateLimited, $"over its budget, told to retry in {retryAfter.TotalSeconds:0.#} s");
-            await GrpcRefusalResponse.WriteAsync(http, Refusals.TooManyRequests(retryAfter));
+                .Refused(CalledMethod.Of(http), Refusals.RateLimited, $"over its budget, told to retry in {retryAfter.TotalSeconds:0.#} s");
+            var refusal = Refusals.TooManyRequests(retryAfter);
+            await (CalledMethod.IsTranscoded(http) ? JsonStatus.WriteAsync(http, refusal) : GrpcRefusalResponse.WriteAsync(http, refusal));
         };
     }
 
@@ -33,7 +35,7 @@ public static class CallerRateLimits
     private static PartitionedRateLimiter<HttpContext> Budgets(RateLimitOptions budgets) =>
         PartitionedRateLimiter.Create<HttpContext, (CallCost Cost, string Caller)>(http =>
         {
-            var cost = budgets.Enabled ? CallCosts.Of(http.Request.Path.Value ?? "") : CallCost.Free;
+            var cost = budgets.Enabled ? CallCosts.Of(CalledMethod.Of(http)) : CallCost.Free;
             if (cost == CallCost.Free) return RateLimitPartition.GetNoLimiter((CallCost.Free, ""));
             var budget = cost == CallCost.Write ? budgets.Writes : budgets.ExpensiveReads;
             return RateLimitPartition.GetTokenBucketLimiter((cost, CallerOf(http)), _ => new TokenBucketRateLimiterOptions
@@ -49,7 +51,7 @@ public static class CallerRateLimits
     /// <summary>Expensive reads running at once, per token: a permit is held until the call ends.</summary>
     private static PartitionedRateLimiter<HttpContext> RunningExpensiveReads(RateLimitOptions budgets) =>
         PartitionedRateLimiter.Create<HttpContext, string>(http =>
-            budgets.Enabled && CallCosts.Of(http.Request.Path.Value ?? "") == CallCost.ExpensiveRead
+            budgets.Enabled && CallCosts.Of(CalledMethod.Of(http)) == CallCost.ExpensiveRead
                 ? RateLimitPartition.GetConcurrencyLimiter(CallerOf(http), _ => new ConcurrencyLimiterOptions
                 {
                     PermitLimit = budgets.ConcurrentExpensiveReads,

@@ -58,6 +58,8 @@ public static class MethodRights
 
         ["RosterService/ImportOfficers"] = Right.WriteOfficers,
         ["RosterService/ExportOfficers"] = Right.ReadOfficers,
+        ["RosterService/ImportOfficerFile"] = Right.WriteOfficers,
+        ["RosterService/ExportOfficerFile"] = Right.ReadOfficers,
 
         ["RecruitmentService/CreateRequest"] = Right.WriteRequests,
         ["RecruitmentService/GetRequest"] = Right.ReadRequests,

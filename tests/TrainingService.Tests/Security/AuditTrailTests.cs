@@ -138,6 +138,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
         ["RecruitmentService/CloseRequest"] = t => t.RequestTransition("RecruitmentService/CloseRequest"),
         ["RecruitmentService/CancelRequest"] = t => t.RequestTransition("RecruitmentService/CancelRequest"),
         ["RosterService/ImportOfficers"] = t => t.ImportOfficers(),
+        ["RosterService/ImportOfficerFile"] = t => t.ImportOfficerFile(),
     };
 
     public static TheoryData<string> MutatingMethods => new(Mutations.Keys);
@@ -681,6 +682,34 @@ public sealed class AuditTrailTests : IAsyncLifetime
                 new("stale etag", StatusCode.Aborted, () => client.CancelRequestAsync(new CancelRequestRequest { Name = request.Name, Etag = request.Etag, Reason = "x" }).ResponseAsync),
                 new("illegal move", StatusCode.FailedPrecondition, () => client.OpenRequestAsync(new OpenRequestRequest { Name = request.Name }).ResponseAsync),
             ]);
+    }
+
+    /// <summary>The same through the one-call import: one event, on the officer it created; a file refused whole leaves none.</summary>
+    private Task<Mutation> ImportOfficerFile()
+    {
+        const string header = "national_police_id,family_name,given_name,gender,birth_date,service_start_date,availability";
+        async Task<ImportSummary> Import(string csv, ImportMode mode) => (await Roster(_senegal).ImportOfficerFileAsync(new ImportOfficerFileRequest
+        {
+            Parent = "memberStates/SN",
+            Mode = mode,
+            File = new Google.Api.HttpBody { ContentType = "text/csv", Data = Google.Protobuf.ByteString.CopyFromUtf8(csv) },
+        })).Summary;
+        return Task.FromResult(new Mutation(_senegalName,
+            async () =>
+            {
+                Assert.Equal(1, (await Import($"{header}\nSN-FILE-1,Sarr,Khady,female,1988-02-03,2012-01-09,available\n", ImportMode.BestEffort)).Created);
+                var found = await Roster(_senegal).SearchOfficersAsync(new SearchOfficersRequest { NationalPoliceId = "SN-FILE-1" });
+                return Assert.Single(found.Officers).Name;
+            },
+            [
+                new("a bad row refuses the whole file", StatusCode.FailedPrecondition, async () =>
+                {
+                    var summary = await Import($"{header}\nSN-FILE-2,Fall,Binta,female,1990-01-01,2014-01-01,available\nSN-FILE-3,,x,female,1990-13-01,2014-01-01,available\n",
+                        ImportMode.AllOrNothing);
+                    Assert.False(summary.Applied);
+                    throw new RpcException(new Grpc.Core.Status(StatusCode.FailedPrecondition, "refused as a whole, as expected"));
+                }),
+            ]));
     }
 
     /// <summary>An import of one officer: one event, on the officer it created; a file refused whole leaves none.</summary>

@@ -136,6 +136,15 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Callers callers) : IClassFix
             i => Roster(i).SearchOfficersAsync(new SearchOfficersRequest { RegionCodes = { "SN" }, NameText = "Diop" }).ResponseAsync),
         new("RosterService/ImportOfficers", "", WritersForSenegal, ImportAsync),
         new("RosterService/ExportOfficers", "", ReadersOfSenegal, ExportAsync),
+        new("RosterService/ImportOfficerFile", "", WritersForSenegal,
+            i => Roster(i).ImportOfficerFileAsync(new ImportOfficerFileRequest
+            {
+                Parent = Senegal,
+                Mode = ImportMode.BestEffort,
+                File = new Google.Api.HttpBody { ContentType = "text/csv", Data = Google.Protobuf.ByteString.Empty },
+            }).ResponseAsync),
+        new("RosterService/ExportOfficerFile", "", ReadersOfSenegal,
+            i => Roster(i).ExportOfficerFileAsync(new ExportOfficerFileRequest { Parent = Senegal }).ResponseAsync),
 
         new("RecruitmentService/CreateRequest", "", Administrators,
             i => Recruitment(i).CreateRequestAsync(new CreateRequestRequest { Request = MatrixRequest() }).ResponseAsync),

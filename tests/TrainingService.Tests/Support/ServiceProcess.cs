@@ -46,7 +46,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         var address = $"http://127.0.0.1:{FreePort()}";
         var dll = Path.Combine(AppContext.BaseDirectory, "TrainingService.dll");
         var start = new ProcessStartInfo("dotnet",
-            [dll, $"--Storage:Path={databasePath}", $"--Urls={address}", $"--Security:BootstrapAdminToken={BootstrapToken}", .. settings])
+            [dll, $"--Storage:Path={databasePath}", $"--Urls={address}", "--Http:Urls=", $"--Security:BootstrapAdminToken={BootstrapToken}", .. settings])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Training.Service.Http;
 using Unpol.Training.V1;
 
 namespace Training.Service.Tests.Support;
@@ -24,6 +25,7 @@ public sealed class TestService : IAsyncDisposable
 
     private TestService(WebApplication app, string folder, bool ownsFolder, ManualClock clock, bool kestrel)
     {
+        HttpAddress = app.Services.GetRequiredService<HttpEndpoints>().JsonAddresses.FirstOrDefault();
         _app = app;
         Folder = folder;
         _ownsFolder = ownsFolder;
@@ -38,17 +40,22 @@ public sealed class TestService : IAsyncDisposable
     }
 
     public string Folder { get; }
+
+    /// <summary>The HTTP/JSON endpoint (HTTP/1.1) when started with <c>http: true</c>, e.g. http://127.0.0.1:41234.</summary>
+    public string? HttpAddress { get; }
     public string DatabasePath => Path.Combine(Folder, "training.db");
     public ManualClock Clock { get; }
     public IServiceProvider Services => _app.Services;
 
     /// <summary>
     /// Starts a service; pass a folder to reuse a database file from an earlier service. With
-    /// <paramref name="kestrel"/> it listens on a real loopback socket instead of the in-memory test server.
+    /// <paramref name="kestrel"/> it listens on a real loopback socket instead of the in-memory test server; with
+    /// <paramref name="http"/> it also serves HTTP/JSON on a second loopback socket (<see cref="HttpAddress"/>).
     /// </summary>
     public static async Task<TestService> StartAsync(string? folder = null, ManualClock? clock = null,
-        IDictionary<string, string?>? settings = null, bool kestrel = false, ILoggerProvider? logs = null)
+        IDictionary<string, string?>? settings = null, bool kestrel = false, ILoggerProvider? logs = null, bool http = false)
     {
+        kestrel |= http;
         var ownsFolder = folder is null;
         folder ??= Directory.CreateTempSubdirectory("training-test-").FullName;
         clock ??= ManualClock.At(2027, 1, 11);
@@ -58,6 +65,8 @@ public sealed class TestService : IAsyncDisposable
             else builder.WebHost.UseTestServer();
             builder.Configuration["Storage:Path"] = Path.Combine(folder, "training.db");
             builder.Configuration["Security:BootstrapAdminToken"] = BootstrapToken;
+            // A free port each, so that any number of test services run side by side; none unless asked for.
+            builder.Configuration[HttpEndpoints.UrlsKey] = http ? "http://127.0.0.1:0" : "";
             // Tests set up their worlds faster than any person or integration works; the rate limit tests turn them on.
             builder.Configuration["RateLimits:Enabled"] = "false";
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.Configuration[key] = value;

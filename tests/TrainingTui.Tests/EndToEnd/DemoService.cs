@@ -47,7 +47,9 @@ public sealed class DemoService : IDisposable
     public void Start(bool demo = false)
     {
         if (_process is not null) throw new InvalidOperationException("The service is already running.");
-        string[] arguments = [Built.ServiceDll, $"--Storage:Path={Path.Combine(Folder, "training.db")}", $"--urls={Address}"];
+        string[] arguments = [Built.ServiceDll, $"--Storage:Path={Path.Combine(Folder, "training.db")}", $"--urls={Address}",
+            // The client speaks gRPC only; an HTTP/JSON endpoint on its default port would collide between parallel tests.
+            "--Http:Urls="];
         var start = new ProcessStartInfo("dotnet", demo ? [.. arguments, "--demo"] : arguments)
         {
             RedirectStandardOutput = true,
