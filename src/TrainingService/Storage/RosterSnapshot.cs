@@ -6,8 +6,9 @@ namespace Training.Service.Storage;
 /// <summary>
 /// One Member State's committed roster at a moment: its officers in name-key order, and postings — for each
 /// language at each CEFR level (held in all four skills), each specialist skill at each level, each gender and each
-/// availability, the officers who qualify, also in name-key order. A search walks the shortest posting among its
-/// criteria and checks the rest officer by officer, so a rare criterion costs less than a broad one.
+/// availability, the officers who qualify, also in name-key order. A search intersects the postings of its criteria,
+/// led by the shortest, and checks what postings cannot say officer by officer: a rare criterion costs less than a
+/// broad one, and several together cost what they share.
 /// Immutable once built: readers share it.
 /// </summary>
 public sealed class RosterSnapshot
@@ -65,22 +66,11 @@ public sealed class RosterSnapshot
     public IEnumerable<Officer> Search(OfficerQuery query, string? afterKey, int take)
     {
         var start = afterKey is null ? 0 : FirstAfter(afterKey);
-        var posting = Narrowest(query);
         var found = 0;
-        if (posting is null)
+        foreach (var position in Positions(Postings(query.Languages, query.Skills, query.Gender, query.Availability), start))
         {
-            for (var i = start; i < Officers.Count && found < take; i++)
-            {
-                if (!query.Matches(Officers[i])) continue;
-                found++;
-                yield return Officers[i];
-            }
-            yield break;
-        }
-        var from = Array.BinarySearch(posting, start);
-        for (var p = from < 0 ? ~from : from; p < posting.Length && found < take; p++)
-        {
-            var officer = Officers[posting[p]];
+            if (found >= take) yield break;
+            var officer = Officers[position];
             if (!query.Matches(officer)) continue;
             found++;
             yield return officer;
@@ -93,19 +83,10 @@ public sealed class RosterSnapshot
     /// </summary>
     public IReadOnlyList<Officer> Holding(IReadOnlyList<LanguageRequirement> languages, IReadOnlyList<SkillRequirement> skills)
     {
-        var posting = Narrowest(languages, skills, null, null);
         var query = new OfficerQuery(null, null, null, skills, languages, null, null, null, default);
-        var holding = new List<Officer>(posting?.Length ?? Officers.Count);
-        if (posting is null)
-        {
-            foreach (var officer in Officers)
-                if (query.Matches(officer)) holding.Add(officer);
-        }
-        else
-        {
-            foreach (var position in posting)
-                if (query.Matches(Officers[position])) holding.Add(Officers[position]);
-        }
+        var holding = new List<Officer>();
+        foreach (var position in Positions(Postings(languages, skills, null, null), 0))
+            if (query.Matches(Officers[position])) holding.Add(Officers[position]);
         return holding;
     }
 
@@ -116,28 +97,68 @@ public sealed class RosterSnapshot
         for (var i = start; i < Officers.Count && i < start + take; i++) yield return Officers[i];
     }
 
-    /// <summary>The shortest posting among the query's criteria (null: none applies, walk every officer).</summary>
-    private int[]? Narrowest(OfficerQuery query) => Narrowest(query.Languages, query.Skills, query.Gender, query.Availability);
-
-    private int[]? Narrowest(IReadOnlyList<LanguageRequirement> languages, IReadOnlyList<SkillRequirement> skills, Gender? gender,
+    /// <summary>The postings of the query's criteria, shortest first (none: no criterion has one, walk every officer).</summary>
+    private List<int[]> Postings(IReadOnlyList<LanguageRequirement> languages, IReadOnlyList<SkillRequirement> skills, Gender? gender,
         Availability? availability)
     {
-        var candidates = new List<string>();
+        var postings = new List<int[]>();
+        void Add(string term) => postings.Add(_postings.GetValueOrDefault(term, []));
         foreach (var language in languages)
+            Add(LanguageTerm(language.LanguageCode, language.EffectiveSkills.Count >= 4 ? (int)language.MinimumLevel : 0));
+        foreach (var skill in skills) Add(SkillTerm(skill.SkillCode, (int)skill.MinimumLevel));
+        if (gender is { } g) Add(GenderTerm(g));
+        if (availability is { } a) Add(AvailabilityTerm(a));
+        postings.Sort((x, y) => x.Length.CompareTo(y.Length));
+        return postings;
+    }
+
+    /// <summary>
+    /// The positions from <paramref name="start"/> on that are in every posting, in order: the shortest posting
+    /// proposes, the others are searched forward from where they were (galloping), so the work follows the rarest
+    /// criterion and what all of them share, not the longest list. No posting: every position.
+    /// </summary>
+    private IEnumerable<int> Positions(List<int[]> postings, int start)
+    {
+        if (postings.Count == 0)
         {
-            var allFour = language.EffectiveSkills.Count >= 4;
-            candidates.Add(LanguageTerm(language.LanguageCode, allFour ? (int)language.MinimumLevel : 0));
+            for (var i = start; i < Officers.Count; i++) yield return i;
+            yield break;
         }
-        foreach (var skill in skills) candidates.Add(SkillTerm(skill.SkillCode, (int)skill.MinimumLevel));
-        if (gender is { } g) candidates.Add(GenderTerm(g));
-        if (availability is { } a) candidates.Add(AvailabilityTerm(a));
-        int[]? narrowest = null;
-        foreach (var term in candidates)
+        var at = new int[postings.Count];
+        var candidate = start;
+        while (true)
         {
-            var posting = _postings.GetValueOrDefault(term, []);
-            if (narrowest is null || posting.Length < narrowest.Length) narrowest = posting;
+            var agreed = true;
+            for (var j = 0; j < postings.Count; j++)
+            {
+                at[j] = Seek(postings[j], at[j], candidate);
+                if (at[j] >= postings[j].Length) yield break;
+                if (postings[j][at[j]] == candidate) continue;
+                candidate = postings[j][at[j]];
+                agreed = false;
+                break;
+            }
+            if (!agreed) continue;
+            yield return candidate;
+            candidate++;
         }
-        return narrowest;
+    }
+
+    /// <summary>The first index at or after <paramref name="from"/> whose value is at least <paramref name="value"/>.</summary>
+    private static int Seek(int[] posting, int from, int value)
+    {
+        if (from >= posting.Length || posting[from] >= value) return from;
+        var step = 1;
+        var low = from;
+        var high = from + step;
+        while (high < posting.Length && posting[high] < value)
+        {
+            low = high;
+            step *= 2;
+            high = from + step;
+        }
+        var found = Array.BinarySearch(posting, low, Math.Min(high, posting.Length - 1) - low + 1, value);
+        return found >= 0 ? found : ~found;
     }
 
     /// <summary>The position of the first officer whose name key sorts after <paramref name="afterKey"/>.</summary>
