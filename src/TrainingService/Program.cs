@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 using Training.Service.Api;
 using Training.Service.Demo;
@@ -11,6 +12,7 @@ using Training.Service.Domain.Reference;
 using Training.Service.Domain.Reports;
 using Training.Service.Domain.Roster;
 using Training.Service.Edge;
+using Training.Service.Hosting;
 using Training.Service.Security;
 using Training.Service.Storage;
 
@@ -39,15 +41,18 @@ public static class TrainingHost
             kestrel.Limits.Http2.KeepAlivePingTimeout = TimeSpan.FromSeconds(30);
         });
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])) builder.WebHost.UseUrls(DefaultUrl);
-        builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
-        builder.Services.Configure<SecurityOptions>(builder.Configuration.GetSection(SecurityOptions.Section));
-        builder.Services.Configure<FeedOptions>(builder.Configuration.GetSection(FeedOptions.Section));
+        builder.Services.AddServiceSettings(builder.Configuration);
         configure?.Invoke(builder);
-        builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>()?.Validate();
+        var tlsWarnings = TlsEndpoints.Configure(builder);
 
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => TrainingDatabase.OpenFile(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
+        services.AddSingleton(sp =>
+        {
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return TrainingDatabase.OpenFile(storage.Path, sp.GetRequiredService<ILoggerFactory>().CreateLogger("Training.Service.Storage"),
+                DatabaseKey.Read(storage, Environment.GetEnvironmentVariable), new WriterMetrics(sp.GetRequiredService<IMeterFactory>()));
+        });
         services.AddSingleton<ITrainingStore>(sp => sp.GetRequiredService<TrainingDatabase>());
         services.AddSingleton(sp =>
         {
@@ -70,7 +75,6 @@ public static class TrainingHost
         services.AddSingleton<CatalogWorkflow>();
         services.AddSingleton<RosterWorkflow>();
         services.AddSingleton<OfficerMapping>();
-        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(EligibilityPolicy.Section).Get<EligibilityPolicy>() ?? new EligibilityPolicy());
         services.AddSingleton<EligibilityEngine>();
         services.AddSingleton<NominationIndex>();
         services.AddSingleton<NominationRepository>();
@@ -84,7 +88,6 @@ public static class TrainingHost
         services.AddSingleton<MatchMemo>();
         services.AddSingleton<CandidateMatcher>();
         services.AddSingleton<RequestMapping>();
-        services.AddSingleton((builder.Configuration.GetSection(ParityTargets.Section).Get<ParityTargets>() ?? new ParityTargets()).Validated());
         services.AddSingleton<IReportSource, ReportReader>();
         services.AddHostedService<FeedRetention>();
 
@@ -99,6 +102,7 @@ public static class TrainingHost
         services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         var app = builder.Build();
+        ServiceSettings.CheckAll(app.Services);
         app.UseRequestEdge();
         app.MapGrpcService<ReferenceDataApi>();
         app.MapGrpcService<AccessApi>();
@@ -118,28 +122,15 @@ public static class TrainingHost
         app.Services.GetRequiredService<ISessionRepository>();
         app.Services.GetRequiredService<IRequestRepository>();
         app.Services.GetRequiredService<IAccessTokenRepository>();
+        AdministratorCheck.WarnIfNobodyCanAdminister(app.Services);
+        var startup = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Training.Service.Startup");
+        foreach (var warning in tlsWarnings) startup.LogWarning("{Warning}", warning);
         return app;
     }
 
-    public static async Task<int> RunAsync(string[] args)
-    {
-        WebApplication app;
-        try
-        {
-            app = Build(args);
-            if (args.Contains(DemoMode.Flag)) DemoMode.Start(app.Services, Console.Out);
-        }
-        catch (DatabaseInUseException e)
-        {
-            await Console.Error.WriteLineAsync($"training-service: {e.Message}");
-            return 3;
-        }
-        catch (InvalidSettingException e)
-        {
-            await Console.Error.WriteLineAsync($"training-service: {e.Message}");
-            return 2;
-        }
-        await app.RunAsync();
-        return 0;
-    }
+    /// <summary>
+    /// Runs the service until it is stopped; a start it refuses ends with one line and an exit code of
+    /// <see cref="ExitCodes"/> (see <see cref="ServiceRun"/>).
+    /// </summary>
+    public static Task<int> RunAsync(string[] args) => ServiceRun.RunAsync(args, Build);
 }

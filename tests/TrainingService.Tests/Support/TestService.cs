@@ -42,6 +42,9 @@ public sealed class TestService : IAsyncDisposable
     public ManualClock Clock { get; }
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>The addresses it listens on (with <c>kestrel</c>).</summary>
+    public ICollection<string> Urls => _app.Urls;
+
     /// <summary>
     /// Starts a service; pass a folder to reuse a database file from an earlier service. With
     /// <paramref name="kestrel"/> it listens on a real loopback socket instead of the in-memory test server.
