@@ -13,6 +13,7 @@ using Training.Service.Domain.Reports;
 using Training.Service.Domain.Roster;
 using Training.Service.Edge;
 using Training.Service.Hosting;
+using Training.Service.Operations;
 using Training.Service.Security;
 using Training.Service.Storage;
 
@@ -90,6 +91,9 @@ public static class TrainingHost
         services.AddSingleton<RequestMapping>();
         services.AddSingleton<IReportSource, ReportReader>();
         services.AddHostedService<FeedRetention>();
+        services.AddSingleton<DatabaseBackup>();
+        services.AddSingleton<ScheduledBackup>();
+        services.AddHostedService(sp => sp.GetRequiredService<ScheduledBackup>());
 
         services.AddGrpc(options =>
         {
@@ -111,6 +115,7 @@ public static class TrainingHost
         app.MapGrpcService<NominationApi>();
         app.MapGrpcService<RecruitmentApi>();
         app.MapGrpcService<ReportApi>();
+        app.MapGrpcService<OperationsApi>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         // Open the database (and take its lock) now, so a second service on the same file stops at once, and load
@@ -132,5 +137,7 @@ public static class TrainingHost
     /// Runs the service until it is stopped; a start it refuses ends with one line and an exit code of
     /// <see cref="ExitCodes"/> (see <see cref="ServiceRun"/>).
     /// </summary>
-    public static Task<int> RunAsync(string[] args) => ServiceRun.RunAsync(args, Build);
+    public static Task<int> RunAsync(string[] args) => args is [BackupCommand.Verb, .. var rest]
+        ? BackupCommand.RunAsync(rest, Console.Out, Console.Error)
+        : ServiceRun.RunAsync(args, Build);
 }
