@@ -45,6 +45,7 @@ public static class TrainingHost
         builder.Services.AddServiceSettings(builder.Configuration);
         configure?.Invoke(builder);
         var tlsWarnings = TlsEndpoints.Configure(builder);
+        builder.AddTelemetry();
 
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
@@ -107,6 +108,7 @@ public static class TrainingHost
 
         var app = builder.Build();
         ServiceSettings.CheckAll(app.Services);
+        app.UseMiddleware<CallLog>();
         app.UseRequestEdge();
         app.MapGrpcService<ReferenceDataApi>();
         app.MapGrpcService<AccessApi>();
