@@ -139,7 +139,10 @@ public static class TrainingHost
     /// Runs the service until it is stopped; a start it refuses ends with one line and an exit code of
     /// <see cref="ExitCodes"/> (see <see cref="ServiceRun"/>).
     /// </summary>
-    public static Task<int> RunAsync(string[] args) => args is [BackupCommand.Verb, .. var rest]
-        ? BackupCommand.RunAsync(rest, Console.Out, Console.Error)
-        : ServiceRun.RunAsync(args, Build);
+    public static Task<int> RunAsync(string[] args) => args switch
+    {
+        [BackupCommand.Verb, .. var rest] => BackupCommand.RunAsync(rest, Console.Out, Console.Error),
+        [HealthCommand.Verb, .. var rest] => HealthCommand.RunAsync(rest, Console.Out),
+        _ => ServiceRun.RunAsync(args, Build),
+    };
 }

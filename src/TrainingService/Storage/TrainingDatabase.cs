@@ -116,7 +116,9 @@ public sealed class TrainingDatabase : ITrainingStore, IDisposable
             {
                 engine = new LiteEngine(new EngineSettings { Filename = fullPath, Password = password, Collation = OrdinalCollation });
             }
-            catch (LiteException e) when (e.ErrorCode is LiteException.NOT_ENCRYPTED or LiteException.INVALID_PASSWORD or LiteException.INVALID_DATABASE)
+            // LiteDB says "encrypted, needs a password" with error code 0.
+            catch (LiteException e) when (e.ErrorCode is LiteException.NOT_ENCRYPTED or LiteException.INVALID_PASSWORD or LiteException.INVALID_DATABASE
+                                          || (e.ErrorCode == 0 && password is null && e.Message.Contains("encrypted", StringComparison.Ordinal)))
             {
                 throw DatabaseUnreadableException.For(fullPath, e, encrypted: password is not null);
             }

@@ -87,7 +87,7 @@ public sealed class BackupTests : IDisposable
             .CreateCourseAsync(new CreateCourseRequest { Course = Samples.Course("BACKUP-1") });
         var target = Path.Combine(_folder, "copy.db");
 
-        var (exit, output) = await RunCommandAsync("backup", "--to", target, "--server", service.Address, "--token", ServiceProcess.BootstrapToken);
+        var (exit, output) = await ServiceProcess.RunCommandAsync("backup", "--to", target, "--server", service.Address, "--token", ServiceProcess.BootstrapToken);
 
         Assert.True(exit == 0, output);
         Assert.Contains($"Backup written: {target}", output);
@@ -98,7 +98,7 @@ public sealed class BackupTests : IDisposable
         var courses = await new CatalogService.CatalogServiceClient(restored.AsAdmin()).ListCoursesAsync(new ListCoursesRequest());
         Assert.Contains(courses.Courses, c => c.Name == course.Name);
 
-        var (refused, refusal) = await RunCommandAsync("backup", "--to", Path.Combine(_folder, "other.db"), "--server", service.Address, "--token", "not-a-token-of-this-service");
+        var (refused, refusal) = await ServiceProcess.RunCommandAsync("backup", "--to", Path.Combine(_folder, "other.db"), "--server", service.Address, "--token", "not-a-token-of-this-service");
         Assert.Equal(3, refused);
         Assert.Contains("refused the token", refusal);
         Assert.False(File.Exists(Path.Combine(_folder, "other.db.partial")));
@@ -177,19 +177,5 @@ public sealed class BackupTests : IDisposable
             if (waited.Elapsed > TimeSpan.FromMinutes(2)) throw new TimeoutException("The condition did not hold within two minutes.");
             await Task.Delay(20);
         }
-    }
-
-    private static async Task<(int Exit, string Output)> RunCommandAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "TrainingService.dll"), .. args])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
     }
 }

@@ -25,4 +25,25 @@ public sealed class HealthTests
         blocked.Delete();
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, (await health.CheckAsync(new HealthCheckRequest())).Status);
     }
+
+    [Fact]
+    public async Task TheHealthCommand_ExitsZeroWhileServing_AndOneWhenNothingAnswers()
+    {
+        var folder = Directory.CreateTempSubdirectory("training-health-").FullName;
+        try
+        {
+            await using (var service = await ServiceProcess.StartAsync(Path.Combine(folder, "training.db")))
+            {
+                var (serving, output) = await ServiceProcess.RunCommandAsync("health", "--server", service.Address);
+                Assert.True(serving == 0, output);
+                Assert.Contains("Serving", output);
+            }
+            var (gone, _) = await ServiceProcess.RunCommandAsync("health", "--server", "http://127.0.0.1:9");
+            Assert.Equal(1, gone);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
