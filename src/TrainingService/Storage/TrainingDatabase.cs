@@ -263,8 +263,40 @@ public sealed class TrainingDatabase : ITrainingStore, IDisposable
         mapper.Entity<Domain.Reference.Language>().Id(l => l.LanguageCode, autoId: false);
         mapper.Entity<Domain.Reference.Skill>().Id(s => s.SkillCode, autoId: false);
         mapper.Entity<Domain.Reference.Mission>().Id(m => m.MissionCode, autoId: false);
+        foreach (var stored in new[] { typeof(Officer), typeof(Course), typeof(Session), typeof(Nomination), typeof(NominationEventRecord),
+                     typeof(AuditEvent), typeof(AccessToken), typeof(Domain.Recruitment.RecruitmentRequest) })
+            PrepareMappers(mapper, stored, []);
         return mapper;
     }
+
+    /// <summary>
+    /// Builds LiteDB's mapper of <paramref name="type"/> and of every class it holds, now, on one thread. LiteDB
+    /// publishes a type's mapper before it has filled in its members, so two threads meeting a type for the first time
+    /// race and one fails with "Collection was modified" — which the parallel roster load at start did, on a database
+    /// holding officers of two Member States. (LiteDB builds mappers through an internal method; if a later version
+    /// renames it, nothing is prepared and the race is back, so the schema migration test would show it.)
+    /// </summary>
+    private static void PrepareMappers(BsonMapper mapper, Type type, HashSet<Type> seen)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type.IsArray)
+        {
+            PrepareMappers(mapper, type.GetElementType()!, seen);
+            return;
+        }
+        if (type.IsGenericType && typeof(System.Collections.IEnumerable).IsAssignableFrom(type))
+        {
+            foreach (var argument in type.GetGenericArguments()) PrepareMappers(mapper, argument, seen);
+            return;
+        }
+        if (!type.IsClass || type == typeof(string) || type.Namespace?.StartsWith("System", StringComparison.Ordinal) == true || !seen.Add(type)) return;
+        BuildEntityMapper?.Invoke(mapper, [type]);
+        foreach (var property in type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
+            PrepareMappers(mapper, property.PropertyType, seen);
+    }
+
+    private static readonly System.Reflection.MethodInfo? BuildEntityMapper =
+        typeof(BsonMapper).GetMethod("GetEntityMapper", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic);
 
     /// <summary>The schema version the file records (LiteDB's <c>UserVersion</c>).</summary>
     public int StoredSchemaVersion => Lite.UserVersion;

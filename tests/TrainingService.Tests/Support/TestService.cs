@@ -63,6 +63,8 @@ public sealed class TestService : IAsyncDisposable
             builder.Configuration["Security:BootstrapAdminToken"] = BootstrapToken;
             // Tests set up their worlds faster than any person or integration works; the rate limit tests turn them on.
             builder.Configuration["RateLimits:Enabled"] = "false";
+            // One line per call floods test logs (and the log tests' counts); the telemetry tests turn it back on.
+            builder.Configuration[$"Logging:LogLevel:{Training.Service.Operations.CallLog.Category}"] = "Warning";
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.Configuration[key] = value;
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             if (logs is not null) builder.Logging.AddProvider(logs);
