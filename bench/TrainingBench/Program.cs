@@ -11,12 +11,14 @@ using Unpol.Training.V1;
 
 // Benchmarks of the nomination service on a large database, client and server on this machine, over real
 // gRPC on loopback. Usage:
-//   dotnet run -c Release --project bench/TrainingBench -- [all|eligibility|writes|submit|race|match|ceiling|grpc-ceiling|tui|fuzz|reads]
+//   dotnet run -c Release --project bench/TrainingBench -- [all|eligibility|writes|submit|race|match|ceiling|grpc-ceiling|tui|fuzz|reads|encryption]
 //        [--officers N] [--sessions N]
 //        [--clients N] [--seconds N] [--calls N] [--data DIR] [--rate-limits on|off (fuzz only; default off)]
 if (args.FirstOrDefault() == EchoServer.Mode) return await EchoServer.RunAsync(args[1..]);
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"Training benchmarks — {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+// Builds its own plain and encrypted files: no shared seed needed.
+if (options.Scenario == "encryption") { await EncryptionBenchmark.RunAsync(options); return 0; }
 var seedFile = await BenchDatabase.EnsureSeedAsync(options);
 
 if (options.Scenario == "grpc-ceiling") { await Scenarios.CeilingAsync(options, seedFile); return 0; }

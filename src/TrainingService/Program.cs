@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 using Training.Service.Api;
 using Training.Service.Demo;
@@ -11,7 +12,9 @@ using Training.Service.Domain.Reference;
 using Training.Service.Domain.Reports;
 using Training.Service.Domain.Roster;
 using Training.Service.Edge;
+using Training.Service.Hosting;
 using Training.Service.Http;
+using Training.Service.Operations;
 using Training.Service.Security;
 using Training.Service.Storage;
 
@@ -40,15 +43,19 @@ public static class TrainingHost
             kestrel.Limits.Http2.KeepAlivePingTimeout = TimeSpan.FromSeconds(30);
         });
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])) builder.WebHost.UseUrls(DefaultUrl);
-        builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
-        builder.Services.Configure<SecurityOptions>(builder.Configuration.GetSection(SecurityOptions.Section));
-        builder.Services.Configure<FeedOptions>(builder.Configuration.GetSection(FeedOptions.Section));
+        builder.Services.AddServiceSettings(builder.Configuration);
         configure?.Invoke(builder);
-        builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>()?.Validate();
+        var tlsWarnings = TlsEndpoints.Configure(builder);
+        builder.AddTelemetry();
 
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => TrainingDatabase.OpenFile(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
+        services.AddSingleton(sp =>
+        {
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return TrainingDatabase.OpenFile(storage.Path, sp.GetRequiredService<ILoggerFactory>().CreateLogger("Training.Service.Storage"),
+                DatabaseKey.Read(storage, Environment.GetEnvironmentVariable), new WriterMetrics(sp.GetRequiredService<IMeterFactory>()));
+        });
         services.AddSingleton<ITrainingStore>(sp => sp.GetRequiredService<TrainingDatabase>());
         services.AddSingleton(sp =>
         {
@@ -71,7 +78,6 @@ public static class TrainingHost
         services.AddSingleton<CatalogWorkflow>();
         services.AddSingleton<RosterWorkflow>();
         services.AddSingleton<OfficerMapping>();
-        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(EligibilityPolicy.Section).Get<EligibilityPolicy>() ?? new EligibilityPolicy());
         services.AddSingleton<EligibilityEngine>();
         services.AddSingleton<NominationIndex>();
         services.AddSingleton<NominationRepository>();
@@ -85,9 +91,11 @@ public static class TrainingHost
         services.AddSingleton<MatchMemo>();
         services.AddSingleton<CandidateMatcher>();
         services.AddSingleton<RequestMapping>();
-        services.AddSingleton((builder.Configuration.GetSection(ParityTargets.Section).Get<ParityTargets>() ?? new ParityTargets()).Validated());
         services.AddSingleton<IReportSource, ReportReader>();
         services.AddHostedService<FeedRetention>();
+        services.AddSingleton<DatabaseBackup>();
+        services.AddSingleton<ScheduledBackup>();
+        services.AddHostedService(sp => sp.GetRequiredService<ScheduledBackup>());
 
         services.AddGrpc(options =>
         {
@@ -101,6 +109,8 @@ public static class TrainingHost
         services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         var app = builder.Build();
+        ServiceSettings.CheckAll(app.Services);
+        app.UseMiddleware<CallLog>();
         app.UseHttpJson();
         app.UseRequestEdge();
         app.MapGrpcService<ReferenceDataApi>();
@@ -110,6 +120,7 @@ public static class TrainingHost
         app.MapGrpcService<NominationApi>();
         app.MapGrpcService<RecruitmentApi>();
         app.MapGrpcService<ReportApi>();
+        app.MapGrpcService<OperationsApi>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         // Open the database (and take its lock) now, so a second service on the same file stops at once, and load
@@ -121,28 +132,20 @@ public static class TrainingHost
         app.Services.GetRequiredService<ISessionRepository>();
         app.Services.GetRequiredService<IRequestRepository>();
         app.Services.GetRequiredService<IAccessTokenRepository>();
+        AdministratorCheck.WarnIfNobodyCanAdminister(app.Services);
+        var startup = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Training.Service.Startup");
+        foreach (var warning in tlsWarnings) startup.LogWarning("{Warning}", warning);
         return app;
     }
 
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>
+    /// Runs the service until it is stopped; a start it refuses ends with one line and an exit code of
+    /// <see cref="ExitCodes"/> (see <see cref="ServiceRun"/>).
+    /// </summary>
+    public static Task<int> RunAsync(string[] args) => args switch
     {
-        WebApplication app;
-        try
-        {
-            app = Build(args);
-            if (args.Contains(DemoMode.Flag)) DemoMode.Start(app.Services, Console.Out);
-        }
-        catch (DatabaseInUseException e)
-        {
-            await Console.Error.WriteLineAsync($"training-service: {e.Message}");
-            return 3;
-        }
-        catch (InvalidSettingException e)
-        {
-            await Console.Error.WriteLineAsync($"training-service: {e.Message}");
-            return 2;
-        }
-        await app.RunAsync();
-        return 0;
-    }
+        [BackupCommand.Verb, .. var rest] => BackupCommand.RunAsync(rest, Console.Out, Console.Error),
+        [HealthCommand.Verb, .. var rest] => HealthCommand.RunAsync(rest, Console.Out),
+        _ => ServiceRun.RunAsync(args, Build),
+    };
 }

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Terminal.Gui.App;
+using Training.Connections;
 using Training.Tui.Client;
 using Training.Tui.Screens;
 using Training.Tui.Screens.Shared;
@@ -13,7 +14,8 @@ public static class Launcher
     public const string Usage = """
         Usage: TrainingTui [--server URL] [--token TOKEN | --token-file PATH] [--save-token]
 
-          --server URL         the training service (default http://127.0.0.1:5080)
+          --server URL         the training service, http:// or https:// (default http://127.0.0.1:5080)
+          --ca-file PATH       with https://: PEM certificate of the authority that signed the service's certificate
           --token TOKEN        the access token; or set TRAINING_TOKEN
           --token-file PATH    file holding the token (default ~/.config/training/token)
           --save-token         write the token given by --token or TRAINING_TOKEN to the token file (owner-only)
@@ -46,7 +48,17 @@ public static class Launcher
             return 2;
         }
 
-        using var client = new GrpcTrainingClient(options);
+        GrpcTrainingClient connected;
+        try
+        {
+            connected = new GrpcTrainingClient(options);
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync($"training: {e.Message}");
+            return 2;
+        }
+        using var client = connected;
         // Who is calling is asked while the terminal starts up: the two together take most of the first second.
         var asking = client.GetCallerAsync();
         // The main loop sleeps between iterations to cap them (25 a second by default: up to 40 ms before a key is
@@ -64,7 +76,9 @@ public static class Launcher
             var error = ClientError.From(e);
             await Console.Error.WriteLineAsync(e.StatusCode == StatusCode.Unauthenticated
                 ? $"training: the service at {options.Server} refused the access token ({error.Reason}). Ask an administrator for a new one."
-                : $"training: cannot reach the training service at {options.Server}: {error.Message}");
+                : TlsTrust.Explain(e, options.Server) is { } tls
+                    ? $"training: {tls}"
+                    : $"training: cannot reach the training service at {options.Server}: {error.Message}");
             return e.StatusCode == StatusCode.Unauthenticated ? 3 : 4;
         }
         if (options.SaveToken) ConnectionOptions.SaveTokenFile(options.TokenFile, options.Token);

@@ -32,7 +32,11 @@ public sealed partial class RosterApi
         {
             await foreach (var answer in import.Add(row, cancellation)) await responseStream.WriteAsync(answer, cancellation);
         }
-        await foreach (var answer in import.Finish(cancellation)) await responseStream.WriteAsync(answer, cancellation);
+        await foreach (var answer in import.Finish(cancellation))
+        {
+            if (answer.Summary is { } summary) metrics.ImportFinished(summary);
+            await responseStream.WriteAsync(answer, cancellation);
+        }
     }
 
     public override async Task ExportOfficers(ExportOfficersRequest request, IServerStreamWriter<ExportOfficersResponse> responseStream,

@@ -16,7 +16,8 @@ public sealed partial class RosterApi(
     OfficerMapping mapping,
     PageTokens pageTokens,
     IReferenceData reference,
-    TimeProvider clock) : RosterService.RosterServiceBase
+    TimeProvider clock,
+    Operations.ServiceMetrics metrics) : RosterService.RosterServiceBase
 {
     private const int DefaultPageSize = 50, MaxPageSize = 500;
 

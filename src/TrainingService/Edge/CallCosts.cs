@@ -28,6 +28,7 @@ public static class CallCosts
         "ReportService/GetParityReport",
         "ReportService/GetSkillsReport",
         "ReportService/GetExpiringCertifications",
+        "OperationsService/BackupDatabase",
     ];
 
     /// <summary>The cost of a full method name, <c>/package.Service/Method</c>.</summary>

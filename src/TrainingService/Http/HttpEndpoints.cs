@@ -26,6 +26,9 @@ public sealed class HttpEndpoints
     public static HttpEndpoints Configure(WebApplicationBuilder builder)
     {
         var endpoints = new HttpEndpoints();
+        // With Kestrel:Endpoints (TLS, see docs/operations.md) Kestrel listens only where they say, and each TLS endpoint
+        // serves gRPC and JSON alike: binding the plaintext lists here as well would open ports the operator closed.
+        if (builder.Configuration.GetSection("Kestrel:Endpoints").GetChildren().Any()) return endpoints;
         var jsonUrls = Split(builder.Configuration[UrlsKey] ?? DefaultUrls);
         if (jsonUrls.Length == 0) return endpoints;
         var grpcUrls = Split(builder.Configuration[WebHostDefaults.ServerUrlsKey] ?? "");

@@ -22,6 +22,8 @@ public enum Right
     ListAccessTokens,
     ManageAccessTokens,
     ReadAuditTrail,
+    /// <summary>Take a copy of the whole database (administrators only: it holds every Member State's data and the token hashes).</summary>
+    BackupDatabase,
 }
 
 /// <summary>How far a right reaches for one caller.</summary>
@@ -68,7 +70,7 @@ public static class AccessPolicy
         Role.Auditor => right switch
         {
             Right.WriteCatalog or Right.WriteOfficers or Right.SubmitNominations or Right.DecideNominations
-                or Right.WriteRequests or Right.ListAccessTokens or Right.ManageAccessTokens => Reach.None,
+                or Right.WriteRequests or Right.ListAccessTokens or Right.ManageAccessTokens or Right.BackupDatabase => Reach.None,
             _ => Reach.All,
         },
         _ => Reach.None,

@@ -7,9 +7,10 @@ namespace Training.Service.Security;
 /// Authenticates every call (except health checks and reflection, which stock clients use without a
 /// token) and refuses a caller whose role lacks the method's right, before the service reads anything.
 /// </summary>
-public sealed class AuthenticationInterceptor(Authenticator authenticator) : Interceptor
+public sealed class AuthenticationInterceptor(Authenticator authenticator, Operations.ServiceMetrics metrics) : Interceptor
 {
-    private const string CallerKey = "training.caller";
+    /// <summary>Where the admitted caller is kept: gRPC's UserState is the HTTP request's Items, which the call log reads.</summary>
+    public const string CallerKey = "training.caller";
 
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
@@ -51,11 +52,20 @@ public sealed class AuthenticationInterceptor(Authenticator authenticator) : Int
     private void Admit(ServerCallContext context)
     {
         if (IsOpenMethod(context.Method)) return;
-        var caller = authenticator.Authenticate(context.RequestHeaders.GetValue("authorization"));
-        var right = MethodRights.For(context.Method)
-            ?? throw new PermissionDeniedException($"The method {context.Method} is not open to any caller.");
-        caller.Demand(right);
-        context.UserState[CallerKey] = caller;
+        try
+        {
+            var caller = authenticator.Authenticate(context.RequestHeaders.GetValue("authorization"));
+            // Kept before the right is checked, so the call log names who was refused; a refused call runs nothing.
+            context.UserState[CallerKey] = caller;
+            var right = MethodRights.For(context.Method)
+                ?? throw new PermissionDeniedException($"The method {context.Method} is not open to any caller.");
+            caller.Demand(right);
+        }
+        catch (Domain.Common.DomainException e) when (e is UnauthenticatedException or PermissionDeniedException)
+        {
+            metrics.AuthFailure(e.Reason);
+            throw;
+        }
     }
 
     private static bool IsOpenMethod(string method) =>

@@ -20,4 +20,7 @@ public interface IAccessTokenRepository
     Page<AccessToken> List(bool includeInactive, string? onlyId, DateTime now, PageRequest page);
 
     IReadOnlyList<AccessToken> ActiveDemoTokens();
+
+    /// <summary>True while some administrator token is neither revoked nor expired at <paramref name="now"/>.</summary>
+    bool AnyActiveAdministrator(DateTime now);
 }

@@ -80,6 +80,8 @@ public static class MethodRights
         ["AccessService/ListAccessTokens"] = Right.ListAccessTokens,
         ["AccessService/RevokeAccessToken"] = Right.ManageAccessTokens,
         ["AccessService/ListAuditEvents"] = Right.ReadAuditTrail,
+
+        ["OperationsService/BackupDatabase"] = Right.BackupDatabase,
     };
 
     /// <summary>The right a full gRPC method name (<c>/package.Service/Method</c>) needs, or null if unknown.</summary>

@@ -53,6 +53,8 @@ public sealed class AccessTokenRepository(TrainingDatabase database) : IAccessTo
 
     public IReadOnlyList<AccessToken> ActiveDemoTokens() => _tokens.All().Where(t => t.Demo && t.RevokeTime == null).ToList();
 
+    public bool AnyActiveAdministrator(DateTime now) => _tokens.All().Any(t => t.Role == Role.Administrator && t.IsActiveAt(now));
+
     /// <summary>The tokens by secret hash, as of one version of the view.</summary>
     private sealed record BySecret(long Version, Dictionary<string, AccessToken> Tokens);
 }

@@ -24,11 +24,15 @@ public sealed class DatabaseLock : IDisposable
     private readonly FileStream _handle;
     private readonly string _identity;
 
-    private DatabaseLock(FileStream handle, string identity)
+    private DatabaseLock(FileStream handle, string identity, string path)
     {
         _handle = handle;
         _identity = identity;
+        Path = path;
     }
+
+    /// <summary>The database file's full path, as the service was given it.</summary>
+    public string Path { get; }
 
     public static DatabaseLock Acquire(string databasePath)
     {
@@ -37,16 +41,16 @@ public sealed class DatabaseLock : IDisposable
         FileStream? handle = null;
         try
         {
-            handle = new FileStream(databasePath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+            handle = Open(databasePath);
             if (OperatingSystem.IsMacOS() || OperatingSystem.IsFreeBSD())
                 throw new PlatformNotSupportedException("The service locks its database file with record locks, which .NET offers on Linux and Windows only.");
             handle.Lock(LockOffset, 1);
             RemoveLegacyLockFile(databasePath);
-            return new DatabaseLock(handle, identity);
+            return new DatabaseLock(handle, identity, System.IO.Path.GetFullPath(databasePath));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException && e is not FileNotFoundException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && e is not FileNotFoundException && handle is not null)
         {
-            handle?.Dispose();
+            handle.Dispose();
             OpenInThisProcess.TryRemove(identity, out _);
             throw new DatabaseInUseException(databasePath, e);
         }
@@ -55,6 +59,43 @@ public sealed class DatabaseLock : IDisposable
             handle?.Dispose();
             OpenInThisProcess.TryRemove(identity, out _);
             throw;
+        }
+    }
+
+    /// <summary>Opens (or creates, owner-only) the file; a refusal here is the folder's or the file's permissions, not another service.</summary>
+    private static FileStream Open(string databasePath)
+    {
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.OpenOrCreate,
+            Access = FileAccess.ReadWrite,
+            Share = FileShare.ReadWrite | FileShare.Delete,
+        };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = OwnerOnlyFiles.FileMode;
+        try
+        {
+            return new FileStream(databasePath, options);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DataFolderNotWritableException(databasePath, e);
+        }
+    }
+
+    /// <summary>
+    /// Copies the whole file into <paramref name="destination"/> through the lock's own handle (opening and closing
+    /// another handle would drop the lock, see above). The caller makes sure nothing writes the file meanwhile.
+    /// </summary>
+    public void CopyTo(Stream destination)
+    {
+        var buffer = new byte[1 << 20];
+        var length = RandomAccess.GetLength(_handle.SafeFileHandle);
+        for (long offset = 0; offset < length;)
+        {
+            var read = RandomAccess.Read(_handle.SafeFileHandle, buffer.AsSpan(0, (int)Math.Min(buffer.Length, length - offset)), offset);
+            if (read == 0) break;
+            destination.Write(buffer, 0, read);
+            offset += read;
         }
     }
 
@@ -80,10 +121,10 @@ public sealed class DatabaseLock : IDisposable
     /// <summary>The file as this process names it: the full path with symbolic links resolved.</summary>
     private static string Identity(string databasePath)
     {
-        var full = Path.GetFullPath(databasePath);
-        var directory = new DirectoryInfo(Path.GetDirectoryName(full)!);
+        var full = System.IO.Path.GetFullPath(databasePath);
+        var directory = new DirectoryInfo(System.IO.Path.GetDirectoryName(full)!);
         var resolvedDirectory = directory.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? directory.FullName;
-        var file = new FileInfo(Path.Combine(resolvedDirectory, Path.GetFileName(full)));
+        var file = new FileInfo(System.IO.Path.Combine(resolvedDirectory, System.IO.Path.GetFileName(full)));
         return file.Exists && file.ResolveLinkTarget(returnFinalTarget: true) is { } target ? target.FullName : file.FullName;
     }
 
@@ -99,3 +140,8 @@ public sealed class DatabaseLock : IDisposable
 public sealed class DatabaseInUseException(string databasePath, Exception? inner)
     : Exception($"The database {databasePath} is already in use by another Training service (it holds the file's lock). " +
                 "Stop that service, or start this one with another --Storage:Path.", inner);
+
+/// <summary>The data folder or the database file cannot be created or written (permissions, a read-only disk, a path through a file).</summary>
+public sealed class DataFolderNotWritableException(string path, Exception inner)
+    : Exception($"Cannot create or write the database {path}: {inner.Message} " +
+                "Give the service's user write access to its folder, or choose another --Storage:Path.", inner);

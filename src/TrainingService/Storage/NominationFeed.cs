@@ -27,7 +27,7 @@ public sealed class FeedMark
 /// Appends nomination events in the change's transaction (sequence assigned under the single writer, so
 /// sequences are strictly increasing in commit order) and hands them to live watchers after commit.
 /// </summary>
-public sealed class NominationFeed(TrainingDatabase database, TimeProvider clock) : INominationFeed
+public sealed class NominationFeed(TrainingDatabase database, TimeProvider clock, Operations.ServiceMetrics? metrics = null) : INominationFeed
 {
     private readonly List<Subscription> _subscriptions = [];
     private long _assigned = -1;
@@ -69,7 +69,11 @@ public sealed class NominationFeed(TrainingDatabase database, TimeProvider clock
             Nomination = nomination,
         };
         database.NominationEvents.Insert(record);
-        database.AfterCommit(() => Publish(record));
+        database.AfterCommit(() =>
+        {
+            Publish(record);
+            metrics?.Transition(previousState, nomination.State);
+        });
         return record;
     });
 

@@ -28,10 +28,14 @@ public sealed class TrainingDatabase : ITrainingStore, IDisposable
     private readonly DatabaseLock? _lock;
     private readonly Writer _writer;
     private readonly string? _logPath;
+    private readonly ILogger _log;
+    private readonly WriterMetrics _metrics;
 
-    private TrainingDatabase(ILiteEngine engine, DatabaseLock? fileLock, string? logPath, ILogger log)
+    private TrainingDatabase(ILiteEngine engine, DatabaseLock? fileLock, string? logPath, ILogger log, WriterMetrics? metrics)
     {
-        _writer = new Writer(log);
+        _log = log;
+        _metrics = metrics ?? new WriterMetrics();
+        _writer = new Writer(log, _metrics);
         var guarded = new GuardedEngine(engine, _writer);
         Lite = new LiteDatabase(guarded, CreateMapper());
         // Dates come back as UTC (the default turns them into local time, which protobuf timestamps refuse).
@@ -49,7 +53,22 @@ public sealed class TrainingDatabase : ITrainingStore, IDisposable
         NominationEvents = Lite.GetCollection<NominationEventRecord>("nomination_events");
         FeedMarks = Lite.GetCollection<FeedMark>("feed_marks");
         Requests = Lite.GetCollection<Domain.Recruitment.RecruitmentRequest>("requests");
-        Write(EnsureIndexes);
+    }
+
+    /// <summary>Brings the file to this release's shape (refusing one from a newer release), then its indexes.</summary>
+    private TrainingDatabase Prepare(string name)
+    {
+        try
+        {
+            SchemaVersion.Migrate(this, name, _log);
+            Write(EnsureIndexes);
+            return this;
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
     }
 
     public LiteDatabase Lite { get; }
@@ -64,19 +83,46 @@ public sealed class TrainingDatabase : ITrainingStore, IDisposable
     public ILiteCollection<FeedMark> FeedMarks { get; }
     public ILiteCollection<Domain.Recruitment.RecruitmentRequest> Requests { get; }
 
-    /// <summary>Opens (creating if needed) the database file, holding the file's lock for the life of this object.</summary>
-    public static TrainingDatabase OpenFile(string path, ILogger? log = null)
+    /// <summary>
+    /// Opens (creating if needed) the database file, holding the file's lock for the life of this object. With a
+    /// <paramref name="password"/> the file is encrypted (AES, LiteDB's own): a new file is created so, an existing one
+    /// must have been. Its files are owner-only (see <see cref="OwnerOnlyFiles"/>).
+    /// </summary>
+    public static TrainingDatabase OpenFile(string path, ILogger? log = null, string? password = null, WriterMetrics? metrics = null)
     {
+        log ??= NullLogger.Instance;
+        OwnerOnlyFiles.ForThisProcess();
         var fullPath = System.IO.Path.GetFullPath(path);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(fullPath)!);
+        var folder = System.IO.Path.GetDirectoryName(fullPath)!;
+        try
+        {
+            if (OwnerOnlyFiles.PrepareFolder(folder) is { } open) log.LogWarning("{Warning}", open);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DataFolderNotWritableException(fullPath, e);
+        }
         var fileLock = DatabaseLock.Acquire(fullPath);
         try
         {
             fileLock.CropTornPage(PageSize);
-            var logPath = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(fullPath)!,
+            var logPath = System.IO.Path.Combine(folder,
                 $"{System.IO.Path.GetFileNameWithoutExtension(fullPath)}-log{System.IO.Path.GetExtension(fullPath)}");
-            var engine = new LiteEngine(new EngineSettings { Filename = fullPath, Collation = OrdinalCollation });
-            return new TrainingDatabase(engine, fileLock, logPath, log ?? NullLogger.Instance);
+            foreach (var file in new[] { fullPath, logPath, fullPath + PageTokenKey.FileSuffix })
+                if (OwnerOnlyFiles.Restrict(file) is { } warning) log.LogWarning("{Warning}", warning);
+            DataFolderProbe.Check(fullPath);
+            LiteEngine engine;
+            try
+            {
+                engine = new LiteEngine(new EngineSettings { Filename = fullPath, Password = password, Collation = OrdinalCollation });
+            }
+            // LiteDB says "encrypted, needs a password" with error code 0.
+            catch (LiteException e) when (e.ErrorCode is LiteException.NOT_ENCRYPTED or LiteException.INVALID_PASSWORD or LiteException.INVALID_DATABASE
+                                          || (e.ErrorCode == 0 && password is null && e.Message.Contains("encrypted", StringComparison.Ordinal)))
+            {
+                throw DatabaseUnreadableException.For(fullPath, e, encrypted: password is not null);
+            }
+            return new TrainingDatabase(engine, fileLock, logPath, log, metrics).Prepare(fullPath);
         }
         catch
         {
@@ -87,7 +133,8 @@ public sealed class TrainingDatabase : ITrainingStore, IDisposable
 
     /// <summary>An in-memory database, for unit tests.</summary>
     public static TrainingDatabase OpenInMemory() =>
-        new(new LiteEngine(new EngineSettings { DataStream = new MemoryStream(), Collation = OrdinalCollation }), null, null, NullLogger.Instance);
+        new TrainingDatabase(new LiteEngine(new EngineSettings { DataStream = new MemoryStream(), Collation = OrdinalCollation }), null, null,
+            NullLogger.Instance, null).Prepare("(in memory)");
 
     /// <summary>
     /// Keys compare byte for byte (LiteDB's default collation ignores case and culture-weights separators),
@@ -172,7 +219,9 @@ public sealed class TrainingDatabase : ITrainingStore, IDisposable
         try
         {
             using var log = new FileStream(_logPath, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+            var syncing = System.Diagnostics.Stopwatch.GetTimestamp();
             log.Flush(flushToDisk: true);
+            _metrics.SyncDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(syncing).TotalMilliseconds);
             if (log.Length > LogCheckpointBytes) Lite.Checkpoint();
         }
         catch (FileNotFoundException)
@@ -184,14 +233,10 @@ public sealed class TrainingDatabase : ITrainingStore, IDisposable
     /// <summary>
     /// The indexes LiteDB keeps. Officers and nominations are read from memory (see <see cref="OfficerDirectory"/>,
     /// <see cref="NominationIndex"/>), so their lookup indexes are gone — every index costs each write — and only
-    /// what guards uniqueness or serves paging stays; files written by earlier versions lose the old ones here.
+    /// what guards uniqueness or serves paging stays (files of schema 0 lose the old ones in <see cref="SchemaVersion"/>).
     /// </summary>
     private void EnsureIndexes()
     {
-        Officers.DropIndex("NameKey");
-        Officers.DropIndex("NameTokens");
-        Nominations.DropIndex("TargetIndexKey");
-        Nominations.DropIndex("OfficerKey");
         Officers.EnsureIndex("PoliceIdKey", "$.PoliceIdKey", unique: true);
         Courses.EnsureIndex(c => c.Category);
         Sessions.EnsureIndex("StartKey", "$.StartKey", unique: true);
@@ -230,6 +275,50 @@ public sealed class TrainingDatabase : ITrainingStore, IDisposable
             typeof(Domain.Recruitment.RecruitmentRequest), typeof(Domain.Reference.MemberState), typeof(Domain.Reference.Language),
             typeof(Domain.Reference.Skill), typeof(Domain.Reference.Mission));
         return mapper;
+    }
+
+    /// <summary>The schema version the file records (LiteDB's <c>UserVersion</c>).</summary>
+    public int StoredSchemaVersion => Lite.UserVersion;
+
+    /// <summary>Runs <paramref name="work"/> on the writer's thread between transactions, alone (see <see cref="Writer.RunExclusiveAsync{T}"/>).</summary>
+    internal Task<T> RunExclusiveAsync<T>(Func<T> work, CancellationToken cancellation = default) => _writer.RunExclusiveAsync(work, cancellation);
+
+    /// <summary>
+    /// Writes a consistent copy of the database to <paramref name="destination"/> while the service keeps serving:
+    /// inside the single writer, between two transactions, the log is folded into the data file and the data file is
+    /// copied, so the copy holds every change committed before and none of any change after (changes queued meanwhile
+    /// wait for the copy). An encrypted database's copy is encrypted with the same key. Returns the bytes copied.
+    /// </summary>
+    public Task<long> BackupToAsync(Stream destination, CancellationToken cancellation = default)
+    {
+        var fileLock = _lock ?? throw new InvalidOperationException("An in-memory database has no file to back up.");
+        return _writer.RunExclusiveAsync(() =>
+        {
+            Lite.Checkpoint();
+            var before = destination.Position;
+            fileLock.CopyTo(destination);
+            destination.Flush();
+            return destination.Position - before;
+        }, cancellation);
+    }
+
+    /// <summary>
+    /// Whether the database can take changes: the last commit did not fail, and the data folder takes a small synced
+    /// write (a full disk or a read-only mount refuses it). The reason when it cannot.
+    /// </summary>
+    public string? CannotWrite()
+    {
+        if (_writer.LastCommitFailed) return "The last commit failed.";
+        if (_lock is null) return null;
+        try
+        {
+            DataFolderProbe.Check(_lock.Path);
+            return null;
+        }
+        catch (DataFolderNotWritableException e)
+        {
+            return e.Message;
+        }
     }
 
     /// <summary>Lets queued changes finish, checkpoints the log into the data file and releases the file.</summary>

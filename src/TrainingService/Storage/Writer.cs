@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using LiteDB;
 
 namespace Training.Service.Storage;
@@ -23,19 +22,12 @@ internal sealed class Writer : IDisposable
 {
     public const int MaxBatch = 64;
 
-    private static readonly Meter Meter = new("Training.Service.Writer");
-    private static readonly Histogram<int> BatchSize = Meter.CreateHistogram<int>("training.writer.batch.size", "{change}",
-        "Changes committed together in one transaction.");
-    private static readonly Histogram<double> BatchDuration = Meter.CreateHistogram<double>("training.writer.batch.duration", "ms",
-        "Time the writer spent on one batch: running its changes, committing and making the commit durable.");
-    private static readonly Counter<long> Dropped = Meter.CreateCounter<long>("training.writer.abandoned", "{change}",
-        "Changes dropped unrun because their caller gave up while they waited.");
-
     // A blocking queue: the writer's thread waits on it directly. (An awaited channel would wake it through the
     // thread pool, and a starved pool then stalls every write.)
     private readonly BlockingCollection<Work> _queue = new(new ConcurrentQueue<Work>());
     private readonly Thread _thread;
     private readonly ILogger _log;
+    private readonly WriterMetrics _metrics;
     private GuardedEngine? _engine;
     private LiteDatabase? _lite;
     private Action _afterCommit = () => { };
@@ -45,9 +37,11 @@ internal sealed class Writer : IDisposable
     private long _commits;
     private long _abandoned;
 
-    public Writer(ILogger log)
+    public Writer(ILogger log, WriterMetrics metrics)
     {
         _log = log;
+        _metrics = metrics;
+        _metrics.Observe(this);
         _thread = new Thread(Loop) { IsBackground = true, Name = "training-writer" };
     }
 
@@ -69,6 +63,9 @@ internal sealed class Writer : IDisposable
     /// <summary>Changes queued and not yet taken by the writer.</summary>
     public int Queued => Volatile.Read(ref _queued);
 
+    /// <summary>True after a commit failed (a full disk, a read-only file) until one succeeds: the health check reads it.</summary>
+    public bool LastCommitFailed { get; private set; }
+
     /// <summary>Changes never run because their caller gave up (cancelled, or its deadline passed) while they waited.</summary>
     public long Abandoned => Interlocked.Read(ref _abandoned);
 
@@ -85,11 +82,29 @@ internal sealed class Writer : IDisposable
     public Task<T> RunAsync<T>(Func<T> change, CancellationToken cancellation = default)
     {
         if (InChange) return Task.FromResult(change());
-        var work = new Work<T>(change, cancellation, () =>
-        {
-            Interlocked.Increment(ref _abandoned);
-            Dropped.Add(1);
-        });
+        return Queue(new Work<T>(change, exclusive: false, cancellation, Abandon));
+    }
+
+    /// <summary>
+    /// Queues work that must run on the writer's thread between transactions, alone: what LiteDB allows only when no
+    /// transaction is open (a checkpoint, a pragma), or what must see no change half-made (a consistent copy of the
+    /// file). Every change queued before it has committed when it runs; none queued after it starts before it ends.
+    /// It must not change documents (it is in no transaction).
+    /// </summary>
+    public Task<T> RunExclusiveAsync<T>(Func<T> work, CancellationToken cancellation = default)
+    {
+        if (OnThread) throw new InvalidOperationException("Exclusive work cannot be queued from the writer's own thread.");
+        return Queue(new Work<T>(work, exclusive: true, cancellation, Abandon));
+    }
+
+    private void Abandon()
+    {
+        Interlocked.Increment(ref _abandoned);
+        _metrics.Abandoned.Add(1);
+    }
+
+    private Task<T> Queue<T>(Work<T> work)
+    {
         Interlocked.Increment(ref _queued);
         try
         {
@@ -126,22 +141,36 @@ internal sealed class Writer : IDisposable
     private void Loop()
     {
         var batch = new List<Work>(MaxBatch);
-        while (_queue.TryTake(out var first, Timeout.Infinite))
+        // Exclusive work met while filling a batch waits here until that batch has committed.
+        Work? carried = null;
+        while (carried is not null || _queue.TryTake(out carried, Timeout.Infinite))
         {
+            var first = carried!;
+            carried = null;
             Interlocked.Decrement(ref _queued);
-            if (first.TryStart()) batch.Add(first);
+            if (first.Exclusive)
+            {
+                if (Start(first)) RunExclusive(first);
+                continue;
+            }
+            if (Start(first)) batch.Add(first);
             while (batch.Count < MaxBatch && _queue.TryTake(out var work))
             {
+                if (work.Exclusive)
+                {
+                    carried = work;
+                    break;
+                }
                 Interlocked.Decrement(ref _queued);
-                if (work.TryStart()) batch.Add(work);
+                if (Start(work)) batch.Add(work);
             }
             if (batch.Count == 0) continue;
             var started = Stopwatch.GetTimestamp();
             try
             {
                 RunBatch(batch);
-                BatchSize.Record(batch.Count);
-                BatchDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                _metrics.BatchSize.Record(batch.Count);
+                _metrics.BatchDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
             catch (Exception e)
             {
@@ -151,6 +180,29 @@ internal sealed class Writer : IDisposable
             }
             batch.Clear();
         }
+    }
+
+    /// <summary>Claims work for the writer and records how long it waited in the queue.</summary>
+    private bool Start(Work work)
+    {
+        if (!work.TryStart()) return false;
+        _metrics.QueueWait.Record(Stopwatch.GetElapsedTime(work.Queued).TotalMilliseconds);
+        return true;
+    }
+
+    private void RunExclusive(Work work)
+    {
+        object? result;
+        try
+        {
+            result = work.Run();
+        }
+        catch (Exception e)
+        {
+            work.Fail(e);
+            return;
+        }
+        work.Succeed(result);
     }
 
     private void RunBatch(List<Work> batch)
@@ -205,13 +257,17 @@ internal sealed class Writer : IDisposable
 
     private void Commit(LiteDatabase lite, List<(Work Work, object? Result, List<Action>? Actions)> done)
     {
+        var started = Stopwatch.GetTimestamp();
         try
         {
             lite.Commit();
             _afterCommit();
+            _metrics.CommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            LastCommitFailed = false;
         }
         catch (Exception e)
         {
+            LastCommitFailed = true;
             _log.LogError(e, "A commit of {Count} changes failed", done.Count);
             foreach (var (work, _, _) in done) work.Fail(e);
             return;
@@ -231,14 +287,22 @@ internal sealed class Writer : IDisposable
 
     private abstract class Work
     {
-        private const int Queued = 0, Started = 1, Abandoned = 2;
+        private const int Waiting = 0, Started = 1, Abandoned = 2;
         private int _state;
 
+        protected Work(bool exclusive) => Exclusive = exclusive;
+
+        /// <summary>Runs alone between transactions (see <see cref="Writer.RunExclusiveAsync{T}"/>).</summary>
+        public bool Exclusive { get; }
+
+        /// <summary>When it was queued (a <see cref="Stopwatch"/> timestamp).</summary>
+        public long Queued { get; } = Stopwatch.GetTimestamp();
+
         /// <summary>Claims the change for the writer; false when its caller gave up first (it has had its answer).</summary>
-        public bool TryStart() => Interlocked.CompareExchange(ref _state, Started, Queued) == Queued;
+        public bool TryStart() => Interlocked.CompareExchange(ref _state, Started, Waiting) == Waiting;
 
         /// <summary>Claims the change for its caller who gave up; false once the writer has started it.</summary>
-        protected bool TryAbandon() => Interlocked.CompareExchange(ref _state, Abandoned, Queued) == Queued;
+        protected bool TryAbandon() => Interlocked.CompareExchange(ref _state, Abandoned, Waiting) == Waiting;
 
         public abstract object? Run();
         public abstract void Succeed(object? result);
@@ -252,7 +316,7 @@ internal sealed class Writer : IDisposable
         private readonly Func<T> _change;
         private readonly CancellationTokenRegistration _giveUp;
 
-        public Work(Func<T> change, CancellationToken cancellation, Action abandoned)
+        public Work(Func<T> change, bool exclusive, CancellationToken cancellation, Action abandoned) : base(exclusive)
         {
             _change = change;
             // A caller who cancels (or whose deadline passes) while the change still waits is answered at once,

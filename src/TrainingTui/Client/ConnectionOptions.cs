@@ -3,6 +3,9 @@ namespace Training.Tui.Client;
 /// <summary>Where the service is and who the client acts as, from the command line and the environment.</summary>
 public sealed record ConnectionOptions(Uri Server, string? Token, string TokenFile, bool SaveToken, TimeSpan Deadline)
 {
+    /// <summary>PEM certificate(s) of the authority that signed the service's TLS certificate, trusted besides the system's.</summary>
+    public string? CaFile { get; init; }
+
     public const string DefaultServer = "http://127.0.0.1:5080";
     public const string TokenEnvironmentVariable = "TRAINING_TOKEN";
 
@@ -48,11 +51,14 @@ public sealed record ConnectionOptions(Uri Server, string? Token, string TokenFi
             if (Value("--server") is null && demo.Service is { } service && Uri.TryCreate(service, UriKind.Absolute, out var demoServer)) server = demoServer;
         }
         if (string.IsNullOrWhiteSpace(token) && File.Exists(tokenFile)) token = File.ReadAllText(tokenFile).Trim();
+        var caFile = Value("--ca-file");
+        if (caFile is not null && !File.Exists(caFile)) throw new ArgumentException($"--ca-file {caFile} does not exist.");
+        if (caFile is not null && server.Scheme != "https") throw new ArgumentException("--ca-file is for an https:// --server.");
         return new ConnectionOptions(server, string.IsNullOrWhiteSpace(token) ? null : token.Trim(), tokenFile,
-            args.Contains("--save-token"), deadline);
+            args.Contains("--save-token"), deadline) { CaFile = caFile };
     }
 
-    private static readonly string[] ValueOptions = ["--server", "--token", "--token-file", "--deadline-seconds", "--demo-credentials", "--as"];
+    private static readonly string[] ValueOptions = ["--server", "--token", "--token-file", "--deadline-seconds", "--demo-credentials", "--as", "--ca-file"];
     private static readonly string[] Flags = ["--save-token", "--help", "-h"];
 
     /// <summary>A mistyped option must not be silently ignored (a --tokn would fall back to another token).</summary>

@@ -4,6 +4,7 @@ using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using Grpc.Net.Client.Configuration;
+using Training.Connections;
 using Unpol.Training.V1;
 
 namespace Training.Tui.Client;
@@ -27,21 +28,27 @@ public sealed class GrpcTrainingClient : ITrainingClient, IDisposable
     /// <summary>
     /// HTTP/2 pings every 30 s, even while only a watch is open, and a link that does not answer one within 20 s is
     /// dropped: a watch over a link that died silently fails (and shows offline) within a minute, never stays "live".
+    /// With <see cref="ConnectionOptions.CaFile"/>, the service's certificate may also be signed by that authority.
     /// </summary>
-    private static SocketsHttpHandler LiveHandler() => new()
+    public static SocketsHttpHandler LiveHandler(ConnectionOptions options)
     {
-        KeepAlivePingDelay = TimeSpan.FromSeconds(30),
-        KeepAlivePingTimeout = TimeSpan.FromSeconds(20),
-        KeepAlivePingPolicy = HttpKeepAlivePingPolicy.Always,
-        EnableMultipleHttp2Connections = true,
-    };
+        var handler = new SocketsHttpHandler
+        {
+            KeepAlivePingDelay = TimeSpan.FromSeconds(30),
+            KeepAlivePingTimeout = TimeSpan.FromSeconds(20),
+            KeepAlivePingPolicy = HttpKeepAlivePingPolicy.Always,
+            EnableMultipleHttp2Connections = true,
+        };
+        if (options.CaFile is { } caFile) TlsTrust.TrustAuthorities(handler, caFile);
+        return handler;
+    }
 
     public GrpcTrainingClient(ConnectionOptions options, HttpMessageHandler? handler = null)
     {
         _deadline = options.Deadline;
         _channel = GrpcChannel.ForAddress(options.Server, new GrpcChannelOptions
         {
-            HttpHandler = handler ?? LiveHandler(),
+            HttpHandler = handler ?? LiveHandler(options),
             MaxReceiveMessageSize = 16 * 1024 * 1024,
             // Reads are safe to retry when the server blips; writes carry request ids or etags instead.
             ServiceConfig = new ServiceConfig

@@ -173,11 +173,12 @@ public sealed class AuditTrailTests : IAsyncLifetime
         }
     }
 
-    /// <summary>A new RPC that is not a read by its verb (Get, List, Search, Check, Watch, Match, Export) needs a row above.</summary>
+    /// <summary>A new RPC that is not a read by its verb (Get, List, Search, Check, Watch, Match, Export, Backup) needs a row above.</summary>
     [Fact]
     public void EveryMutatingRpcOfTheContract_IsCoveredHere()
     {
-        var reads = new[] { "Get", "List", "Search", "Check", "Watch", "Match", "Export" };
+        // A backup reads the whole database and changes nothing in it.
+        var reads = new[] { "Get", "List", "Search", "Check", "Watch", "Match", "Export", "Backup" };
         var mutating = RoleMatrixTests.DeclaredMethods()
             .Where(m => !reads.Any(r => m.Split('/')[1].StartsWith(r, StringComparison.Ordinal)))
             .Order(StringComparer.Ordinal);

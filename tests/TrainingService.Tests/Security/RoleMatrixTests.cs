@@ -265,6 +265,8 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Callers callers) : IClassFix
             i => Access(i).RevokeAccessTokenAsync(new RevokeAccessTokenRequest { Name = "accessTokens/matrix-token" }).ResponseAsync),
         new("AccessService/ListAuditEvents", "", AuditReaders,
             i => Access(i).ListAuditEventsAsync(new ListAuditEventsRequest()).ResponseAsync),
+
+        new("OperationsService/BackupDatabase", "", Administrators, BackupAsync),
     ];
 
     private static readonly Dictionary<string, Row> RowsByKey = Rows.ToDictionary(r => r.Key);
@@ -418,6 +420,13 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Callers callers) : IClassFix
             (await Nominations(integration).GetNominationAsync(new GetNominationRequest { Name = callers.SenegalNomination })).Name);
         await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => Nominations(integration).WithdrawNominationAsync(
             new WithdrawNominationRequest { Name = callers.SenegalNomination, Reason = "Not mine to withdraw." }));
+    }
+
+    private static async Task BackupAsync(CallInvoker invoker)
+    {
+        using var call = new OperationsService.OperationsServiceClient(invoker).BackupDatabase(new BackupDatabaseRequest(),
+            deadline: DateTime.UtcNow.AddSeconds(30));
+        while (await call.ResponseStream.MoveNext(CancellationToken.None)) { }
     }
 
     /// <summary>"Service/Method" of every RPC the contract declares, found by reflection so a new service counts too.</summary>

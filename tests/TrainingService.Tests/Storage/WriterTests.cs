@@ -103,7 +103,7 @@ public sealed class WriterTests : IDisposable
     [Fact]
     public async Task WhenBeginningATransactionFails_EveryQueuedCallerGetsTheFailure_AndTheWriterGoesOn()
     {
-        var writer = new Writer(NullLogger.Instance);
+        var writer = new Writer(NullLogger.Instance, new WriterMetrics());
         var flaky = new FlakyEngine(new LiteEngine(new EngineSettings { DataStream = new MemoryStream() }));
         var guarded = new GuardedEngine(flaky, writer);
         using var lite = new LiteDatabase(guarded);

@@ -47,6 +47,9 @@ public sealed class TestService : IAsyncDisposable
     public ManualClock Clock { get; }
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>The addresses it listens on (with <c>kestrel</c>).</summary>
+    public ICollection<string> Urls => _app.Urls;
+
     /// <summary>
     /// Starts a service; pass a folder to reuse a database file from an earlier service. With
     /// <paramref name="kestrel"/> it listens on a real loopback socket instead of the in-memory test server; with
@@ -69,6 +72,8 @@ public sealed class TestService : IAsyncDisposable
             builder.Configuration[HttpEndpoints.UrlsKey] = http ? "http://127.0.0.1:0" : "";
             // Tests set up their worlds faster than any person or integration works; the rate limit tests turn them on.
             builder.Configuration["RateLimits:Enabled"] = "false";
+            // One line per call floods test logs (and the log tests' counts); the telemetry tests turn it back on.
+            builder.Configuration[$"Logging:LogLevel:{Training.Service.Operations.CallLog.Category}"] = "Warning";
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.Configuration[key] = value;
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             if (logs is not null) builder.Logging.AddProvider(logs);

@@ -92,4 +92,27 @@ public sealed class ConnectionOptionsTests : IDisposable
         if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
         Assert.True(Parse("--save-token", "--token", "t").SaveToken);
     }
+
+    [Fact]
+    public void AnHttpsServer_TakesTheCertificateOfAPrivateAuthority()
+    {
+        var authority = Path.Combine(_folder, "ca.crt");
+        File.WriteAllText(authority, "-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n");
+
+        var options = Parse("--server", "https://training.example.org:5443", "--ca-file", authority, "--token", "t");
+
+        Assert.Equal("https", options.Server.Scheme);
+        Assert.Equal(authority, options.CaFile);
+    }
+
+    [Fact]
+    public void ACaFile_ThatIsMissing_OrForAPlaintextServer_IsRefused()
+    {
+        var missing = Assert.Throws<ArgumentException>(() => Parse("--server", "https://x:5443", "--ca-file", Path.Combine(_folder, "none.crt")));
+        Assert.Contains("does not exist", missing.Message);
+        var authority = Path.Combine(_folder, "ca.crt");
+        File.WriteAllText(authority, "");
+        var plaintext = Assert.Throws<ArgumentException>(() => Parse("--server", "http://x:5080", "--ca-file", authority));
+        Assert.Contains("https://", plaintext.Message);
+    }
 }
