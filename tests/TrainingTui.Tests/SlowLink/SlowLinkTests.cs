@@ -184,6 +184,65 @@ public sealed class SlowLinkTests(SlowLinkService fixture, ITestOutputHelper out
     }
 
 
+
+    [Fact]
+    public async Task AnImportCutByTheLink_RunAgain_LeavesEachOfficerOnce()
+    {
+        const int rows = 3_000;
+        var prefix = $"SN-IMP-{Guid.NewGuid():N}"[..14];
+        var file = ImportFile(prefix, rows);
+        await using var link = new LinkSimulator(fixture.Address, LinkConditions.VerySlow);
+        using var client = Client(link);
+        await client.GetCallerAsync();
+
+        link.ResetCounters();
+        using var cutting = new CancellationTokenSource();
+        var first = client.ImportOfficersAsync("memberStates/SN", RosterFileFormat.Csv, ImportMode.BestEffort, new MemoryStream(file), _ => { });
+        await Eventually(() => Task.FromResult(link.BytesToServer > 12_000 || first.IsCompleted), "part of the file to be sent");
+        Assert.False(first.IsCompleted, "the import was over before the cut: the file is too small for this link");
+        link.Cut();
+        try
+        {
+            await first;
+        }
+        catch (RpcException e)
+        {
+            Assert.True(ClientError.From(e).ServerUnreachable, $"the cut import ended with {e.Status}");
+        }
+        link.Conditions = LinkConditions.Loopback;
+        link.ResetCounters();
+        var again = await client.ImportOfficersAsync("memberStates/SN", RosterFileFormat.Csv, ImportMode.BestEffort, new MemoryStream(file), _ => { });
+
+        Assert.Equal(rows, again.RowsRead);
+        Assert.Equal(0, again.Rejected);
+        Assert.Equal(rows, again.Created + again.Updated + again.Unchanged);
+        output.WriteLine($"import of {rows:N0} rows: file {file.Length:N0} bytes, sent {link.BytesToServer:N0} bytes");
+        Assert.True(link.BytesToServer * 3 < file.Length, $"the file ({file.Length:N0} bytes) went as {link.BytesToServer:N0} bytes: not gzipped");
+        var found = 0;
+        var token = "";
+        do
+        {
+            var page = await client.SearchOfficersAsync(new SearchOfficersRequest { RegionCodes = { "SN" }, NameText = "Importée", PageSize = 500, PageToken = token });
+            found += page.Officers.Count(o => o.NationalPoliceId.StartsWith(prefix, StringComparison.Ordinal));
+            token = page.NextPageToken;
+        } while (token != "");
+        Assert.Equal(rows, found);
+    }
+
+    /// <summary>A CSV of <paramref name="rows"/> officers of Senegal with police IDs starting <paramref name="prefix"/>.</summary>
+    private static byte[] ImportFile(string prefix, int rows)
+    {
+        var text = new System.Text.StringBuilder(
+            "national_police_id,family_name,given_name,gender,birth_date,rank,service_start_date,retirement_date,availability,languages,skills," +
+            "ams_pass_date,ams_language,driving_licence_date,firearms_date,completed_courses,human_rights_screening,self_attestation," +
+            "misconduct_check,medical_clearance\n");
+        for (var i = 0; i < rows; i++)
+            text.Append(FormattableString.Invariant($"{prefix}-{i:D5},Importée,Agent {i:D5},{(i % 3 == 0 ? "female" : "male")},"))
+                .Append("1984-03-12,Lieutenant de police,2008-10-01,,available,fr:C1/C1/B2/C1;en:B2/B2/B1/B2,forensics:advanced,")
+                .Append("2025-04-15,fr,2006-07-20,2009-02-11,,cleared:2025-01-20,cleared:2025-01-20,cleared:2025-01-22,cleared:2025-02-03\n");
+        return System.Text.Encoding.UTF8.GetBytes(text.ToString());
+    }
+
     private async Task<int> CountDirect(string policeId)
     {
         using var direct = GrpcChannel.ForAddress(fixture.Address);
