@@ -205,9 +205,10 @@ public sealed class LinkSimulator : IAsyncDisposable
                 var wait = segment.Due - Now;
                 if (wait > TimeSpan.Zero) await Task.Delay(wait, cancellationToken);
                 if (_silent) continue;
+                // Counted before the write: the receiver may act on the bytes (and read the counter) before SendAsync returns.
+                counted(segment.Count);
                 var sent = 0;
                 while (sent < segment.Count) sent += await to.SendAsync(segment.Data.AsMemory(sent, segment.Count - sent), SocketFlags.None, cancellationToken);
-                counted(segment.Count);
             }
             // The sender closed its side: pass that on once everything it sent is delivered.
             to.Shutdown(SocketShutdown.Send);
