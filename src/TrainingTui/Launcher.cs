@@ -12,23 +12,46 @@ namespace Training.Tui;
 public static class Launcher
 {
     public const string Usage = """
-        Usage: TrainingTui [--server URL] [--token TOKEN | --token-file PATH] [--save-token]
+        Usage: TrainingTui [--server URL] [--token TOKEN | --token-file PATH] [--save-token] [--config FILE]
 
-          --server URL         the training service, http:// or https:// (default http://127.0.0.1:5080)
+          --server URL         the training service, http:// or https://; or set TRAINING_SERVER, or server in
+                               the config file (default http://127.0.0.1:5080)
           --ca-file PATH       with https://: PEM certificate of the authority that signed the service's certificate
           --token TOKEN        the access token; or set TRAINING_TOKEN
-          --token-file PATH    file holding the token (default ~/.config/training/token)
+          --token-file PATH    file holding the token (default: token beside the config file)
           --save-token         write the token given by --token or TRAINING_TOKEN to the token file (owner-only)
-          --deadline-seconds N how long to wait for each answer (default 10)
+          --config FILE        the config file (default: client.conf in ~/.config/training on Linux,
+                               ~/Library/Application Support/training on macOS, %APPDATA%\training on Windows)
+          --language TAG       the language of the client's text (default en)
+          --deadline-seconds N how long to wait for a short answer (default 10; longer answers get more)
           --demo-credentials F log in with a demo service's credentials file (data/demo/demo-credentials.json)
           --as WHO             with --demo-credentials: administrator, auditor or focal-point-SN (default), -RW, -JO
+          --version            print the client's version and exit
         """;
+
+    /// <summary>"TrainingTui 1.0.0+3f2c9e1 (linux-x64)": the build's version, and the system it was built for.</summary>
+    public static string Version
+    {
+        get
+        {
+            var assembly = typeof(Launcher).Assembly;
+            var version = System.Reflection.CustomAttributeExtensions
+                .GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(assembly)?.InformationalVersion
+                ?? assembly.GetName().Version?.ToString() ?? "unknown";
+            return $"TrainingTui {version} ({System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier})";
+        }
+    }
 
     public static async Task<int> RunAsync(string[] args)
     {
         if (args.Contains("--help") || args.Contains("-h"))
         {
             Console.WriteLine(Usage);
+            return 0;
+        }
+        if (args.Contains("--version"))
+        {
+            Console.WriteLine(Version);
             return 0;
         }
         ConnectionOptions options;
@@ -44,7 +67,8 @@ public static class Launcher
         if (options.Token is null)
         {
             await Console.Error.WriteLineAsync(
-                $"training: no access token. Pass --token, set {ConnectionOptions.TokenEnvironmentVariable}, or put it in {options.TokenFile}.");
+                $"training: no access token. Pass --token, set {ConnectionOptions.TokenEnvironmentVariable}, or put it in {options.TokenFile}" +
+                $" (or name another file with token_file in {options.ConfigFile ?? "the config file"}).");
             return 2;
         }
 
@@ -87,7 +111,7 @@ public static class Launcher
         {
             var context = new ScreenContext(app, client, caller, new TerminalDialogs(app), TimeProvider.System)
             {
-                Theme = Theme.FromEnvironment(Environment.GetEnvironmentVariable),
+                Theme = options.Monochrome ? Theme.NoColor : Theme.FromEnvironment(Environment.GetEnvironmentVariable),
             };
             using var shell = new Shell(context, ScreenCatalog.Roots(context));
             app.Run(shell);

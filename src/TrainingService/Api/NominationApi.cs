@@ -220,6 +220,9 @@ public sealed class NominationApi(
         var lost = new StrongBox<UnauthenticatedException?>();
         _ = GuardCredentialAsync(caller, ending, lost);
         var lastSent = request.SinceSequence;
+        // The headers go out as soon as the watch is accepted, before any change: a client over a slow or silent link
+        // then knows the watch is open (and shows it live) without waiting for the first event.
+        Task Accepted() => context.WriteResponseHeadersAsync(new Metadata());
         try
         {
             if (request.SinceSequence > 0)
@@ -230,6 +233,7 @@ public sealed class NominationApi(
                 if (request.SinceSequence > feed.LatestSequence)
                     throw new OutOfRangeException("SEQUENCE_AHEAD",
                         $"Sequence {request.SinceSequence} has not happened yet (the latest is {feed.LatestSequence}).");
+                await Accepted();
                 IReadOnlyList<NominationEventRecord> stored;
                 do
                 {
@@ -248,6 +252,7 @@ public sealed class NominationApi(
             else
             {
                 lastSent = feed.LatestSequence;
+                await Accepted();
             }
 
             await foreach (var live in subscription.Events.ReadAllAsync(ending.Token))

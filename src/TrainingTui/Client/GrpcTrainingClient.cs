@@ -3,6 +3,7 @@ using FieldMask = Google.Protobuf.WellKnownTypes.FieldMask;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
+using Grpc.Net.Compression;
 using Grpc.Net.Client.Configuration;
 using Training.Connections;
 using Unpol.Training.V1;
@@ -10,13 +11,17 @@ using Unpol.Training.V1;
 namespace Training.Tui.Client;
 
 /// <summary>
-/// The service over gRPC: the bearer token on every call, a deadline on every unary call, retries on reads, and a
+/// The service over gRPC: the bearer token on every call, a deadline on every unary call sized to its answer
+/// (<see cref="Deadlines"/>), answers asked for gzipped, reference data read once a session, retries on reads, and a
 /// bounded retry of calls the service's rate limit refused (<see cref="RateLimitRetry"/>).
 /// </summary>
 public sealed class GrpcTrainingClient : ITrainingClient, IDisposable
 {
+    /// <summary>Sent on a call whose request is worth compressing (an import's file): grpc-dotnet then gzips each message.</summary>
+    private static readonly Metadata.Entry CompressRequest = new("grpc-internal-encoding-request", "gzip");
+
     private readonly GrpcChannel _channel;
-    private readonly TimeSpan _deadline;
+    private readonly Deadlines _deadlines;
     private readonly ReferenceDataService.ReferenceDataServiceClient _reference;
     private readonly RosterService.RosterServiceClient _roster;
     private readonly CatalogService.CatalogServiceClient _catalog;
@@ -24,19 +29,26 @@ public sealed class GrpcTrainingClient : ITrainingClient, IDisposable
     private readonly AccessService.AccessServiceClient _access;
     private readonly RecruitmentService.RecruitmentServiceClient _recruitment;
     private readonly ReportService.ReportServiceClient _reports;
+    private readonly SessionCache<IReadOnlyList<Skill>> _skills;
+    private readonly SessionCache<IReadOnlyList<Language>> _languages;
+    private readonly SessionCache<IReadOnlyList<Mission>> _missions;
 
     /// <summary>
-    /// HTTP/2 pings every 30 s, even while only a watch is open, and a link that does not answer one within 20 s is
-    /// dropped: a watch over a link that died silently fails (and shows offline) within a minute, never stays "live".
-    /// With <see cref="ConnectionOptions.CaFile"/>, the service's certificate may also be signed by that authority.
+    /// Pings keep the connection honest (<see cref="ConnectionOptions.KeepAlive"/>): a watch over a link that died
+    /// silently fails (and shows offline) within a minute, never stays "live"; a connection that cannot be set up
+    /// within the keepalive's own bound is given up, so a retry over a dead link fails instead of hanging
+    /// "connecting". With <see cref="ConnectionOptions.CaFile"/>, the service's certificate may also be signed by
+    /// that authority.
     /// </summary>
     public static SocketsHttpHandler LiveHandler(ConnectionOptions options)
     {
+        var keepAlive = options.KeepAlive;
         var handler = new SocketsHttpHandler
         {
-            KeepAlivePingDelay = TimeSpan.FromSeconds(30),
-            KeepAlivePingTimeout = TimeSpan.FromSeconds(20),
+            KeepAlivePingDelay = keepAlive.Delay,
+            KeepAlivePingTimeout = keepAlive.Timeout,
             KeepAlivePingPolicy = HttpKeepAlivePingPolicy.Always,
+            ConnectTimeout = keepAlive.Delay + keepAlive.Timeout,
             EnableMultipleHttp2Connections = true,
         };
         if (options.CaFile is { } caFile) TlsTrust.TrustAuthorities(handler, caFile);
@@ -45,11 +57,13 @@ public sealed class GrpcTrainingClient : ITrainingClient, IDisposable
 
     public GrpcTrainingClient(ConnectionOptions options, HttpMessageHandler? handler = null)
     {
-        _deadline = options.Deadline;
+        _deadlines = new Deadlines(options.Deadline);
         _channel = GrpcChannel.ForAddress(options.Server, new GrpcChannelOptions
         {
             HttpHandler = handler ?? LiveHandler(options),
             MaxReceiveMessageSize = 16 * 1024 * 1024,
+            // Only gzip is offered (grpc-accept-encoding: identity,gzip), so the service compresses its answers with it.
+            CompressionProviders = [new GzipCompressionProvider(System.IO.Compression.CompressionLevel.Fastest)],
             // Reads are safe to retry when the server blips; writes carry request ids or etags instead.
             ServiceConfig = new ServiceConfig
             {
@@ -84,9 +98,22 @@ public sealed class GrpcTrainingClient : ITrainingClient, IDisposable
         _access = new AccessService.AccessServiceClient(invoker);
         _recruitment = new RecruitmentService.RecruitmentServiceClient(invoker);
         _reports = new ReportService.ReportServiceClient(invoker);
+        // Reference data changes with a release of the service, not during a session: read once, shared by every screen.
+        _skills = new SessionCache<IReadOnlyList<Skill>>(async () =>
+            (await _reference.ListSkillsAsync(new ListSkillsRequest { PageSize = 500 }, Call(CancellationToken.None, 500, AnswerSize.Reference))).Skills);
+        _languages = new SessionCache<IReadOnlyList<Language>>(async () =>
+            (await _reference.ListLanguagesAsync(new ListLanguagesRequest { PageSize = 500 }, Call(CancellationToken.None, 500, AnswerSize.Reference))).Languages);
+        _missions = new SessionCache<IReadOnlyList<Mission>>(async () =>
+            (await _reference.ListMissionsAsync(new ListMissionsRequest { PageSize = 500 }, Call(CancellationToken.None, 500, AnswerSize.Reference))).Missions);
     }
 
-    private CallOptions Call(CancellationToken cancellationToken) => new(deadline: DateTime.UtcNow + _deadline, cancellationToken: cancellationToken);
+    /// <summary>Options for a call answered by a short message.</summary>
+    private CallOptions Call(CancellationToken cancellationToken) =>
+        new(deadline: DateTime.UtcNow + _deadlines.For(0), cancellationToken: cancellationToken);
+
+    /// <summary>Options for a call answered by up to <paramref name="items"/> entries of about <paramref name="bytesEach"/> bytes.</summary>
+    private CallOptions Call(CancellationToken cancellationToken, int items, int bytesEach) =>
+        new(deadline: DateTime.UtcNow + _deadlines.For(Math.Max(items, 1) * bytesEach), cancellationToken: cancellationToken);
 
     public async Task<Caller> GetCallerAsync(CancellationToken cancellationToken = default) =>
         await _access.GetCallerAsync(new GetCallerRequest(), Call(cancellationToken));
@@ -97,7 +124,7 @@ public sealed class GrpcTrainingClient : ITrainingClient, IDisposable
         var token = "";
         do
         {
-            var page = await _catalog.ListCoursesAsync(new ListCoursesRequest { PageSize = 500, PageToken = token }, Call(cancellationToken));
+            var page = await _catalog.ListCoursesAsync(new ListCoursesRequest { PageSize = 500, PageToken = token }, Call(cancellationToken, 500, AnswerSize.Course));
             courses.AddRange(page.Courses);
             token = page.NextPageToken;
         } while (token != "");
@@ -116,7 +143,7 @@ public sealed class GrpcTrainingClient : ITrainingClient, IDisposable
                 PageSize = 500,
                 PageToken = token,
                 StartDateFrom = new Google.Type.Date { Year = from.Year, Month = from.Month, Day = from.Day },
-            }, Call(cancellationToken));
+            }, Call(cancellationToken, 500, AnswerSize.Session));
             sessions.AddRange(page.Sessions);
             token = page.NextPageToken;
         } while (token != "");
@@ -126,14 +153,12 @@ public sealed class GrpcTrainingClient : ITrainingClient, IDisposable
     public async Task<Session> GetSessionAsync(string name, CancellationToken cancellationToken = default) =>
         await _catalog.GetSessionAsync(new GetSessionRequest { Name = name }, Call(cancellationToken));
 
-    public async Task<IReadOnlyList<Skill>> ListSkillsAsync(CancellationToken cancellationToken = default) =>
-        (await _reference.ListSkillsAsync(new ListSkillsRequest { PageSize = 500 }, Call(cancellationToken))).Skills;
+    public Task<IReadOnlyList<Skill>> ListSkillsAsync(CancellationToken cancellationToken = default) => _skills.GetAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<Language>> ListLanguagesAsync(CancellationToken cancellationToken = default) =>
-        (await _reference.ListLanguagesAsync(new ListLanguagesRequest { PageSize = 500 }, Call(cancellationToken))).Languages;
+    public Task<IReadOnlyList<Language>> ListLanguagesAsync(CancellationToken cancellationToken = default) => _languages.GetAsync(cancellationToken);
 
     public async Task<SearchOfficersResponse> SearchOfficersAsync(SearchOfficersRequest request, CancellationToken cancellationToken = default) =>
-        await _roster.SearchOfficersAsync(request, Call(cancellationToken));
+        await _roster.SearchOfficersAsync(request, Call(cancellationToken, PageSizeOf(request.PageSize), AnswerSize.Officer));
 
     public async Task<Officer> GetOfficerAsync(string name, CancellationToken cancellationToken = default) =>
         await _roster.GetOfficerAsync(new GetOfficerRequest { Name = name }, Call(cancellationToken));
@@ -175,7 +200,7 @@ public sealed class GrpcTrainingClient : ITrainingClient, IDisposable
         }, Call(cancellationToken));
 
     public async Task<ListNominationsResponse> ListNominationsAsync(ListNominationsRequest request, CancellationToken cancellationToken = default) =>
-        await _nominations.ListNominationsAsync(request, Call(cancellationToken));
+        await _nominations.ListNominationsAsync(request, Call(cancellationToken, PageSizeOf(request.PageSize), AnswerSize.Nomination));
 
     public async Task<Nomination> DecideAsync(Decision decision, Nomination nomination, string reason = "", CancellationToken cancellationToken = default)
     {
@@ -211,7 +236,8 @@ public sealed class GrpcTrainingClient : ITrainingClient, IDisposable
         var token = "";
         do
         {
-            var page = await _recruitment.ListRequestsAsync(new ListRequestsRequest { PageSize = 500, PageToken = token, States = { states } }, Call(cancellationToken));
+            var page = await _recruitment.ListRequestsAsync(new ListRequestsRequest { PageSize = 500, PageToken = token, States = { states } },
+                Call(cancellationToken, 500, AnswerSize.Request));
             requests.AddRange(page.Requests);
             token = page.NextPageToken;
         } while (token != "");
@@ -219,7 +245,8 @@ public sealed class GrpcTrainingClient : ITrainingClient, IDisposable
     }
 
     public async Task<MatchCandidatesResponse> MatchCandidatesAsync(string request, string regionCode, int size, CancellationToken cancellationToken = default) =>
-        await _recruitment.MatchCandidatesAsync(new MatchCandidatesRequest { Request = request, RegionCode = regionCode, PageSize = size }, Call(cancellationToken));
+        await _recruitment.MatchCandidatesAsync(new MatchCandidatesRequest { Request = request, RegionCode = regionCode, PageSize = size },
+            Call(cancellationToken, PageSizeOf(size), AnswerSize.Candidate));
 
     public async Task<CheckEligibilityResponse> CheckRequestEligibilityAsync(string officer, string request, CancellationToken cancellationToken = default) =>
         await _nominations.CheckEligibilityAsync(new CheckEligibilityRequest { Officer = officer, Request = request }, Call(cancellationToken));
@@ -233,19 +260,21 @@ public sealed class GrpcTrainingClient : ITrainingClient, IDisposable
         }, Call(cancellationToken));
 
     public async Task<ParityReport> GetParityReportAsync(IEnumerable<string> regionCodes, CancellationToken cancellationToken = default) =>
-        await _reports.GetParityReportAsync(new GetParityReportRequest { RegionCodes = { regionCodes } }, Call(cancellationToken));
+        await _reports.GetParityReportAsync(new GetParityReportRequest { RegionCodes = { regionCodes } }, Call(cancellationToken, 1, AnswerSize.Report));
 
     public async Task<SkillsReport> GetSkillsReportAsync(IEnumerable<string> regionCodes, CancellationToken cancellationToken = default) =>
-        await _reports.GetSkillsReportAsync(new GetSkillsReportRequest { RegionCodes = { regionCodes } }, Call(cancellationToken));
+        await _reports.GetSkillsReportAsync(new GetSkillsReportRequest { RegionCodes = { regionCodes } }, Call(cancellationToken, 1, AnswerSize.Report));
 
     public async Task<ExpiringCertifications> GetExpiringCertificationsAsync(IEnumerable<string> regionCodes, int withinDays, CancellationToken cancellationToken = default) =>
-        await _reports.GetExpiringCertificationsAsync(new GetExpiringCertificationsRequest { RegionCodes = { regionCodes }, WithinDays = withinDays }, Call(cancellationToken));
+        await _reports.GetExpiringCertificationsAsync(new GetExpiringCertificationsRequest { RegionCodes = { regionCodes }, WithinDays = withinDays },
+            Call(cancellationToken, 1, AnswerSize.Report));
 
     /// <summary>Imports without a deadline: a large file takes as long as it takes, and progress shows it moving.</summary>
     public async Task<ImportSummary> ImportOfficersAsync(string parent, RosterFileFormat format, ImportMode mode, Stream file,
         Action<ImportOfficersResponse> onEvent, CancellationToken cancellationToken = default)
     {
-        using var call = _roster.ImportOfficers(cancellationToken: cancellationToken);
+        // The file goes gzipped: CSV shrinks several times, and on a slow link sending it is most of an import's time.
+        using var call = _roster.ImportOfficers(new CallOptions(new Metadata { CompressRequest }, cancellationToken: cancellationToken));
         var reading = Task.Run(async () =>
         {
             ImportSummary? summary = null;
@@ -290,13 +319,21 @@ public sealed class GrpcTrainingClient : ITrainingClient, IDisposable
     public async IAsyncEnumerable<NominationEvent> WatchNominationsAsync(string parent, long sinceSequence,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        await foreach (var change in WatchNominationsAsync(parent, sinceSequence, () => { }, cancellationToken)) yield return change;
+    }
+
+    public async IAsyncEnumerable<NominationEvent> WatchNominationsAsync(string parent, long sinceSequence, Action connected,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         using var call = _nominations.WatchNominations(new WatchNominationsRequest { Parent = parent, SinceSequence = sinceSequence },
             cancellationToken: cancellationToken);
+        // The service sends its headers once the watch is accepted: only then is it live.
+        await call.ResponseHeadersAsync;
+        connected();
         await foreach (var change in call.ResponseStream.ReadAllAsync(cancellationToken)) yield return change;
     }
 
-    public async Task<IReadOnlyList<Mission>> ListMissionsAsync(CancellationToken cancellationToken = default) =>
-        (await _reference.ListMissionsAsync(new ListMissionsRequest { PageSize = 500 }, Call(cancellationToken))).Missions;
+    public Task<IReadOnlyList<Mission>> ListMissionsAsync(CancellationToken cancellationToken = default) => _missions.GetAsync(cancellationToken);
 
     public async Task<Course> CreateCourseAsync(Course course, string courseId, string requestId, CancellationToken cancellationToken = default) =>
         await _catalog.CreateCourseAsync(new CreateCourseRequest { Course = course, CourseId = courseId, RequestId = requestId }, Call(cancellationToken));
@@ -357,7 +394,7 @@ public sealed class GrpcTrainingClient : ITrainingClient, IDisposable
         do
         {
             var answer = await _access.ListAccessTokensAsync(new ListAccessTokensRequest { PageSize = 500, PageToken = page, ShowInactive = showInactive },
-                Call(cancellationToken));
+                Call(cancellationToken, 500, AnswerSize.AccessToken));
             tokens.AddRange(answer.AccessTokens);
             page = answer.NextPageToken;
         } while (page != "");
@@ -368,7 +405,10 @@ public sealed class GrpcTrainingClient : ITrainingClient, IDisposable
         await _access.RevokeAccessTokenAsync(new RevokeAccessTokenRequest { Name = name }, Call(cancellationToken));
 
     public async Task<ListAuditEventsResponse> ListAuditEventsAsync(ListAuditEventsRequest request, CancellationToken cancellationToken = default) =>
-        await _access.ListAuditEventsAsync(request, Call(cancellationToken));
+        await _access.ListAuditEventsAsync(request, Call(cancellationToken, PageSizeOf(request.PageSize), AnswerSize.AuditEvent));
+
+    /// <summary>The page size a list call asks for, as the service reads it: 0 means its default of 50, at most 500.</summary>
+    private static int PageSizeOf(int pageSize) => pageSize <= 0 ? 50 : Math.Min(pageSize, 500);
 
     public void Dispose() => _channel.Dispose();
 }

@@ -116,6 +116,16 @@ public interface ITrainingClient
 
     /// <summary>Changes to the nominations under <paramref name="parent"/> after <paramref name="sinceSequence"/>, until cancelled.</summary>
     IAsyncEnumerable<NominationEvent> WatchNominationsAsync(string parent, long sinceSequence, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As <see cref="WatchNominationsAsync(string, long, CancellationToken)"/>, calling <paramref name="connected"/>
+    /// once the service has accepted the watch (before any change comes), so a screen shows "live" only when it is.
+    /// </summary>
+    IAsyncEnumerable<NominationEvent> WatchNominationsAsync(string parent, long sinceSequence, Action connected, CancellationToken cancellationToken)
+    {
+        connected();
+        return WatchNominationsAsync(parent, sinceSequence, cancellationToken);
+    }
 }
 
 /// <summary>The custom methods that move a nomination.</summary>

@@ -7,7 +7,8 @@ namespace Training.Tui.Screens.Nominations;
 /// <summary>
 /// Follows <c>WatchNominations</c> for a screen from the sequence its list was read at: each change goes to
 /// <paramref name="changed"/>, and <paramref name="live"/> says whether changes are flowing. A broken stream is
-/// resumed from the last sequence seen every few seconds; when that sequence is too old for the service
+/// resumed from the last sequence seen every few seconds (a link that died silently is found by the client's
+/// keepalive, which ends the stream); when that sequence is too old for the service
 /// (OUT_OF_RANGE), <paramref name="tooOld"/> asks the screen to read its list again and start over.
 /// </summary>
 public sealed class NominationWatch(ScreenContext context, string parent, Action<Nomination> changed, Action<bool> live, Action tooOld)
@@ -34,8 +35,9 @@ public sealed class NominationWatch(ScreenContext context, string parent, Action
         {
             try
             {
-                live(true);
-                await foreach (var change in context.Client.WatchNominationsAsync(parent, _lastSequence, cancellationToken))
+                // Live once the service has accepted the watch, not when it is asked for: over a dead link the
+                // asking hangs until keepalive gives up, and the sign must not say "live" meanwhile.
+                await foreach (var change in context.Client.WatchNominationsAsync(parent, _lastSequence, () => live(true), cancellationToken))
                 {
                     _lastSequence = change.Sequence;
                     changed(change.Nomination);

@@ -6,11 +6,15 @@ namespace Training.Tui.Screens.Roster;
 /// <summary>Roster files as the import and export name them: where they are, and their format by extension.</summary>
 public static class ImportExportFile
 {
-    /// <summary>The full path of what was typed: "~/" is the home folder, a relative path starts in the current folder.</summary>
+    /// <summary>
+    /// The full path of what was typed: "~/" (or "~\" on Windows) is the home folder, a relative path starts in the
+    /// current folder.
+    /// </summary>
     public static string Resolve(string typed)
     {
         var path = typed.Trim();
-        if (path == "~" || path.StartsWith("~/", StringComparison.Ordinal))
+        if (path == "~" || path.StartsWith("~/", StringComparison.Ordinal)
+            || (OperatingSystem.IsWindows() && path.StartsWith("~\\", StringComparison.Ordinal)))
             path = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), path.Length > 2 ? path[2..] : "");
         return Path.GetFullPath(path);
     }

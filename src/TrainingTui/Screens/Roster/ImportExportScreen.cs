@@ -410,7 +410,10 @@ public sealed class ImportExportScreen : Screen
         ShowProgress(run);
         if (_run.Token.IsCancellationRequested) return;
         _summary.Text = $"✗ The import stopped: {error.Message}" +
-                        (run.RowsApplied > 0 ? $" Rows applied before it stopped stay ({Figure(run.RowsApplied)})." : "");
+                        (run.RowsApplied > 0 ? $" Rows applied before it stopped stay ({Figure(run.RowsApplied)})." : "") +
+                        // A dropped link: the rows the service got before it may be applied. Officers are matched by
+                        // police ID, so running the file again updates them instead of adding them twice.
+                        (error.ServerUnreachable ? " Importing the same file again is safe: no officer is added twice." : "");
         if (!Context.Theme.Monochrome) _summary.SetScheme(Context.Theme.Bad);
     }
 

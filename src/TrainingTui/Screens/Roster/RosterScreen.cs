@@ -86,6 +86,12 @@ public sealed class RosterScreen : TableScreen<OfficerRow>
     /// <summary>The largest page SearchOfficers serves.</summary>
     public const int PageSize = 500;
 
+    /// <summary>
+    /// The first page is a screenful: on a slow link it arrives in one round trip and a few kilobytes, and the list is
+    /// usable while the rest comes in pages of <see cref="PageSize"/>.
+    /// </summary>
+    public const int FirstPageSize = 50;
+
     /// <summary>Shown when an administrator's search finds no officer at all, so the screen still names a State.</summary>
     private const string FallbackMemberState = "SN";
 
@@ -214,7 +220,7 @@ public sealed class RosterScreen : TableScreen<OfficerRow>
     private async Task LoadPageAsync(RosterFilter filter, string pageToken, List<OfficerRow> buffer, bool progressive)
     {
         await Context.Load(_search,
-            ct => Context.Client.SearchOfficersAsync(filter.Request(PageSize, pageToken), ct),
+            ct => Context.Client.SearchOfficersAsync(filter.Request(pageToken.Length == 0 ? FirstPageSize : PageSize, pageToken), ct),
             page =>
             {
                 var today = Context.Today;

@@ -40,7 +40,7 @@ public sealed class RosterScreenTests
         Assert.Contains("Sène, Ibrahima", screen);
         Assert.DoesNotContain("Martin", screen);
         Assert.Equal(["SN"], client.SearchRequests.Last().RegionCodes);
-        Assert.Equal(RosterScreen.PageSize, client.SearchRequests.Last().PageSize);
+        Assert.Equal(RosterScreen.FirstPageSize, client.SearchRequests.Last().PageSize);
     }
 
     [Fact]
@@ -184,32 +184,36 @@ public sealed class RosterScreenTests
     }
 
     [Fact]
-    public void Paging_ShowsTheFirstPageAtOnce_AppendsTheRest_AndKeepsTheSelection()
+    public void Paging_ShowsAScreenfulAtOnce_AppendsTheRestInLargePages_AndKeepsTheSelection()
     {
         var client = ClientWithOfficers(1_200);
         client.HoldLaterSearchPages = true;
         using var ui = new ScreenHarness(client);
         var roster = OpenRoster(ui);
 
-        Assert.Contains("SN: 500 officers loaded, more coming…", ui.Screen());
+        Assert.Contains("SN: 50 officers loaded, more coming…", ui.Screen());
         Assert.False(roster.Complete);
         ui.Press('s').Press('S');
         ui.Press(Key.CursorDown).Press(Key.CursorDown).Press(Key.CursorDown);
         var selected = roster.Selected!.Key;
-        Assert.Equal("memberStates/SN/officers/o00496", selected);
+        Assert.Equal("memberStates/SN/officers/o00046", selected);
 
         client.ReleaseSearchPage();
         ui.Pump();
-        Assert.Contains("SN: 1,000 officers loaded, more coming…", ui.Screen());
+        Assert.Contains("SN: 550 officers loaded, more coming…", ui.Screen());
         Assert.Equal(selected, roster.Selected!.Key);
         Assert.Equal(503, roster.Table.Value!.SelectedCell.Y);
 
         client.ReleaseSearchPage();
         ui.Pump();
+        client.ReleaseSearchPage();
+        ui.Pump();
         Assert.Contains("SN: 1,200 officers", ui.Screen());
         Assert.True(roster.Complete);
         Assert.Equal(selected, roster.Selected!.Key);
-        Assert.Equal(["", "500", "1000"], client.SearchRequests.Select(r => r.PageToken));
+        Assert.Equal(["", "50", "550", "1050"], client.SearchRequests.Select(r => r.PageToken));
+        Assert.Equal([RosterScreen.FirstPageSize, RosterScreen.PageSize, RosterScreen.PageSize, RosterScreen.PageSize],
+            client.SearchRequests.Select(r => r.PageSize));
     }
 
     [Fact]
