@@ -53,10 +53,14 @@ public sealed partial class ErrorReasonCoverageTests
             foreach (Match literal in UpperSnakeLiteral().Matches(File.ReadAllText(file)))
             {
                 var text = literal.Groups[1].Value;
-                if (!otherEnumValues.Contains(text)) yield return (text, Path.GetRelativePath(source, file));
+                if (!otherEnumValues.Contains(text) && !IsEnvironmentVariable(text)) yield return (text, Path.GetRelativePath(source, file));
             }
         }
     }
+
+    /// <summary>Names of environment variables the service reads (its own, OpenTelemetry's, .NET's): not reasons.</summary>
+    private static bool IsEnvironmentVariable(string text) =>
+        new[] { "TRAINING_", "OTEL_", "DOTNET_", "ASPNETCORE_" }.Any(prefix => text.StartsWith(prefix, StringComparison.Ordinal));
 
     /// <summary>
     /// Values of the contract's other enums, with and without their prefix (CANCELLED, PROFESSIONAL_POST,
