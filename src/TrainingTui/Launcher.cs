@@ -20,6 +20,7 @@ public static class Launcher
           --deadline-seconds N how long to wait for each answer (default 10)
           --demo-credentials F log in with a demo service's credentials file (data/demo/demo-credentials.json)
           --as WHO             with --demo-credentials: administrator, auditor or focal-point-SN (default), -RW, -JO
+          --lang en|fr         the language (default: the system's, from LC_ALL, LC_MESSAGES or LANG; French for fr_*)
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -32,6 +33,8 @@ public static class Launcher
         ConnectionOptions options;
         try
         {
+            (var language, args) = UiLanguage.FromArguments(args, Environment.GetEnvironmentVariable);
+            UiLanguage.Use(language);
             options = ConnectionOptions.Parse(args, Environment.GetEnvironmentVariable);
         }
         catch (ArgumentException e)

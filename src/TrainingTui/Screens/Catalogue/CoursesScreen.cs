@@ -31,11 +31,11 @@ public sealed class CoursesScreen : TableScreen<SessionRow>
 
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
-        new("Enter", "open the session", "open"),
+        Help("Enter", "Key_OpenSession"),
         .. Context.IsAdministrator
             ? new KeyHelp[]
             {
-                new("k", "the course catalogue: add and edit courses", "catalogue"), new("a", "schedule a session of the selected course", "schedule"),
+                Help("k", "Key_Catalogue"), Help("a", "Key_ScheduleSelected"),
             }
             : [],
         .. TableKeys,

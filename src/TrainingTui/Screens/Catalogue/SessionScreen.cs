@@ -56,18 +56,18 @@ public sealed class SessionScreen : TableScreen<Nomination>
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
         .. CanNominate
-            ? new KeyHelp[] { new("n", "nominate officers", "nominate"), new("w", "withdraw the selected nomination", "withdraw") }
+            ? new KeyHelp[] { Help("n", "Key_Nominate"), Help("w", "Key_Withdraw") }
             : [],
         .. Context.IsAdministrator
             ? new KeyHelp[]
             {
-                new("r", "review nominations", "review"), new("e", "edit the session", "edit"), new("O", "open it for nominations", "open"),
-                new("C", "close it to nominations", "close"), new("X", "cancel it (says what it cancels first)", "cancel"),
-                new("K", "complete it, once ended", "complete"), new("D", "delete it, while a draft", "delete"),
+                Help("r", "Key_ReviewNominations"), Help("e", "Key_EditSession"), Help("O", "Key_OpenForNominations"),
+                Help("C", "Key_CloseToNominations"), Help("X", "Key_CancelSaysWhat"),
+                Help("K", "Key_Complete"), Help("D", "Key_DeleteDraft"),
             }
             : [],
-        new("p", "parity figures", "parity"),
-        new("Enter", "history of the selected nomination", "history"),
+        Help("p", "Key_ParityFigures"),
+        Help("Enter", "Key_SelectedHistory"),
         .. TableKeys,
     ];
 

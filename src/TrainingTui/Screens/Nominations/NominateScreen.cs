@@ -145,14 +145,14 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
 
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
-        new("Space", "select"),
-        new("a", "select all eligible shown (again: none)", "all eligible"),
-        new("n ^S", "review the selection, then submit it", "submit"),
-        new("Enter", "all findings of the officer", "findings"),
-        new("f", "find by skill, language…", "skill, language…"),
-        new("g", "women/men"),
-        new("v", "availability"),
-        new("c", "clear the criteria", "clear"),
+        Help("Space", "Key_Select"),
+        Help("a", "Key_SelectAllEligible"),
+        Help("n ^S", "Key_ReviewThenSubmit"),
+        Help("Enter", "Key_AllFindings"),
+        Help("f", "Key_FindBySkill"),
+        Help("g", "Key_WomenMen"),
+        Help("v", "Key_Availability"),
+        Help("c", "Key_ClearCriteria"),
         .. TableKeys,
     ];
 

@@ -73,15 +73,15 @@ public sealed class ReviewScreen : TableScreen<Nomination>
 
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
-        new("c", "confirm"),
-        new("w", "waitlist"),
-        new("x", "reject"),
-        new("r", "reconsider"),
+        Help("c", "Key_Confirm"),
+        Help("w", "Key_Waitlist"),
+        Help("x", "Key_Reject"),
+        Help("r", "Key_Reconsider"),
         .. SessionEnded
-            ? new KeyHelp[] { new("p f o", "record passed/failed/no-show", "outcomes") }
-            : [new("p f o", $"record passed/failed/no-show, from {Format.Date(Session.EndDate)}", "outcomes")],
-        new("F", "pending/all/confirmed"),
-        new("Enter", "history"),
+            ? new KeyHelp[] { Help("p f o", "Key_Outcomes") }
+            : [new("p f o", Strings.Format("Key_OutcomesFrom", Format.Date(Session.EndDate)), Strings.Get("Key_OutcomesFrom_Hint"))],
+        Help("F", "Key_PendingAllConfirmed"),
+        Help("Enter", "Key_History"),
         .. TableKeys,
     ];
 

@@ -37,8 +37,8 @@ public sealed class ReviewSessionsScreen : TableScreen<ReviewSessionRow>
 
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
-        new("Enter", "review"),
-        new("p", "parity"),
+        Help("Enter", "Key_Review"),
+        Help("p", "Key_Parity"),
         .. TableKeys,
     ];
 
