@@ -100,6 +100,7 @@ public static class TrainingHost
 
         var app = builder.Build();
         app.UseRequestEdge();
+        app.UseMiddleware<CallerLanguage>();
         app.MapGrpcService<ReferenceDataApi>();
         app.MapGrpcService<AccessApi>();
         app.MapGrpcService<CatalogApi>();
