@@ -33,4 +33,33 @@ public sealed class FrenchScreensTests
         Assert.Contains("AGENT", screen);
         Assert.Contains("n présenter", screen);
     }
+
+    [Fact]
+    public void Nominate_InFrench_CountsAndChecksInFrench_AndItsKeysAreWhole()
+    {
+        using var ui = new ScreenHarness(Sample.Client(), columns: 80, rows: 24, theme: Theme.NoColor, french: true);
+        ui.Press(Key.Enter).Press('n');
+        ui.PumpUntil(() => ui.Current.Ready);
+        var screen = ui.Screen();
+
+        Assert.Contains("Présenter", screen);
+        ScreenText.AssertWhole(screen, "Candidats SN:");
+        Assert.Contains("tous vérifiés", ScreenText.Flowing(screen));
+        Assert.Contains("POURQUOI PAS", screen);
+        Assert.Contains("n ^S soumettre", screen);
+    }
+
+    [Fact]
+    public void Review_InFrench_SaysTheSeatsAndTheDecisionKeys()
+    {
+        using var ui = new ScreenHarness(Sample.Client(), Callers.Administrator(), columns: 80, rows: 24, theme: Theme.NoColor, french: true);
+        ui.Press(Key.Enter).Press('r');
+        ui.PumpUntil(() => ui.Current.Ready);
+        var screen = ui.Screen();
+
+        Assert.Contains("Examen", screen);
+        Assert.Contains("c confirmer", screen);
+        Assert.Contains("w liste d'attente", screen);
+        Assert.DoesNotContain("awaiting", screen);
+    }
 }

@@ -33,7 +33,7 @@ public sealed class ReviewSessionsScreen : TableScreen<ReviewSessionRow>
     {
     }
 
-    public override string Heading => "Review";
+    public override string Heading => Strings.Get("Review_Sessions");
 
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
