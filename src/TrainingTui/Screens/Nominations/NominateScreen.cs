@@ -354,10 +354,10 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
     {
         var now = Context.Clock.GetUtcNow().UtcDateTime;
         Details.Text =
-            $"{Course?.Code ?? Format.CourseOf(Session.Name)} {Format.Dates(Session.StartDate, Session.EndDate)} · {Session.Venue} · " +
-            $"taught in {Session.LanguageCode} · nominations {Format.Window(Session, now)}\n" +
+            Strings.Format("Nominate_SessionLine", Course?.Code ?? Format.CourseOf(Session.Name), Format.Dates(Session.StartDate, Session.EndDate),
+                Session.Venue, Session.LanguageCode, Format.Window(Session, now)) + "\n" +
             Describe.Requirements(Course) + "\n" +
-            (_figuresNow is null ? "Figures: loading…" : $"{Describe.Seats(_figuresNow)} · {ParityLine(_figuresNow)}") + "\n" +
+            (_figuresNow is null ? Strings.Get("Describe_FiguresLoading") : $"{Describe.Seats(_figuresNow)} · {ParityLine(_figuresNow)}") + "\n" +
             (Selected is { } row ? Standing(row) : "");
     }
 
@@ -365,9 +365,9 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
     private static string Standing(NomineeRow row)
     {
         var who = $"{row.DisplayName}:";
-        if (row.Result is { Submitted: false } refused) return $"{who} ✗ refused: {refused.Refusal}";
-        if (row.Submitted) return $"{who} → submitted just now.";
-        if (row.CheckProblem is not null) return $"{who} ? not checked: {row.CheckProblem} (F5 checks again)";
+        if (row.Result is { Submitted: false } refused) return Strings.Format("Nominate_Refused", who, refused.Refusal);
+        if (row.Submitted) return Strings.Format("Nominate_JustSubmitted", who);
+        if (row.CheckProblem is not null) return Strings.Format("Nominate_NotChecked", who, row.CheckProblem);
         if (row.Eligibility is not { } eligibility) return Strings.Format("Nominate_BeingChecked", who);
         var reasons = eligibility.Eligible
             ? row.Warnings.Select(w => $"! {w.Description}").Prepend(Strings.Get("Nominate_Eligible"))
@@ -382,14 +382,14 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
             ? figures.MemberStates.FirstOrDefault(m => m.RegionCode == RegionCodes[0])?.Figures ?? new NominationFigures()
             : null;
         var now = own is null
-            ? $"Women: {Format.Percent(figures.Overall.NominatedWomenShare)} of the nominated"
-            : $"Women on {RegionCodes[0]}'s list: {own.NominatedWomen} of {own.Nominated}{(own.BelowParityThreshold ? " ⚠" : "")}";
+            ? Strings.Format("Nominate_WomenOverall", Format.Percent(figures.Overall.NominatedWomenShare))
+            : Strings.Format("Nominate_WomenOwn", RegionCodes[0], own.NominatedWomen, own.Nominated, own.BelowParityThreshold ? " ⚠" : "");
         var projections = ParityProjection.For(figures, selected);
         var then = projections.Count == 1
-            ? $"; with the selection {projections[0].WomenAfter} of {projections[0].After} ({Format.Percent(projections[0].ShareAfter)})" +
-              (projections[0].BelowThreshold ? " ⚠" : " ✓")
+            ? Strings.Format("Nominate_WithSelection", projections[0].WomenAfter, projections[0].After, Format.Percent(projections[0].ShareAfter),
+                projections[0].BelowThreshold ? " ⚠" : " ✓")
             : "";
-        return $"{now}{then} (≥ {Format.Percent(figures.ParityThreshold)} asked)";
+        return Strings.Format("Nominate_Asked", now, then, Format.Percent(figures.ParityThreshold));
     }
 
     private void UpdateSummary()
