@@ -118,6 +118,7 @@ public static class TrainingHost
         app.UseMiddleware<CallLog>();
         app.UseHttpJson();
         app.UseRequestEdge();
+        app.UseMiddleware<CallerLanguage>();
         app.MapGrpcService<ReferenceDataApi>();
         app.MapGrpcService<AccessApi>();
         app.MapGrpcService<CatalogApi>();

@@ -22,10 +22,11 @@ public static class Launcher
           --save-token         write the token given by --token or TRAINING_TOKEN to the token file (owner-only)
           --config FILE        the config file (default: client.conf in ~/.config/training on Linux,
                                ~/Library/Application Support/training on macOS, %APPDATA%\training on Windows)
-          --language TAG       the language of the client's text (default en)
+          --language TAG       as --lang (also the config file's language)
           --deadline-seconds N how long to wait for a short answer (default 10; longer answers get more)
           --demo-credentials F log in with a demo service's credentials file (data/demo/demo-credentials.json)
           --as WHO             with --demo-credentials: administrator, auditor or focal-point-SN (default), -RW, -JO
+          --lang en|fr         the language (default: the system's, from LC_ALL, LC_MESSAGES or LANG; French for fr_*)
           --version            print the client's version and exit
         """;
 
@@ -57,7 +58,12 @@ public static class Launcher
         ConnectionOptions options;
         try
         {
+            var asked = args.Any(a => a == UiLanguage.Option || a.StartsWith(UiLanguage.Option + "=", StringComparison.Ordinal));
+            (var language, args) = UiLanguage.FromArguments(args, Environment.GetEnvironmentVariable);
             options = ConnectionOptions.Parse(args, Environment.GetEnvironmentVariable);
+            // --lang first, then --language or the config file's language, then the system's.
+            if (!asked && options.Language is { } configured) language = UiLanguage.FromTag(configured);
+            UiLanguage.Use(language);
         }
         catch (ArgumentException e)
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
@@ -45,7 +46,7 @@ public static class ErrorMapping
                         {
                             Type = v.Type,
                             Subject = Clip(v.Subject, MaxFieldLength),
-                            Description = Clip(v.Description, MaxDescriptionLength),
+                            Description = Clip(v.Words?.In(CultureInfo.CurrentUICulture) ?? v.Description, MaxDescriptionLength),
                         }),
                     },
                 },
@@ -59,7 +60,22 @@ public static class ErrorMapping
             PermissionDeniedException => (Code.PermissionDenied, Array.Empty<IMessage>(), 0),
             _ => (Code.Internal, Array.Empty<IMessage>(), 0),
         };
-        return RichStatus(code, error.Reason, error.Message, omitted, details).ToRpcException();
+        return RichStatus(code, error.Reason, error.Message, omitted, [.. details, Localized(error)]).ToRpcException();
+    }
+
+    /// <summary>
+    /// The message in the caller's language (AIP-193), beside the English one: the accept-language of the call chose
+    /// the UI culture. A message not yet translated is given in English, and says so in its locale.
+    /// </summary>
+    private static LocalizedMessage Localized(DomainException error)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        var french = culture.TwoLetterISOLanguageName == "fr" && error.Words is not null;
+        return new LocalizedMessage
+        {
+            Locale = french ? "fr" : "en",
+            Message = Clip(french ? error.Words!.In(culture) : error.Message, MaxMessageLength),
+        };
     }
 
     /// <summary>

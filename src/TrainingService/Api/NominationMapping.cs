@@ -1,3 +1,4 @@
+using System.Globalization;
 using Training.Service.Domain.Common;
 using Training.Service.Domain.Nominations;
 using Training.Service.Storage;
@@ -42,7 +43,8 @@ public static class NominationMapping
         Rule = finding.Rule,
         Severity = (Proto.FindingSeverity)finding.Severity,
         Field = finding.Field,
-        Description = finding.Description,
+        // The caller's language (accept-language), chosen for the whole call.
+        Description = finding.DescriptionIn(CultureInfo.CurrentUICulture),
     };
 
     public static Proto.NominationEvent ToProto(NominationEventRecord record) => new()

@@ -21,8 +21,11 @@ public sealed record ConnectionOptions(Uri Server, string? Token, string TokenFi
     public const string ServerEnvironmentVariable = "TRAINING_SERVER";
     public const string DefaultLanguage = "en";
 
-    /// <summary>The language of the client's text (from --language or the config file); carried for the translations to come.</summary>
-    public string Language { get; init; } = DefaultLanguage;
+    /// <summary>
+    /// The language of the client's text asked by <c>--language</c> or the config file; null when neither says (then
+    /// <c>--lang</c> or the system's language decides, see <see cref="Localization.UiLanguage"/>).
+    /// </summary>
+    public string? Language { get; init; }
 
     /// <summary>Colour off by the config file's <c>theme = monochrome</c> (<c>NO_COLOR</c> in the environment does the same).</summary>
     public bool Monochrome { get; init; }
@@ -75,7 +78,7 @@ public sealed record ConnectionOptions(Uri Server, string? Token, string TokenFi
                 throw new ArgumentException($"--deadline-seconds must be a positive number, not \"{deadlineText}\".");
             deadline = TimeSpan.FromSeconds(seconds);
         }
-        var language = Value("--language") is { } asked ? ClientConfig.CheckedLanguage(asked, "--language") : config.Language ?? DefaultLanguage;
+        var language = Value("--language") is { } asked ? ClientConfig.CheckedLanguage(asked, "--language") : config.Language;
         var tokenFile = Value("--token-file") ?? config.TokenFile ?? (folder is null ? DefaultTokenFile : Path.Combine(folder, "token"));
         var token = Value("--token") ?? FromEnvironment(TokenEnvironmentVariable);
         if (Value("--demo-credentials") is { } demoFile)

@@ -85,10 +85,13 @@ public sealed class GrpcTrainingClient : ITrainingClient, IDisposable
             },
         });
         var token = options.Token;
+        // The service answers in the client's language: eligibility findings, refusals, report labels.
+        var language = UiLanguage.Code;
         // The retry is inside the credential, so each attempt goes out with the same headers.
         var invoker = _channel.Intercept(new RateLimitRetry()).Intercept(metadata =>
         {
             if (token is not null) metadata.Add("authorization", $"Bearer {token}");
+            metadata.Add("accept-language", language);
             return metadata;
         });
         _reference = new ReferenceDataService.ReferenceDataServiceClient(invoker);

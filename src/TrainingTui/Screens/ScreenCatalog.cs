@@ -16,16 +16,16 @@ public static class ScreenCatalog
     {
         var roots = new List<(char, string, Func<Screen>)>
         {
-            ('1', "Courses", () => new CoursesScreen(context)),
-            ('2', "Roster", () => new RosterScreen(context)),
-            ('3', "Nominations", () => new NominationsScreen(context)),
+            ('1', Strings.Get("Screen_Courses"), () => new CoursesScreen(context)),
+            ('2', Strings.Get("Screen_Roster"), () => new RosterScreen(context)),
+            ('3', Strings.Get("Screen_Nominations"), () => new NominationsScreen(context)),
         };
-        if (context.IsAdministrator) roots.Add(('4', "Review", () => new ReviewSessionsScreen(context)));
-        roots.Add(('5', "Requests", () => new RequestsScreen(context)));
-        roots.Add(('6', "Reports", () => new ReportsScreen(context)));
-        roots.Add(('7', "Import/Export", () => new ImportExportScreen(context)));
-        if (context.IsAdministrator) roots.Add(('8', "Tokens", () => new TokensScreen(context)));
-        if (context.Caller.Role != Role.Integration) roots.Add(('9', "Audit", () => new AuditScreen(context)));
+        if (context.IsAdministrator) roots.Add(('4', Strings.Get("Screen_Review"), () => new ReviewSessionsScreen(context)));
+        roots.Add(('5', Strings.Get("Screen_Requests"), () => new RequestsScreen(context)));
+        roots.Add(('6', Strings.Get("Screen_Reports"), () => new ReportsScreen(context)));
+        roots.Add(('7', Strings.Get("Screen_ImportExport"), () => new ImportExportScreen(context)));
+        if (context.IsAdministrator) roots.Add(('8', Strings.Get("Screen_Tokens"), () => new TokensScreen(context)));
+        if (context.Caller.Role != Role.Integration) roots.Add(('9', Strings.Get("Screen_Audit"), () => new AuditScreen(context)));
         return roots;
     }
 }

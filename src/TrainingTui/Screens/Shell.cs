@@ -21,8 +21,13 @@ public sealed class Shell : Window, INavigator, IStatusReporter
     /// <summary>The most lines the message takes before it is cut (a refusal naming every failed rule can be long).</summary>
     private const int MessageLines = 4;
 
-    /// <summary>The most lines the screen's keys and the status bar each take: at 80 columns a busy screen needs two.</summary>
-    private const int KeyBarLines = 2;
+    /// <summary>
+    /// The most lines the screen's keys take (at 80 columns a busy screen needs two in English, three in French, which
+    /// runs longer) and the status bar takes.
+    /// </summary>
+    private const int HintLines = 3;
+
+    private const int StatusLines = 2;
 
     private readonly ScreenContext _context;
     private readonly Dictionary<char, (string Name, Func<Screen> Open)> _roots;
@@ -44,7 +49,7 @@ public sealed class Shell : Window, INavigator, IStatusReporter
         _roots = roots.ToDictionary(r => r.Key, r => (r.Name, r.Open));
         context.Navigator = this;
         context.Status = this;
-        Title = "UN Police training";
+        Title = Strings.Get("Shell_Title");
         BorderStyle = LineStyle.None;
         if (context.Theme.Base is { } scheme) SetScheme(scheme);
 
@@ -60,8 +65,8 @@ public sealed class Shell : Window, INavigator, IStatusReporter
         // The screen's keys and then the status bar (help, quit, back, the screens by number): each key whole, wrapping onto
         // a second line rather than cut at the terminal's edge.
         int Columns() => context.App.Driver?.Cols ?? 80;
-        _hints = new KeyBar(KeyBarLines, Columns) { X = 0, Y = Pos.Bottom(_message) };
-        StatusBar = new KeyBar(KeyBarLines, Columns) { X = 0, Y = Pos.Bottom(_hints) };
+        _hints = new KeyBar(HintLines, Columns) { X = 0, Y = Pos.Bottom(_message) };
+        StatusBar = new KeyBar(StatusLines, Columns) { X = 0, Y = Pos.Bottom(_hints) };
         var footer = new View { X = 0, Y = Pos.AnchorEnd(), Width = Dim.Fill(), Height = Dim.Auto(DimAutoStyle.Content) };
         footer.Add(_message, _hints, StatusBar);
         _content = new View { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(footer), CanFocus = true };
@@ -133,7 +138,7 @@ public sealed class Shell : Window, INavigator, IStatusReporter
     {
         if (!_roots.TryGetValue(key, out var root)) return;
         if (_stack.FirstOrDefault(s => s.HasUnsavedChanges) is { } busy
-            && !_context.Dialogs.Confirm("Unsaved work", $"{busy.UnsavedWork} Leave it?", "Leave"))
+            && !_context.Dialogs.Confirm(Strings.Get("Shell_UnsavedWork"), Strings.Format("Shell_LeaveIt", busy.UnsavedWork), Strings.Get("Shell_Leave")))
             return;
         _typedAhead.Clear();
         while (_stack.Count > 0)
@@ -160,8 +165,8 @@ public sealed class Shell : Window, INavigator, IStatusReporter
 
     private List<KeyBarItem> StatusItems()
     {
-        var items = new List<KeyBarItem> { new("?", "help", ShowHelp), new("q", "quit", Quit) };
-        if (_stack.Count > 1) items.Add(new KeyBarItem("Esc", "back", GoBack));
+        var items = new List<KeyBarItem> { new("?", Strings.Get("Status_Help"), ShowHelp), new("q", Strings.Get("Status_Quit"), Quit) };
+        if (_stack.Count > 1) items.Add(new KeyBarItem("Esc", Strings.Get("Status_Back"), GoBack));
         items.AddRange(_roots.Select(r => new KeyBarItem(r.Key.ToString(), r.Value.Name, () => SwitchTo(r.Key))));
         return items;
     }
@@ -171,14 +176,14 @@ public sealed class Shell : Window, INavigator, IStatusReporter
         var caller = _context.Caller;
         var who = caller.Role switch
         {
-            Role.FocalPoint => $"focal point {caller.RegionCode}",
-            Role.Administrator => "administrator",
-            Role.Auditor => "auditor",
-            Role.Integration => "integration",
-            _ => "unknown role",
+            Role.FocalPoint => Strings.Format("Role_FocalPoint", caller.RegionCode),
+            Role.Administrator => Strings.Get("Role_Administrator"),
+            Role.Auditor => Strings.Get("Role_Auditor"),
+            Role.Integration => Strings.Get("Role_Integration"),
+            _ => Strings.Get("Role_Unknown"),
         };
         var trail = string.Join(" › ", _stack.Reverse().Select(s => s.Heading));
-        var connection = _disconnected ? "  ⚠ OFFLINE" : "";
+        var connection = _disconnected ? $"  ⚠ {Strings.Get("Shell_Offline")}" : "";
         var text = $" {caller.DisplayName} ({who}){connection} │ {trail}";
         // On a narrow terminal the current screen's name matters more than the start of the trail.
         var room = Math.Max(20, _context.App.Driver?.Cols - 12 ?? text.Length);
@@ -266,7 +271,7 @@ public sealed class Shell : Window, INavigator, IStatusReporter
     private void Quit()
     {
         if (_stack.FirstOrDefault(s => s.HasUnsavedChanges) is { } busy
-            && !_context.Dialogs.Confirm("Quit", $"{busy.UnsavedWork} Quit anyway?", "Quit"))
+            && !_context.Dialogs.Confirm(Strings.Get("Shell_QuitTitle"), Strings.Format("Shell_QuitAnyway", busy.UnsavedWork), Strings.Get("Shell_QuitTitle")))
             return;
         foreach (var screen in _stack) screen.OnClosed();
         _context.App.RequestStop(this);
@@ -275,19 +280,20 @@ public sealed class Shell : Window, INavigator, IStatusReporter
     private void ShowHelp()
     {
         var global = _roots.Select(r => new KeyHelp(r.Key.ToString(), r.Value.Name))
-            .Concat([new KeyHelp("Esc", "back / close"), new KeyHelp("F5", "reload"), new KeyHelp("?", "this help"), new KeyHelp("q", "quit")]);
+            .Concat([new KeyHelp("Esc", Strings.Get("Shell_BackClose")), new KeyHelp("F5", Strings.Get("Shell_Reload")), new KeyHelp("?", Strings.Get("Shell_ThisHelp")),
+                new KeyHelp("q", Strings.Get("Status_Quit"))]);
         var lines = Current.KeyHelp.Select(k => $"  {k.Key,-10} {k.Description}")
             .Prepend($"{Current.Heading}:")
             .Append("")
-            .Append("Everywhere:")
+            .Append(Strings.Get("Shell_Everywhere"))
             .Concat(global.Select(k => $"  {k.Key,-10} {k.Description}"));
-        _context.Dialogs.Show("Keys", string.Join('\n', lines));
+        _context.Dialogs.Show(Strings.Get("Shell_Keys"), string.Join('\n', lines));
     }
 
     public void BeginBusy()
     {
         _busyCount++;
-        _busy.Text = "⟳ working…";
+        _busy.Text = Strings.Get("Shell_Working");
     }
 
     public void EndBusy()
@@ -328,7 +334,7 @@ public sealed class Shell : Window, INavigator, IStatusReporter
     public void ServerUnreachable(string message)
     {
         _showingLoadError = true;
-        _message.Text = $"⚠ {message} Retrying every {ReconnectEvery.TotalSeconds:0} s; your edits are kept.";
+        _message.Text = "⚠ " + Strings.Format("Shell_Retrying", message, ReconnectEvery.TotalSeconds);
         if (!_context.Theme.Monochrome) _message.SetScheme(_context.Theme.Warning);
         if (_disconnected) return;
         _disconnected = true;
@@ -357,7 +363,7 @@ public sealed class Shell : Window, INavigator, IStatusReporter
         UpdateHeader();
         _message.Text = "";
         Current.Reload();
-        ShowInfo("Connected again.");
+        ShowInfo(Strings.Get("Shell_ConnectedAgain"));
     }
 
     protected override void Dispose(bool disposing)

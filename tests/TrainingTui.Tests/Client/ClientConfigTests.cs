@@ -75,7 +75,7 @@ public sealed class ClientConfigTests : IDisposable
 
         Assert.Equal(Path.Combine(_folder, "Library", "Application Support", "training", "token"), options.TokenFile);
         Assert.Equal(new Uri(ConnectionOptions.DefaultServer), options.Server);
-        Assert.Equal("en", options.Language);
+        Assert.Null(options.Language);
         Assert.False(options.Monochrome);
     }
 

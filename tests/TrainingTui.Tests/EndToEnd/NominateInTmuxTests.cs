@@ -60,7 +60,7 @@ public sealed class NominateInTmuxTests
     }
 
     /// <summary>An open session and an eligible Senegalese officer not yet nominated to it; the row the session has on the Courses screen.</summary>
-    private static async Task<(Session Session, int Row, Officer Officer)> PickSessionAndOfficerAsync(CallInvoker invoker)
+    internal static async Task<(Session Session, int Row, Officer Officer)> PickSessionAndOfficerAsync(CallInvoker invoker)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var catalog = new CatalogService.CatalogServiceClient(invoker);
@@ -82,7 +82,7 @@ public sealed class NominateInTmuxTests
         throw new InvalidOperationException("The demo has no open session with an eligible Senegalese officer.");
     }
 
-    private static string FocalPointToken(string credentialsFile, string region)
+    internal static string FocalPointToken(string credentialsFile, string region)
     {
         using var document = JsonDocument.Parse(File.ReadAllText(credentialsFile));
         return document.RootElement.GetProperty("credentials").EnumerateArray()

@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Terminal.Gui.Input;
 using Terminal.Gui.Views;
+using Training.Tui.Localization;
 using Training.Tui.Screens;
 using Training.Tui.Screens.Shared;
 using Training.Tui.Tests.Support;
@@ -46,11 +47,11 @@ public sealed class KeysTests
     };
 
     /// <summary>Opens each screen of <paramref name="paths"/> afresh and hands it to <paramref name="check"/>.</summary>
-    private static void OnEveryScreen(Caller caller, string[][] paths, Action<ScreenHarness, string> check)
+    private static void OnEveryScreen(Caller caller, string[][] paths, Action<ScreenHarness, string> check, bool french = false)
     {
         var client = Client();
         client.Caller = caller;
-        using var ui = new ScreenHarness(client, caller, columns: 80, rows: 24, theme: Theme.NoColor);
+        using var ui = new ScreenHarness(client, caller, columns: 80, rows: 24, theme: Theme.NoColor, french: french);
         check(ui, $"the first screen ({ui.Current.Heading})");
         foreach (var path in paths)
         {
@@ -60,8 +61,8 @@ public sealed class KeysTests
         }
     }
 
-    /// <summary>The footer: the message line, the screen's keys and the status bar (at most five lines at 80×24).</summary>
-    private static IReadOnlyList<string> Footer(ScreenHarness ui) => ui.Screen().Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0).TakeLast(5).ToList();
+    /// <summary>The footer: the message line, the screen's keys and the status bar (at most six lines at 80×24).</summary>
+    private static IReadOnlyList<string> Footer(ScreenHarness ui) => ui.Screen().Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0).TakeLast(6).ToList();
 
     private static void AssertWholeOnOneLine(IReadOnlyList<string> footer, string item, string where) =>
         Assert.True(footer.Any(l => l.Contains(item, StringComparison.Ordinal)), $"{where}: \"{item}\" is not whole in\n{string.Join('\n', footer)}");
@@ -70,8 +71,8 @@ public sealed class KeysTests
     {
         var footer = Footer(ui);
         foreach (var key in ui.Current.KeyHelp.Where(k => k.InHintLine)) AssertWholeOnOneLine(footer, $"{key.Key} {key.HintText}", where);
-        AssertWholeOnOneLine(footer, "? help", where);
-        AssertWholeOnOneLine(footer, "q quit", where);
+        AssertWholeOnOneLine(footer, $"? {Strings.Get("Status_Help")}", where);
+        AssertWholeOnOneLine(footer, $"q {Strings.Get("Status_Quit")}", where);
         foreach (var (key, name, _) in ScreenCatalog.Roots(ui.Context)) AssertWholeOnOneLine(footer, $"{key} {name}", where);
     }
 
@@ -85,6 +86,45 @@ public sealed class KeysTests
     public void AtEightyByTwentyFour_EveryHintOfEveryFocalPointScreen_AndEveryScreenNumber_IsWhole()
     {
         OnEveryScreen(Callers.FocalPoint("SN"), FocalPointPaths, HintsAndStatusBarAreWhole);
+    }
+
+    [Fact]
+    public void InFrench_AtEightyByTwentyFour_EveryHintOfEveryAdministratorScreen_AndEveryScreenNumber_IsWhole()
+    {
+        OnEveryScreen(Callers.Administrator(), AdministratorPaths, HintsAndStatusBarAreWhole, french: true);
+    }
+
+    [Fact]
+    public void InFrench_AtEightyByTwentyFour_EveryHintOfEveryFocalPointScreen_AndEveryScreenNumber_IsWhole()
+    {
+        OnEveryScreen(Callers.FocalPoint("SN"), FocalPointPaths, HintsAndStatusBarAreWhole, french: true);
+    }
+
+    [Fact]
+    public void InFrench_TheStatusBarAndTheHintsSpeakFrench_AndTheHelpSaysItScrolls()
+    {
+        using var ui = new ScreenHarness(Client(), Callers.FocalPoint("SN"), columns: 80, rows: 24, theme: Theme.NoColor, french: true);
+        ui.Press(Key.Enter);
+        var footer = string.Join('\n', Footer(ui));
+        Assert.Contains("? aide  q quitter  Esc retour  1 Cours  2 Candidats  3 Candidatures", footer);
+        Assert.Contains("n présenter", footer);
+        Assert.Contains("/ filtrer", footer);
+        Assert.Contains("point focal SN", ui.Screen());
+
+        ui.Press('?');
+        var (title, text) = ui.Dialogs.Shown[^1];
+        Assert.Equal("Touches", title);
+        Assert.Contains("Partout :", text);
+        using var dialog = TerminalDialogs.TextDialog(ui.App, title, text);
+        var token = ui.App.Begin(dialog)!;
+        try
+        {
+            Assert.Contains("↑↓ PgUp PgDn Home End défilent · Esc ferme", ui.Screen());
+        }
+        finally
+        {
+            ui.App.End(token);
+        }
     }
 
     [Fact]

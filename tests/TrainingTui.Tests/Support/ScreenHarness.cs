@@ -16,9 +16,12 @@ namespace Training.Tui.Tests.Support;
 public sealed class ScreenHarness : IDisposable
 {
     private readonly SessionToken _token;
+    private readonly Speaking _language;
 
-    public ScreenHarness(FakeTrainingClient client, Caller? caller = null, int columns = 120, int rows = 30, Theme? theme = null)
+    /// <param name="french">The client in French; English otherwise, whatever the machine's language.</param>
+    public ScreenHarness(FakeTrainingClient client, Caller? caller = null, int columns = 120, int rows = 30, Theme? theme = null, bool french = false)
     {
+        _language = french ? Speaking.French() : Speaking.English();
         Client = client;
         Time = new VirtualTimeProvider();
         App = Application.Create(Time);
@@ -100,6 +103,7 @@ public sealed class ScreenHarness : IDisposable
         App.End(_token);
         Shell.Dispose();
         App.Dispose();
+        _language.Dispose();
     }
 }
 

@@ -5,6 +5,9 @@ public abstract class DomainException(string reason, string message) : Exception
 {
     /// <summary>UPPER_SNAKE machine-readable reason, e.g. <c>SESSION_FULL</c>.</summary>
     public string Reason { get; } = reason;
+
+    /// <summary>The message as words to say in the caller's language, where it has been translated.</summary>
+    public virtual Phrase? Words => null;
 }
 
 /// <summary>One invalid request field and what is wrong with it.</summary>
@@ -32,6 +35,8 @@ public sealed class InvalidInputException(IReadOnlyList<FieldViolation> violatio
 public sealed class NotFoundException(string resourceName)
     : DomainException("RESOURCE_NOT_FOUND", $"{resourceName} does not exist.")
 {
+    public override Phrase? Words => new("Error_NotFound", ResourceName);
+
     public string ResourceName { get; } = resourceName;
 }
 
@@ -45,13 +50,16 @@ public sealed class AlreadyExistsException(string resourceName, string reason, s
 }
 
 /// <summary>One rule or state that forbids the change (a <c>PreconditionFailure.Violation</c> at the edge).</summary>
-public sealed record RuleViolation(string Type, string Subject, string Description);
+/// <param name="Words">The description as words to say in the caller's language, where it has been translated.</param>
+public sealed record RuleViolation(string Type, string Subject, string Description, Phrase? Words = null);
 
 /// <summary>A business rule or the resource's state forbids the change.</summary>
-public sealed class RuleViolationException(string reason, IReadOnlyList<RuleViolation> violations, string message)
+public sealed class RuleViolationException(string reason, IReadOnlyList<RuleViolation> violations, string message, Phrase? words = null)
     : DomainException(reason, message)
 {
     public IReadOnlyList<RuleViolation> Violations { get; } = violations;
+
+    public override Phrase? Words => words;
 
     public RuleViolationException(string reason, string subject, string description)
         : this(reason, [new RuleViolation(reason, subject, description)], description) { }
@@ -62,6 +70,8 @@ public sealed class EtagMismatchException(string resourceName)
     : DomainException("ETAG_MISMATCH",
         $"{resourceName} was changed by someone else since you read it. Read it again and retry.")
 {
+    public override Phrase? Words => new("Error_EtagMismatch", ResourceName);
+
     public string ResourceName { get; } = resourceName;
 }
 

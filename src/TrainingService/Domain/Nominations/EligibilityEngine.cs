@@ -52,16 +52,16 @@ public sealed class EligibilityEngine(EligibilityPolicy policy, IReferenceData r
         var officer = check.Officer;
         var requirements = check.Course.Requirements;
         var day = check.Session.StartDate;
-        const string what = "this course";
+        var what = new Phrase("What_Course");
 
         if (officer.Anonymized)
         {
             findings.Add(EligibilityFinding.Hard(Rules.OfficerAnonymized, "officer",
-                "This officer was deleted and anonymised and cannot be nominated."));
+                new Phrase("Finding_Anonymised")));
             return Split(findings);
         }
 
-        Age(findings, officer, day, requirements.MinAge ?? policy.MinimumAge, requirements.MaxAge ?? policy.MaximumAgeExclusive, "the session starts");
+        Age(findings, officer, day, requirements.MinAge ?? policy.MinimumAge, requirements.MaxAge ?? policy.MaximumAgeExclusive, new Phrase("When_SessionStarts"));
         Service(findings, officer, day, requirements.MinServiceYears ?? policy.MinimumServiceYears, what);
         if (requirements.DrivingRequired) Driving(findings, officer, day, what);
         Languages(findings, officer, requirements.Languages, what);
@@ -70,10 +70,10 @@ public sealed class EligibilityEngine(EligibilityPolicy policy, IReferenceData r
         Prerequisites(findings, officer, requirements.PrerequisiteCourseIds, day, check.CourseById);
         if (requirements.WomenOnly && officer.Gender != Gender.Female)
             findings.Add(EligibilityFinding.Hard(Rules.WomenOnlyCourse, "officer.gender",
-                $"{check.Course.Title} is a women-only course."));
+                new Phrase("Finding_WomenOnly", check.Course.Title)));
         if (officer.Availability != Availability.Available)
             findings.Add(EligibilityFinding.Soft(Rules.OfficerNotAvailable, "officer.availability",
-                $"The roster shows this officer as {officer.Availability.ToString().ToLowerInvariant()}."));
+                new Phrase("Finding_NotAvailable", Word("Availability", officer.Availability))));
 
         if (check.Stage == CheckStage.Submission)
         {
@@ -82,7 +82,7 @@ public sealed class EligibilityEngine(EligibilityPolicy policy, IReferenceData r
             {
                 if (other.Key == check.NominationKey || !other.IsLive || other.Kind != TargetKind.Session || other.TargetKey != check.Session.Key) continue;
                 findings.Add(EligibilityFinding.Hard(Rules.AlreadyNominated, "officer",
-                    "This officer already has a live nomination to this session."));
+                    new Phrase("Finding_AlreadyNominatedSession")));
                 break;
             }
             Cap(findings, check, officer.RegionCode);
@@ -102,16 +102,16 @@ public sealed class EligibilityEngine(EligibilityPolicy policy, IReferenceData r
         var officer = check.Officer;
         var request = check.Request;
         var day = request.DeploymentDate;
-        const string what = "this request";
+        var what = new Phrase("What_Request");
 
         if (officer.Anonymized)
         {
             findings.Add(EligibilityFinding.Hard(Rules.OfficerAnonymized, "officer",
-                "This officer was deleted and anonymised and cannot be nominated."));
+                new Phrase("Finding_Anonymised")));
             return Split(findings);
         }
 
-        Age(findings, officer, day, policy.MinimumAge, policy.MaximumAgeExclusive, "deployed");
+        Age(findings, officer, day, policy.MinimumAge, policy.MaximumAgeExclusive, new Phrase("When_Deployed"));
         Service(findings, officer, day, request.MinServiceYears ?? policy.MinimumServiceYears, what);
         if (request.DrivingRequired) Driving(findings, officer, day, what);
         if (request.AmsRequired) Ams(findings, officer, day);
@@ -121,24 +121,24 @@ public sealed class EligibilityEngine(EligibilityPolicy policy, IReferenceData r
         if (request.MedicalRequired) Medical(findings, officer);
         if (officer.Availability != Availability.Available)
             findings.Add(EligibilityFinding.Soft(Rules.OfficerNotAvailable, "officer.availability",
-                $"The roster shows this officer as {officer.Availability.ToString().ToLowerInvariant()}."));
+                new Phrase("Finding_NotAvailable", Word("Availability", officer.Availability))));
 
         if (check.Stage == CheckStage.Submission)
         {
             if (request.State != Recruitment.RequestState.Open)
                 findings.Add(EligibilityFinding.Hard(Rules.RequestDeadlinePassed, "request.state",
-                    $"The request is {request.State.ToString().ToLowerInvariant()}; nominations are accepted only while it is open."));
+                    new Phrase("Finding_RequestNotOpen", Word("RequestState", request.State))));
             else if (check.Now >= request.Deadline)
                 findings.Add(EligibilityFinding.Hard(Rules.RequestDeadlinePassed, "request.deadline",
-                    $"The deadline was {request.Deadline.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture)} UTC."));
+                    new Phrase("Finding_DeadlinePassed", request.Deadline)));
             if (check.OfficerNominations.Any(n => n.IsLive && n.Kind == TargetKind.Request && n.TargetKey == request.Id && n.Key != check.NominationKey))
                 findings.Add(EligibilityFinding.Hard(Rules.AlreadyNominated, "officer",
-                    "This officer already has a live nomination to this request."));
+                    new Phrase("Finding_AlreadyNominatedRequest")));
             var cap = policy.NomineesPerPostPerMemberState * request.OfficerCount;
             var live = check.RequestNominations.Count(n => n.RegionCode == officer.RegionCode && n.IsLive && n.Key != check.NominationKey);
             if (live >= cap)
                 findings.Add(EligibilityFinding.Hard(Rules.MemberStateCapReached, "request.officer_count",
-                    $"{officer.RegionCode} already has {live} live nomination(s) to this request; the limit is {cap} ({policy.NomineesPerPostPerMemberState} per post requested)."));
+                    new Phrase("Finding_RequestCap", officer.RegionCode, live, cap, policy.NomineesPerPostPerMemberState)));
         }
         return Split(findings);
     }
@@ -156,20 +156,20 @@ public sealed class EligibilityEngine(EligibilityPolicy policy, IReferenceData r
         if (officer.Certifications.AmsPass is not { } pass)
         {
             findings.Add(EligibilityFinding.Hard(Rules.AmsMissing, "officer.certifications.ams_pass",
-                "No AMS pass on file; this request requires an Assessment for Mission Service pass."));
+                new Phrase("Finding_AmsMissing")));
             return;
         }
         var expires = pass.PassDate.AddMonths(policy.AmsValidityMonths);
         if (expires < day)
             findings.Add(EligibilityFinding.Hard(Rules.AmsExpired, "officer.certifications.ams_pass.pass_date",
-                $"AMS passed on {Dates.Show(pass.PassDate)}, valid until {Dates.Show(expires)}, before the deployment on {Dates.Show(day)}."));
+                new Phrase("Finding_AmsExpired", pass.PassDate, expires, day)));
     }
 
     private static void Medical(List<EligibilityFinding> findings, Officer officer)
     {
         if (officer.Vetting.MedicalClearance.Status != VettingStatus.Cleared)
             findings.Add(EligibilityFinding.Hard(Rules.MedicalClearanceMissing, "officer.vetting.medical_clearance",
-                "No medical clearance on file."));
+                new Phrase("Finding_MedicalMissing")));
     }
 
     /// <summary>
@@ -185,57 +185,57 @@ public sealed class EligibilityEngine(EligibilityPolicy policy, IReferenceData r
         var share = (double)women / list.Count;
         if (share >= policy.ParityThreshold) return null;
         return EligibilityFinding.Soft(Rules.ParityBelowThreshold, "member_state",
-            $"{regionCode}'s list has {women} wom{(women == 1 ? "an" : "en")} among {list.Count} nominee(s) ({Percent(share)}); " +
-            $"Member States are asked for at least {Percent(policy.ParityThreshold)} women.");
+            new Phrase(women == 1 ? "Finding_ParityOne" : "Finding_ParityMany", regionCode, women, list.Count, new Phrase.Share(share),
+                new Phrase.Share(policy.ParityThreshold)));
     }
 
-    private void Age(List<EligibilityFinding> findings, Officer officer, DateOnly day, int minimum, int maximumExclusive, string when)
+    private void Age(List<EligibilityFinding> findings, Officer officer, DateOnly day, int minimum, int maximumExclusive, Phrase when)
     {
         var age = officer.AgeOn(day);
         if (age < minimum || age >= maximumExclusive)
             findings.Add(EligibilityFinding.Hard(Rules.AgeOutOfRange, "officer.birth_date",
-                $"Aged {age} on {Dates.Show(day)} when {when}; nominees must be {minimum} or older and under {maximumExclusive}."));
+                new Phrase("Finding_AgeOutOfRange", age, day, when, minimum, maximumExclusive)));
         else if (age >= policy.AgeWarningFrom)
             findings.Add(EligibilityFinding.Soft(Rules.AgeWarning, "officer.birth_date",
-                $"Aged {age} on {Dates.Show(day)}: {policy.AgeWarningFrom} or older."));
+                new Phrase("Finding_AgeWarning", age, day, policy.AgeWarningFrom)));
     }
 
-    private void Service(List<EligibilityFinding> findings, Officer officer, DateOnly day, int minimumYears, string what)
+    private void Service(List<EligibilityFinding> findings, Officer officer, DateOnly day, int minimumYears, Phrase what)
     {
         var years = officer.ServiceYearsOn(day);
         if (years < minimumYears)
             findings.Add(EligibilityFinding.Hard(Rules.ServiceTooShort, "officer.service_start_date",
-                $"{years} full year(s) of police service on {Dates.Show(day)}; {what} requires {minimumYears}."));
+                new Phrase("Finding_ServiceTooShort", years, day, what, minimumYears)));
         if (officer.RetirementDate is { } retired && retired <= day
             && Dates.FullYearsBetween(retired, day) >= policy.RetiredWithinYears)
             findings.Add(EligibilityFinding.Hard(Rules.RetiredTooLongAgo, "officer.retirement_date",
-                $"Retired on {Dates.Show(retired)}; retired officers qualify only within {policy.RetiredWithinYears} years of retirement."));
+                new Phrase("Finding_RetiredTooLongAgo", retired, policy.RetiredWithinYears)));
     }
 
-    private void Driving(List<EligibilityFinding> findings, Officer officer, DateOnly day, string what)
+    private void Driving(List<EligibilityFinding> findings, Officer officer, DateOnly day, Phrase what)
     {
         if (officer.Certifications.DrivingLicenceIssueDate is not { } issued)
         {
             findings.Add(EligibilityFinding.Hard(Rules.DrivingLicenceMissing, "officer.certifications.driving_licence",
-                $"No driving licence on file; {what} requires one held for {policy.DrivingLicenceMonths} months."));
+                new Phrase("Finding_DrivingMissing", what, policy.DrivingLicenceMonths)));
             return;
         }
         var months = Dates.FullMonthsBetween(issued, day);
         if (months < policy.DrivingLicenceMonths)
             findings.Add(EligibilityFinding.Hard(Rules.DrivingLicenceTooRecent, "officer.certifications.driving_licence.issue_date",
-                $"Driving licence held {Math.Max(months, 0)} month(s) on {Dates.Show(day)}; {what} requires {policy.DrivingLicenceMonths}."));
+                new Phrase("Finding_DrivingTooRecent", Math.Max(months, 0), day, what, policy.DrivingLicenceMonths)));
     }
 
-    private void Languages(List<EligibilityFinding> findings, Officer officer, IEnumerable<LanguageRequirement> requirements, string what)
+    private void Languages(List<EligibilityFinding> findings, Officer officer, IEnumerable<LanguageRequirement> requirements, Phrase what)
     {
         foreach (var requirement in requirements)
         {
-            var name = reference.Language(requirement.LanguageCode)?.DisplayName ?? requirement.LanguageCode;
+            var name = Phrase.Word($"Language_{requirement.LanguageCode}", reference.Language(requirement.LanguageCode)?.DisplayName ?? requirement.LanguageCode);
             var held = officer.Language(requirement.LanguageCode);
             if (held is null)
             {
                 findings.Add(EligibilityFinding.Hard(Rules.LanguageMissing, $"officer.languages[{requirement.LanguageCode}]",
-                    $"No {name} on file; {what} requires {name} {requirement.MinimumLevel}."));
+                    new Phrase("Finding_LanguageMissing", name, what, requirement.MinimumLevel.ToString())));
                 continue;
             }
             foreach (var skill in requirement.EffectiveSkills)
@@ -243,14 +243,14 @@ public sealed class EligibilityEngine(EligibilityPolicy policy, IReferenceData r
                 var level = held.LevelIn(skill);
                 if (level >= requirement.MinimumLevel) continue;
                 var skillName = skill.ToString().ToLowerInvariant();
-                var shown = level == CefrLevel.Unspecified ? "not assessed" : level.ToString();
+                object shown = level == CefrLevel.Unspecified ? new Phrase("Level_NotAssessed") : level.ToString();
                 findings.Add(EligibilityFinding.Hard(Rules.LanguageLevelTooLow, $"officer.languages[{requirement.LanguageCode}].{skillName}",
-                    $"{name} {skillName} {shown}; {what} requires {requirement.MinimumLevel}."));
+                    new Phrase("Finding_LanguageLevelTooLow", name, Word("LanguageSkill", skill), shown, what, requirement.MinimumLevel.ToString())));
             }
         }
     }
 
-    private void Skills(List<EligibilityFinding> findings, Officer officer, IEnumerable<SkillRequirement> requirements, string what)
+    private void Skills(List<EligibilityFinding> findings, Officer officer, IEnumerable<SkillRequirement> requirements, Phrase what)
     {
         foreach (var requirement in requirements)
         {
@@ -258,21 +258,21 @@ public sealed class EligibilityEngine(EligibilityPolicy policy, IReferenceData r
             var held = officer.Skill(requirement.SkillCode);
             if (held is null)
                 findings.Add(EligibilityFinding.Hard(Rules.MissingSkill, $"officer.skills[{requirement.SkillCode}]",
-                    $"No {name} skill on file; {what} requires it."));
+                    new Phrase("Finding_SkillMissing", name, what)));
             else if (held.Level < requirement.MinimumLevel)
                 findings.Add(EligibilityFinding.Hard(Rules.SkillLevelTooLow, $"officer.skills[{requirement.SkillCode}].level",
-                    $"{name} at {held.Level.ToString().ToLowerInvariant()} level; {what} requires {requirement.MinimumLevel.ToString().ToLowerInvariant()}."));
+                    new Phrase("Finding_SkillLevelTooLow", name, Word("SkillLevel", held.Level), what, Word("SkillLevel", requirement.MinimumLevel))));
         }
     }
 
-    private static void Vetting(List<EligibilityFinding> findings, Officer officer, string what)
+    private static void Vetting(List<EligibilityFinding> findings, Officer officer, Phrase what)
     {
         if (officer.Vetting.HumanRightsScreening.Status != VettingStatus.Cleared)
             findings.Add(EligibilityFinding.Hard(Rules.VettingIncomplete, "officer.vetting.human_rights_screening",
-                $"Human-rights screening is not certified; {what} requires it."));
+                new Phrase("Finding_VettingIncomplete", what)));
         if (officer.Vetting.MisconductCheck.Status == VettingStatus.Flagged)
             findings.Add(EligibilityFinding.Hard(Rules.MisconductFlag, "officer.vetting.misconduct_check",
-                "The misconduct check shows a flag."));
+                new Phrase("Finding_MisconductFlag")));
     }
 
     private static void Prerequisites(List<EligibilityFinding> findings, Officer officer, IEnumerable<string> courseIds, DateOnly day,
@@ -286,8 +286,8 @@ public sealed class EligibilityEngine(EligibilityPolicy policy, IReferenceData r
             var expired = completions.Where(c => c.ExpiryDate is not null).MaxBy(c => c.ExpiryDate);
             findings.Add(EligibilityFinding.Hard(Rules.PrerequisiteMissing, $"officer.certifications.completed_courses[{courseId}]",
                 expired is not null
-                    ? $"The prerequisite {title} expired on {Dates.Show(expired.ExpiryDate!.Value)}, before {Dates.Show(day)}."
-                    : $"The prerequisite {title} has not been completed."));
+                    ? new Phrase("Finding_PrerequisiteExpired", title, expired.ExpiryDate!.Value, day)
+                    : new Phrase("Finding_PrerequisiteMissing", title)));
         }
     }
 
@@ -295,13 +295,13 @@ public sealed class EligibilityEngine(EligibilityPolicy policy, IReferenceData r
     {
         if (session.State != SessionState.Open)
             findings.Add(EligibilityFinding.Hard(Rules.NominationWindowClosed, "session.state",
-                $"The session is {session.State.ToString().ToLowerInvariant()}; nominations are accepted only while it is open."));
+                new Phrase("Finding_SessionNotOpen", Word("SessionState", session.State))));
         else if (now < session.NominationOpenTime)
             findings.Add(EligibilityFinding.Hard(Rules.NominationWindowClosed, "session.nomination_open_time",
-                $"Nominations open on {session.NominationOpenTime.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture)} UTC."));
+                new Phrase("Finding_WindowNotYetOpen", session.NominationOpenTime)));
         else if (now >= session.NominationCloseTime)
             findings.Add(EligibilityFinding.Hard(Rules.NominationWindowClosed, "session.nomination_close_time",
-                $"Nominations closed on {session.NominationCloseTime.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture)} UTC."));
+                new Phrase("Finding_WindowClosed", session.NominationCloseTime)));
     }
 
     private void Cap(List<EligibilityFinding> findings, SessionCheck check, string regionCode)
@@ -316,7 +316,7 @@ public sealed class EligibilityEngine(EligibilityPolicy policy, IReferenceData r
             if (n.RegionCode == regionCode && n.IsLive && n.Key != check.NominationKey) live++;
         if (live >= cap)
             findings.Add(EligibilityFinding.Hard(Rules.MemberStateCapReached, $"session.allocations[{regionCode}].cap",
-                $"{regionCode} already has {live} live nomination(s) to this session; the limit is {cap}."));
+                new Phrase("Finding_SessionCap", regionCode, live, cap)));
     }
 
     private static void Overlap(List<EligibilityFinding> findings, Session session, IReadOnlyList<NominationSummary> officerNominations,
@@ -329,7 +329,7 @@ public sealed class EligibilityEngine(EligibilityPolicy policy, IReferenceData r
             var other = sessionByKey(confirmed.TargetKey);
             if (other is null || !Dates.Overlap(session.StartDate, session.EndDate, other.StartDate, other.EndDate)) continue;
             findings.Add(EligibilityFinding.Hard(Rules.DatesOverlap, "officer",
-                $"Holds a confirmed seat in {other.Name} ({Dates.Show(other.StartDate)}–{Dates.Show(other.EndDate)}), which overlaps this session."));
+                new Phrase("Finding_DatesOverlap", other.Name, other.StartDate, other.EndDate)));
         }
     }
 
@@ -351,5 +351,7 @@ public sealed class EligibilityEngine(EligibilityPolicy policy, IReferenceData r
         return new(failures, warnings);
     }
 
-    private static string Percent(double share) => share.ToString("P0", CultureInfo.InvariantCulture);
+    /// <summary>A value of a vocabulary (a state, a level) as a word in the caller's language ("deployed", "déployé").</summary>
+    private static Phrase Word<T>(string vocabulary, T value) where T : struct, Enum =>
+        Phrase.Word($"{vocabulary}_{value}", value.ToString().ToLowerInvariant());
 }

@@ -1,20 +1,35 @@
+using System.Globalization;
+using Training.Service.Domain.Common;
+
 namespace Training.Service.Domain.Nominations;
 
 public enum Severity { Unspecified = 0, Hard = 1, Soft = 2 }
 
-/// <summary>One rule failed (hard) or warned about (soft), with the field concerned and a plain sentence.</summary>
+/// <summary>
+/// One rule failed (hard) or warned about (soft), with the field concerned and a plain sentence: <see cref="Description"/>
+/// in English (as stored with a nomination), <see cref="DescriptionIn"/> in the caller's language while the finding is fresh.
+/// </summary>
 public sealed class EligibilityFinding
 {
+    /// <summary>A method, not a property: the sentence's words are not stored with a nomination, only its English.</summary>
+    private Phrase? _words;
+
     public string Rule { get; set; } = "";
     public Severity Severity { get; set; }
     public string Field { get; set; } = "";
     public string Description { get; set; } = "";
 
-    public static EligibilityFinding Hard(string rule, string field, string description) =>
-        new() { Rule = rule, Severity = Severity.Hard, Field = field, Description = description };
+    /// <summary>The sentence in <paramref name="culture"/>'s language; a finding read back from storage has only its English.</summary>
+    public string DescriptionIn(CultureInfo culture) => _words?.In(culture) ?? Description;
 
-    public static EligibilityFinding Soft(string rule, string field, string description) =>
-        new() { Rule = rule, Severity = Severity.Soft, Field = field, Description = description };
+    /// <summary>The sentence as words to say in any language (the English when it was read back from storage).</summary>
+    public Phrase Words() => _words ?? Phrase.Word("", Description);
+
+    public static EligibilityFinding Hard(string rule, string field, Phrase words) =>
+        new() { Rule = rule, Severity = Severity.Hard, Field = field, Description = words.ToString(), _words = words };
+
+    public static EligibilityFinding Soft(string rule, string field, Phrase words) =>
+        new() { Rule = rule, Severity = Severity.Soft, Field = field, Description = words.ToString(), _words = words };
 }
 
 /// <summary>Rule codes returned by the engine. New codes may be added.</summary>

@@ -385,8 +385,11 @@ public sealed class NominationWorkflow(
         return parity is null ? result : result with { Warnings = [.. result.Warnings, parity] };
     }
 
-    private static RuleViolationException NotEligible(Officer officer, EligibilityResult result) =>
-        new("OFFICER_NOT_ELIGIBLE",
-            result.Failures.Select(f => new RuleViolation(f.Rule, f.Field, f.Description)).ToList(),
-            $"{officer.DisplayName} cannot be nominated: " + string.Join(" ", result.Failures.Select(f => f.Description)));
+    private static RuleViolationException NotEligible(Officer officer, EligibilityResult result)
+    {
+        var words = new Phrase("Refusal_NotEligible", officer.DisplayName, new Phrase.Sentences(result.Failures.Select(f => f.Words()).ToList()));
+        return new RuleViolationException("OFFICER_NOT_ELIGIBLE",
+            result.Failures.Select(f => new RuleViolation(f.Rule, f.Field, f.Description, f.Words())).ToList(),
+            words.ToString(), words);
+    }
 }

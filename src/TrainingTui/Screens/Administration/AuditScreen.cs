@@ -33,11 +33,11 @@ public sealed class AuditScreen : TableScreen<AuditEvent>
 
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
-        new("Enter", "the event whole", "event"),
-        new("f", "filter by actor, resource, time", "actor, resource, time…"),
-        new("a", "only the selected event's actor", "same actor"),
-        new("r", "only the selected event's resource", "same resource"),
-        new("c", "back to the last week, everyone", "clear"),
+        Help("Enter", "Key_EventWhole"),
+        Help("f", "Key_FilterAudit"),
+        Help("a", "Key_SameActor"),
+        Help("r", "Key_SameResource"),
+        Help("c", "Key_LastWeek"),
         .. TableKeys,
     ];
 

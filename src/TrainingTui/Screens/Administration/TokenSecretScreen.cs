@@ -48,8 +48,8 @@ public sealed class TokenSecretScreen : Screen
 
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
-        new("c", "copy the secret to the clipboard again (OSC 52)", "copy again"),
-        new("Esc", "back (the secret is not shown again)", "back"),
+        Help("c", "Key_CopyAgain"),
+        Help("Esc", "Key_BackSecretGone"),
     ];
 
     public override void OnShown() => Copy();

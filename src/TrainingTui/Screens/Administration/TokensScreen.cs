@@ -26,10 +26,10 @@ public sealed class TokensScreen : TableScreen<AccessToken>
 
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
-        new("a", "issue a token", "issue"),
-        new("x", "revoke the selected token", "revoke"),
-        new("i", "show revoked and expired ones too / only active", "inactive too"),
-        new("Enter", "the token in full", "in full"),
+        Help("a", "Key_IssueToken"),
+        Help("x", "Key_RevokeToken"),
+        Help("i", "Key_InactiveToo"),
+        Help("Enter", "Key_TokenInFull"),
         .. TableKeys,
     ];
 

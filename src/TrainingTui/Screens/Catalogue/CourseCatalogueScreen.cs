@@ -30,10 +30,10 @@ public sealed class CourseCatalogueScreen : TableScreen<Course>
 
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
-        new("a", "add a course", "add"),
-        new("Enter e", "edit the course", "edit"),
-        new("n", "schedule a session of it", "schedule"),
-        new("d Del", "delete it (only without sessions)", "delete"),
+        Help("a", "Key_AddCourse"),
+        Help("Enter e", "Key_EditCourse"),
+        Help("n", "Key_ScheduleOfIt"),
+        Help("d Del", "Key_DeleteCourse"),
         .. TableKeys,
     ];
 

@@ -27,15 +27,15 @@ public sealed class CoursesScreen : TableScreen<SessionRow>
     {
     }
 
-    public override string Heading => "Courses";
+    public override string Heading => Strings.Get("Screen_Courses");
 
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
-        new("Enter", "open the session", "open"),
+        Help("Enter", "Key_OpenSession"),
         .. Context.IsAdministrator
             ? new KeyHelp[]
             {
-                new("k", "the course catalogue: add and edit courses", "catalogue"), new("a", "schedule a session of the selected course", "schedule"),
+                Help("k", "Key_Catalogue"), Help("a", "Key_ScheduleSelected"),
             }
             : [],
         .. TableKeys,
@@ -43,13 +43,13 @@ public sealed class CoursesScreen : TableScreen<SessionRow>
 
     private static IReadOnlyList<Column<SessionRow>> Columns(ScreenContext context) =>
     [
-        new("COURSE", r => r.Code, r => r.Code),
-        new("TITLE", r => r.Title, r => r.Title, MaxWidth: 24),
-        new("DATES", r => Format.Dates(r.Session.StartDate, r.Session.EndDate), r => Format.Day(r.Session.StartDate)),
-        new("VENUE", r => r.Session.Venue, r => r.Session.Venue, MaxWidth: 20),
-        new("LANG", r => r.Session.LanguageCode, r => r.Session.LanguageCode),
-        new("SEATS LEFT", r => r.SeatsLeft is { } left ? $"{left}/{r.Session.Seats}" : $"?/{r.Session.Seats}", r => r.SeatsLeft),
-        new("NOMINATIONS", r => Format.Window(r.Session, context.Clock.GetUtcNow().UtcDateTime), r => Format.WindowOpen(r.Session, context.Clock.GetUtcNow().UtcDateTime)),
+        new(Strings.Get("Col_Course"), r => r.Code, r => r.Code),
+        new(Strings.Get("Col_Title"), r => r.Title, r => r.Title, MaxWidth: 24),
+        new(Strings.Get("Col_Dates"), r => Format.Dates(r.Session.StartDate, r.Session.EndDate), r => Format.Day(r.Session.StartDate)),
+        new(Strings.Get("Col_Venue"), r => r.Session.Venue, r => r.Session.Venue, MaxWidth: 20),
+        new(Strings.Get("Col_Language"), r => r.Session.LanguageCode, r => r.Session.LanguageCode),
+        new(Strings.Get("Col_SeatsLeft"), r => r.SeatsLeft is { } left ? $"{left}/{r.Session.Seats}" : $"?/{r.Session.Seats}", r => r.SeatsLeft),
+        new(Strings.Get("Col_Nominations"), r => Format.Window(r.Session, context.Clock.GetUtcNow().UtcDateTime), r => Format.WindowOpen(r.Session, context.Clock.GetUtcNow().UtcDateTime)),
     ];
 
     public override void OnShown()
@@ -62,7 +62,7 @@ public sealed class CoursesScreen : TableScreen<SessionRow>
 
     private async Task LoadAsync()
     {
-        Summary = "Loading the catalogue…";
+        Summary = Strings.Get("Courses_Loading");
         await Context.Load(_load,
             async ct =>
             {
@@ -78,7 +78,7 @@ public sealed class CoursesScreen : TableScreen<SessionRow>
                 UpdateSummary();
                 _ = LoadFiguresAsync(Source.AllRows);
             },
-            error => Summary = $"Could not load the catalogue: {error.Message}");
+            error => Summary = Strings.Format("Courses_LoadFailed", error.Message));
     }
 
     /// <summary>Seats left are figures, a read of their own per session: fetched after the list is on screen.</summary>
@@ -101,8 +101,8 @@ public sealed class CoursesScreen : TableScreen<SessionRow>
 
     private void UpdateSummary() =>
         Summary = Source.TotalRows == 0
-            ? "No upcoming sessions."
-            : $"{Source.Rows} of {Source.TotalRows} upcoming sessions — Enter opens a session";
+            ? Strings.Get("Courses_None")
+            : Strings.Format("Courses_Summary", Source.Rows, Source.TotalRows);
 
     protected override void OnFilterApplied() => UpdateSummary();
 
@@ -122,7 +122,7 @@ public sealed class CoursesScreen : TableScreen<SessionRow>
         {
             if (Selected is not { Course: { } course })
             {
-                Context.Status.ShowError("Select a session of the course to schedule, or press k and n on the course.");
+                Context.Status.ShowError(Strings.Get("Courses_ScheduleWhich"));
                 return true;
             }
             if (!_vocabulary.Loaded) _ = _vocabulary.LoadAsync(Context, _vocabularyLoad);

@@ -37,9 +37,9 @@ public sealed class ParityScreen : Screen
 
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
-        new("F5", "read the figures again", "reload"),
-        new("↑↓ PgUp PgDn", "scroll the Member States", "scroll"),
-        HelpOnly("Home End", "first / last Member State"),
+        Help("F5", "Key_ReloadFigures"),
+        Help("↑↓ PgUp PgDn", "Key_ScrollMemberStates"),
+        HelpOnly("Home End", "Key_FirstLastMemberState"),
     ];
 
     public override void OnShown()

@@ -56,29 +56,29 @@ public sealed class SessionScreen : TableScreen<Nomination>
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
         .. CanNominate
-            ? new KeyHelp[] { new("n", "nominate officers", "nominate"), new("w", "withdraw the selected nomination", "withdraw") }
+            ? new KeyHelp[] { Help("n", "Key_Nominate"), Help("w", "Key_Withdraw") }
             : [],
         .. Context.IsAdministrator
             ? new KeyHelp[]
             {
-                new("r", "review nominations", "review"), new("e", "edit the session", "edit"), new("O", "open it for nominations", "open"),
-                new("C", "close it to nominations", "close"), new("X", "cancel it (says what it cancels first)", "cancel"),
-                new("K", "complete it, once ended", "complete"), new("D", "delete it, while a draft", "delete"),
+                Help("r", "Key_ReviewNominations"), Help("e", "Key_EditSession"), Help("O", "Key_OpenForNominations"),
+                Help("C", "Key_CloseToNominations"), Help("X", "Key_CancelSaysWhat"),
+                Help("K", "Key_Complete"), Help("D", "Key_DeleteDraft"),
             }
             : [],
-        new("p", "parity figures", "parity"),
-        new("Enter", "history of the selected nomination", "history"),
+        Help("p", "Key_ParityFigures"),
+        Help("Enter", "Key_SelectedHistory"),
         .. TableKeys,
     ];
 
     public static IReadOnlyList<Column<Nomination>> NominationColumns() =>
     [
-        new("OFFICER", n => n.OfficerDisplayName, n => n.OfficerDisplayName),
-        new("MS", n => Format.RegionOf(n.Name), n => Format.RegionOf(n.Name)),
-        new("G", n => Format.Gender(n.OfficerGender), n => (int)n.OfficerGender),
-        new("STATE", n => Format.State(n.State), n => Format.State(n.State)),
-        new("UPDATED", n => Format.Instant(n.UpdateTime), n => n.UpdateTime?.ToDateTime()),
-        new("WARNINGS", n => string.Join("; ", n.Warnings.Select(w => w.Description)), MayCut: true),
+        new(Strings.Get("Col_Officer"), n => n.OfficerDisplayName, n => n.OfficerDisplayName),
+        new(Strings.Get("Col_MemberState"), n => Format.RegionOf(n.Name), n => Format.RegionOf(n.Name)),
+        new(Strings.Get("Col_Gender"), n => Format.Gender(n.OfficerGender), n => (int)n.OfficerGender),
+        new(Strings.Get("Col_State"), n => Format.State(n.State), n => Format.State(n.State)),
+        new(Strings.Get("Col_Updated"), n => Format.Instant(n.UpdateTime), n => n.UpdateTime?.ToDateTime()),
+        new(Strings.Get("Col_Warnings"), n => string.Join("; ", n.Warnings.Select(w => w.Description)), MayCut: true),
     ];
 
     public override void OnShown() => Reload();
@@ -92,7 +92,7 @@ public sealed class SessionScreen : TableScreen<Nomination>
 
     private async Task LoadNominationsAsync()
     {
-        if (Source.TotalRows == 0) Summary = "Loading nominations…";
+        if (Source.TotalRows == 0) Summary = Strings.Get("Session_Loading");
         await Context.Load(_nominations,
             ct => Context.Client.ListAllNominationsAsync(new ListNominationsRequest
             {
@@ -104,7 +104,7 @@ public sealed class SessionScreen : TableScreen<Nomination>
                 UpdateSummary();
                 _watch.Start(result.WatchSequence);
             },
-            error => Summary = $"Could not load nominations: {error.Message}");
+            error => Summary = Strings.Format("Session_LoadFailed", error.Message));
     }
 
     /// <summary>A change from the feed: this session's nominations are updated in place, and the seats read again.</summary>
@@ -131,17 +131,18 @@ public sealed class SessionScreen : TableScreen<Nomination>
     private void ShowDetails() =>
         Details.Text = Describe.Session(_session, _course, Context.Clock.GetUtcNow().UtcDateTime) + "\n" +
                        (_session.State == Session.Types.State.Cancelled && _session.CancelReason.Length > 0
-                           ? $"Cancelled: {_session.CancelReason}"
+                           ? Strings.Format("Session_Cancelled", _session.CancelReason)
                            : Describe.Figures(_statistics, Context.IsFocalPoint ? Context.Caller.RegionCode : null));
 
     /// <summary>"SN's nominations: 3" — a count, never "3 of 3", which reads like a cap; "2 shown of 5" under a filter.</summary>
     private void UpdateSummary()
     {
-        var whose = Context.IsFocalPoint ? $"{Context.Caller.RegionCode}'s nominations" : "Nominations";
-        var live = _live ? "● live" : "○ live updates paused";
+        var whose = Context.IsFocalPoint ? Strings.Format("Session_Whose", Context.Caller.RegionCode) : Strings.Get("Session_All");
+        var live = _live ? Strings.Get("Session_Live") : Strings.Get("Session_Paused");
         Summary = Source.TotalRows == 0
-            ? $"{whose}: none yet." + (CanNominate ? " Press n to nominate officers." : "") + $" {live}"
-            : $"{whose}: {Source.TotalRows}" + (Source.Rows != Source.TotalRows ? $" ({Source.Rows} shown by the filter)" : "") + $" · {live}";
+            ? Strings.Format("Session_NoneYet", whose) + (CanNominate ? Strings.Get("Session_PressN") : "") + $" {live}"
+            : Strings.Format("Session_Count", whose, Source.TotalRows)
+              + (Source.Rows != Source.TotalRows ? Strings.Format("Session_Filtered", Source.Rows) : "") + $" · {live}";
     }
 
     protected override void OnFilterApplied() => UpdateSummary();
@@ -149,9 +150,9 @@ public sealed class SessionScreen : TableScreen<Nomination>
     protected override bool Matches(Nomination row, string foldedFilter) =>
         Folding.Fold($"{row.OfficerDisplayName} {row.State} {row.Name}").Contains(foldedFilter);
 
-    protected override void Open(Nomination row) => Context.Dialogs.Show($"Nomination of {row.OfficerDisplayName}",
-        $"{row.Name}\nState: {Format.State(row.State)}\n\n{Describe.History(row)}" +
-        (row.Warnings.Count > 0 ? $"\n\nWarnings:\n{Describe.Findings(row.Warnings)}" : ""));
+    protected override void Open(Nomination row) => Context.Dialogs.Show(Strings.Format("Session_NominationOf", row.OfficerDisplayName),
+        $"{row.Name}\n{Strings.Format("Session_StateLine", Format.State(row.State))}\n\n{Describe.History(row)}" +
+        (row.Warnings.Count > 0 ? $"\n\n{Strings.Get("Session_WarningsHeading")}\n{Describe.Findings(row.Warnings)}" : ""));
 
     public override bool HandleKey(Key key)
     {

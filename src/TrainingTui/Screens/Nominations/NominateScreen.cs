@@ -10,7 +10,7 @@ namespace Training.Tui.Screens.Nominations;
 public sealed record SubmissionResult(bool Submitted, string Refusal = "")
 {
     /// <summary>The RESULT column: short, as the reasons of a refusal go to WHY NOT.</summary>
-    public string Text => Submitted ? "✓ submitted" : "✗ refused";
+    public string Text => Submitted ? Strings.Get("Nominate_ResultSubmitted") : Strings.Get("Nominate_ResultRefused");
 }
 
 /// <summary>
@@ -42,12 +42,12 @@ public sealed record NomineeRow(Officer Officer, CheckEligibilityResponse? Eligi
     public string WhyNot(int width)
     {
         if (Result is { Submitted: false } refused) return Fit(refused.Refusal, width);
-        if (Submitted) return "submitted just now";
+        if (Submitted) return Strings.Get("Nominate_SubmittedJustNow");
         if (CheckProblem is not null) return Fit($"not checked: {CheckProblem}", width);
         if (Eligibility is null) return "";
         var (list, prefix) = Eligibility.Eligible ? (Warnings, "! ") : (Eligibility.Failures.ToList(), "");
         if (list.Count == 0) return "";
-        var more = list.Count > 1 ? $" +{list.Count - 1} more" : "";
+        var more = list.Count > 1 ? Strings.Format("Nominate_More", list.Count - 1) : "";
         var first = prefix + list[0].Description;
         return Fit(first, Math.Max(8, width - more.Length)) + more;
     }
@@ -141,18 +141,18 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
     public Course? Course { get; }
 
     /// <summary>Short: the session screen beneath already names the session in the header's trail.</summary>
-    public override string Heading => "Nominate";
+    public override string Heading => Strings.Get("Nominate_Heading");
 
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
-        new("Space", "select"),
-        new("a", "select all eligible shown (again: none)", "all eligible"),
-        new("n ^S", "review the selection, then submit it", "submit"),
-        new("Enter", "all findings of the officer", "findings"),
-        new("f", "find by skill, language…", "skill, language…"),
-        new("g", "women/men"),
-        new("v", "availability"),
-        new("c", "clear the criteria", "clear"),
+        Help("Space", "Key_Select"),
+        Help("a", "Key_SelectAllEligible"),
+        Help("n ^S", "Key_ReviewThenSubmit"),
+        Help("Enter", "Key_AllFindings"),
+        Help("f", "Key_FindBySkill"),
+        Help("g", "Key_WomenMen"),
+        Help("v", "Key_Availability"),
+        Help("c", "Key_ClearCriteria"),
         .. TableKeys,
     ];
 
@@ -179,12 +179,12 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
     [
         new("●", c => c.Selected ? "●" : "", c => c.Selected ? 0 : 1, MaxWidth: 3),
         new("OK", c => c.Mark, c => c.Eligibility is null ? 2 : c.Eligible ? 0 : 1, MaxWidth: 4),
-        new("NAME", c => c.DisplayName, c => Folding.Fold(c.DisplayName), MaxWidth: 24),
-        new("G", c => Format.Gender(c.Officer.Gender), c => (int)c.Officer.Gender, MaxWidth: 3),
-        new("RANK", c => c.Officer.Rank, c => c.Officer.Rank, MaxWidth: 16),
-        new("LANGUAGES", c => Format.Languages(c.Officer), MaxWidth: 14, MayCut: true),
-        new("WHY NOT", c => c.WhyNot(whyNot.Value), MaxWidth: whyNot.Value, MayCut: true),
-        new("RESULT", c => c.Result?.Text ?? "", c => c.Result?.Text, MaxWidth: 12),
+        new(Strings.Get("Col_Name"), c => c.DisplayName, c => Folding.Fold(c.DisplayName), MaxWidth: 24),
+        new(Strings.Get("Col_Gender"), c => Format.Gender(c.Officer.Gender), c => (int)c.Officer.Gender, MaxWidth: 3),
+        new(Strings.Get("Col_Rank"), c => c.Officer.Rank, c => c.Officer.Rank, MaxWidth: 16),
+        new(Strings.Get("Col_Languages"), c => Format.Languages(c.Officer), MaxWidth: 14, MayCut: true),
+        new(Strings.Get("Col_WhyNot"), c => c.WhyNot(whyNot.Value), MaxWidth: whyNot.Value, MayCut: true),
+        new(Strings.Get("Col_Result"), c => c.Result?.Text ?? "", c => c.Result?.Text, MaxWidth: 12),
     ];
 
     /// <summary>The Member States whose officers the caller may nominate: a focal point's own, an integration's scope.</summary>
@@ -192,7 +192,7 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
         ? [Context.Caller.RegionCode]
         : Context.Caller.Scope is { AllMemberStates: false } scope ? scope.RegionCodes.ToList() : [];
 
-    private string Whose => RegionCodes.Count == 1 ? $"{RegionCodes[0]} roster" : "Roster";
+    private string Whose => RegionCodes.Count == 1 ? Strings.Format("Nominate_WhoseRoster", RegionCodes[0]) : Strings.Get("Screen_Roster");
 
     public override void OnShown()
     {
@@ -219,7 +219,7 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
     private async Task LoadRosterAsync(bool recheck)
     {
         _checks.Cancel();
-        Summary = "Loading the officers…";
+        Summary = Strings.Get("Nominate_Loading");
         var filter = _filter;
         await Context.Load(_roster,
             async ct =>
@@ -253,7 +253,7 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
                 ShowDetails();
                 _ = CheckEligibilityAsync(recheck);
             },
-            error => Summary = $"Could not load the officers: {error.Message}");
+            error => Summary = Strings.Format("Nominate_LoadFailed", error.Message));
     }
 
     private async Task LoadFiguresAsync() =>
@@ -354,10 +354,10 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
     {
         var now = Context.Clock.GetUtcNow().UtcDateTime;
         Details.Text =
-            $"{Course?.Code ?? Format.CourseOf(Session.Name)} {Format.Dates(Session.StartDate, Session.EndDate)} · {Session.Venue} · " +
-            $"taught in {Session.LanguageCode} · nominations {Format.Window(Session, now)}\n" +
+            Strings.Format("Nominate_SessionLine", Course?.Code ?? Format.CourseOf(Session.Name), Format.Dates(Session.StartDate, Session.EndDate),
+                Session.Venue, Session.LanguageCode, Format.Window(Session, now)) + "\n" +
             Describe.Requirements(Course) + "\n" +
-            (_figuresNow is null ? "Figures: loading…" : $"{Describe.Seats(_figuresNow)} · {ParityLine(_figuresNow)}") + "\n" +
+            (_figuresNow is null ? Strings.Get("Describe_FiguresLoading") : $"{Describe.Seats(_figuresNow)} · {ParityLine(_figuresNow)}") + "\n" +
             (Selected is { } row ? Standing(row) : "");
     }
 
@@ -365,12 +365,12 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
     private static string Standing(NomineeRow row)
     {
         var who = $"{row.DisplayName}:";
-        if (row.Result is { Submitted: false } refused) return $"{who} ✗ refused: {refused.Refusal}";
-        if (row.Submitted) return $"{who} → submitted just now.";
-        if (row.CheckProblem is not null) return $"{who} ? not checked: {row.CheckProblem} (F5 checks again)";
-        if (row.Eligibility is not { } eligibility) return $"{who} … eligibility being checked.";
+        if (row.Result is { Submitted: false } refused) return Strings.Format("Nominate_Refused", who, refused.Refusal);
+        if (row.Submitted) return Strings.Format("Nominate_JustSubmitted", who);
+        if (row.CheckProblem is not null) return Strings.Format("Nominate_NotChecked", who, row.CheckProblem);
+        if (row.Eligibility is not { } eligibility) return Strings.Format("Nominate_BeingChecked", who);
         var reasons = eligibility.Eligible
-            ? row.Warnings.Select(w => $"! {w.Description}").Prepend("✓ eligible.")
+            ? row.Warnings.Select(w => $"! {w.Description}").Prepend(Strings.Get("Nominate_Eligible"))
             : eligibility.Failures.Select(f => $"✗ {f.Description}");
         return $"{who} {string.Join(" ", reasons)}";
     }
@@ -382,14 +382,14 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
             ? figures.MemberStates.FirstOrDefault(m => m.RegionCode == RegionCodes[0])?.Figures ?? new NominationFigures()
             : null;
         var now = own is null
-            ? $"Women: {Format.Percent(figures.Overall.NominatedWomenShare)} of the nominated"
-            : $"Women on {RegionCodes[0]}'s list: {own.NominatedWomen} of {own.Nominated}{(own.BelowParityThreshold ? " ⚠" : "")}";
+            ? Strings.Format("Nominate_WomenOverall", Format.Percent(figures.Overall.NominatedWomenShare))
+            : Strings.Format("Nominate_WomenOwn", RegionCodes[0], own.NominatedWomen, own.Nominated, own.BelowParityThreshold ? " ⚠" : "");
         var projections = ParityProjection.For(figures, selected);
         var then = projections.Count == 1
-            ? $"; with the selection {projections[0].WomenAfter} of {projections[0].After} ({Format.Percent(projections[0].ShareAfter)})" +
-              (projections[0].BelowThreshold ? " ⚠" : " ✓")
+            ? Strings.Format("Nominate_WithSelection", projections[0].WomenAfter, projections[0].After, Format.Percent(projections[0].ShareAfter),
+                projections[0].BelowThreshold ? " ⚠" : " ✓")
             : "";
-        return $"{now}{then} (≥ {Format.Percent(figures.ParityThreshold)} asked)";
+        return Strings.Format("Nominate_Asked", now, then, Format.Percent(figures.ParityThreshold));
     }
 
     private void UpdateSummary()
@@ -404,20 +404,21 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
         }
         var checkedCount = all.Count(c => c.Checked);
         var selected = all.Where(c => c.Selected).ToList();
-        var progress = checkedCount < all.Count ? $"checked {checkedCount} of {all.Count}" : "all checked";
+        var progress = checkedCount < all.Count ? Strings.Format("Nominate_Progress", checkedCount, all.Count) : Strings.Get("Nominate_AllChecked");
         var women = selected.Count(c => c.IsFemale);
         var selection = selected.Count == 0
             ? ""
-            : $" · {selected.Count} selected ({women} wom{(women == 1 ? "an" : "en")}) · n submits";
+            : women == 1 ? Strings.Format("Nominate_SelectedOne", selected.Count, women) : Strings.Format("Nominate_SelectedMany", selected.Count, women);
         // Counted over the rows on screen: "5 eligible" above five rows marked ✗ misleads.
         var shown = Source.ShownRows;
         var eligible = shown.Count(c => c.Selectable);
         var submitted = shown.Count(c => c.Submitted);
         var counts = shown.Count == all.Count
-            ? $"{RosterFilter.Count(all.Count)} officer{(all.Count == 1 ? "" : "s")} · {eligible} eligible"
-            : $"{RosterFilter.Count(shown.Count)} of {RosterFilter.Count(all.Count)} shown · {eligible} of them eligible";
+            ? all.Count == 1 ? Strings.Format("Nominate_CountOne", RosterFilter.Count(all.Count), eligible)
+                : Strings.Format("Nominate_CountAll", RosterFilter.Count(all.Count), eligible)
+            : Strings.Format("Nominate_CountShown", RosterFilter.Count(shown.Count), RosterFilter.Count(all.Count), eligible);
         var criteria = _filter.Narrowed ? $" — only {_filter.Describe()} (c clears)" : "";
-        Summary = $"{Whose}: {counts}{(submitted > 0 ? $" · {submitted} submitted" : "")} · {progress}{selection}{criteria}";
+        Summary = $"{Whose}: {counts}{(submitted > 0 ? Strings.Format("Nominate_SubmittedCount", submitted) : "")} · {progress}{selection}{criteria}";
     }
 
     protected override void OnFilterApplied() => UpdateSummary();
@@ -543,12 +544,12 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
         var selected = Source.AllRows.Where(c => c.Selected).ToList();
         if (selected.Count == 0)
         {
-            Context.Status.ShowError("Nothing selected: Space selects an officer, a selects every eligible one.");
+            Context.Status.ShowError(Strings.Get("Nominate_NothingSelected"));
             return;
         }
-        if (!Context.Dialogs.Confirm("Review the nomination", Review(selected), "Submit"))
+        if (!Context.Dialogs.Confirm(Strings.Get("Nominate_Review"), Review(selected), Strings.Get("Nominate_Submit")))
         {
-            Context.Status.ShowInfo("Nothing was submitted.");
+            Context.Status.ShowInfo(Strings.Get("Nominate_NothingSubmitted"));
             return;
         }
         await SubmitAsync(selected);
@@ -560,14 +561,17 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
         const int listed = 12;
         var lines = new List<string>
         {
-            $"Nominate {selected.Count} officer{(selected.Count == 1 ? "" : "s")} to {Course?.Code ?? Format.CourseOf(Session.Name)}, " +
-            $"{Format.Dates(Session.StartDate, Session.EndDate)} ({Session.Venue}):",
+            selected.Count == 1
+                ? Strings.Format("Nominate_ReviewIntroOne", selected.Count, Course?.Code ?? Format.CourseOf(Session.Name),
+                    Format.Dates(Session.StartDate, Session.EndDate), Session.Venue)
+                : Strings.Format("Nominate_ReviewIntroMany", selected.Count, Course?.Code ?? Format.CourseOf(Session.Name),
+                    Format.Dates(Session.StartDate, Session.EndDate), Session.Venue),
         };
         lines.AddRange(selected.Take(listed).Select(c => $"  {c.DisplayName} ({Format.Gender(c.Officer.Gender)}, {c.Officer.Rank})"));
-        if (selected.Count > listed) lines.Add($"  … and {selected.Count - listed} more");
+        if (selected.Count > listed) lines.Add(Strings.Format("Nominate_AndMore", selected.Count - listed));
         lines.Add("");
         var warnings = selected.SelectMany(c => c.Warnings.Select(w => $"  ! {c.DisplayName}: {w.Description}")).ToList();
-        lines.Add(warnings.Count == 0 ? "No warnings about these officers." : "Warnings (they do not block the nomination):");
+        lines.Add(warnings.Count == 0 ? Strings.Get("Nominate_NoWarnings") : Strings.Get("Nominate_WarningsHeading"));
         lines.AddRange(warnings);
         lines.Add("");
         if (_figuresNow is { SeatsAvailable: <= 0 } full)
@@ -600,8 +604,8 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
         // The figures first: a successful read clears the error line, and the outcome must stay on it.
         await LoadFiguresAsync();
         var total = submitted + refused;
-        if (refused == 0) Context.Status.ShowInfo($"Submitted {submitted} of {total}.");
-        else Context.Status.ShowError($"Submitted {submitted} of {total}; {refused} refused — WHY NOT says why, Enter shows all.");
+        if (refused == 0) Context.Status.ShowInfo(Strings.Format("Nominate_Submitted", submitted, total));
+        else Context.Status.ShowError(Strings.Format("Nominate_SubmittedRefused", submitted, total, refused));
     }
 
     public override void OnClosed()

@@ -43,8 +43,8 @@ public sealed class NominationsScreen : TableScreen<Nomination>
 
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
-        new("Enter", "history of the selected nomination", "history"),
-        .. CanWithdraw ? new KeyHelp[] { new("w", "withdraw the selected nomination", "withdraw") } : [],
+        Help("Enter", "Key_SelectedHistory"),
+        .. CanWithdraw ? new KeyHelp[] { Help("w", "Key_Withdraw") } : [],
         .. TableKeys,
     ];
 

@@ -66,34 +66,34 @@ public sealed class ReviewScreen : TableScreen<Nomination>
 
     private string Code => Course?.Code ?? Format.CourseOf(Session.Name);
 
-    public override string Heading => $"Review {Code}";
+    public override string Heading => Strings.Format("Review_Heading", Code);
 
     /// <summary>Outcomes can be recorded from the session's last day (the service's rule).</summary>
     private bool SessionEnded => Format.Day(Session.EndDate) is { } end && Context.Today >= end;
 
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
-        new("c", "confirm"),
-        new("w", "waitlist"),
-        new("x", "reject"),
-        new("r", "reconsider"),
+        Help("c", "Key_Confirm"),
+        Help("w", "Key_Waitlist"),
+        Help("x", "Key_Reject"),
+        Help("r", "Key_Reconsider"),
         .. SessionEnded
-            ? new KeyHelp[] { new("p f o", "record passed/failed/no-show", "outcomes") }
-            : [new("p f o", $"record passed/failed/no-show, from {Format.Date(Session.EndDate)}", "outcomes")],
-        new("F", "pending/all/confirmed"),
-        new("Enter", "history"),
+            ? new KeyHelp[] { Help("p f o", "Key_Outcomes") }
+            : [new("p f o", Strings.Format("Key_OutcomesFrom", Format.Date(Session.EndDate)), Strings.Get("Key_OutcomesFrom_Hint"))],
+        Help("F", "Key_PendingAllConfirmed"),
+        Help("Enter", "Key_History"),
         .. TableKeys,
     ];
 
     private static IReadOnlyList<Column<Nomination>> Columns() =>
     [
-        new("OFFICER", n => n.OfficerDisplayName, n => Folding.Fold(n.OfficerDisplayName), MaxWidth: 26),
-        new("MS", n => Format.RegionOf(n.Name), n => Format.RegionOf(n.Name), MaxWidth: 3),
-        new("G", n => Format.Gender(n.OfficerGender), n => (int)n.OfficerGender, MaxWidth: 1),
-        new("STATE", n => Format.State(n.State) + (n.Result != Nomination.Types.Result.Unspecified ? $" ({n.Result.ToString().ToLowerInvariant()})" : ""),
+        new(Strings.Get("Col_Officer"), n => n.OfficerDisplayName, n => Folding.Fold(n.OfficerDisplayName), MaxWidth: 26),
+        new(Strings.Get("Col_MemberState"), n => Format.RegionOf(n.Name), n => Format.RegionOf(n.Name), MaxWidth: 3),
+        new(Strings.Get("Col_Gender"), n => Format.Gender(n.OfficerGender), n => (int)n.OfficerGender, MaxWidth: 1),
+        new(Strings.Get("Col_State"), n => Format.State(n.State) + (n.Result != Nomination.Types.Result.Unspecified ? $" ({n.Result.ToString().ToLowerInvariant()})" : ""),
             n => (int)n.State, MaxWidth: 20),
-        new("SUBMITTED", n => Format.Instant(n.CreateTime ?? n.UpdateTime), n => (n.CreateTime ?? n.UpdateTime)?.ToDateTime()),
-        new("WARNINGS", n => string.Join("; ", n.Warnings.Select(w => w.Description)), MayCut: true),
+        new(Strings.Get("Col_Submitted"), n => Format.Instant(n.CreateTime ?? n.UpdateTime), n => (n.CreateTime ?? n.UpdateTime)?.ToDateTime()),
+        new(Strings.Get("Col_Warnings"), n => string.Join("; ", n.Warnings.Select(w => w.Description)), MayCut: true),
     ];
 
     public override void OnShown()
@@ -207,13 +207,11 @@ public sealed class ReviewScreen : TableScreen<Nomination>
     /// <summary>"Seats 12/20 · waitlist 3 · 5 awaiting a decision", from the session's figures.</summary>
     private string SeatCounter()
     {
-        if (_statistics is not { } s) return "Seats …";
+        if (_statistics is not { } s) return Strings.Get("Review_SeatsUnknown");
         var taken = s.Seats - s.SeatsAvailable;
-        var full = s.SeatsAvailable <= 0 ? " (full)" : "";
-        var outcomes = SessionEnded
-            ? " · session ended: record outcomes with p f o"
-            : $" · outcomes from {Format.Date(Session.EndDate)}";
-        return $"Seats {taken}/{s.Seats}{full} · waitlist {s.Overall.Waitlisted} · {s.Overall.Submitted} awaiting a decision{outcomes}";
+        var full = s.SeatsAvailable <= 0 ? Strings.Get("Describe_Full") : "";
+        var outcomes = SessionEnded ? Strings.Get("Review_Ended") : Strings.Format("Review_OutcomesFrom", Format.Date(Session.EndDate));
+        return Strings.Format("Review_SeatCounter", taken, s.Seats, full, s.Overall.Waitlisted, s.Overall.Submitted, outcomes);
     }
 
     /// <summary>"It takes one of the 4 seats left." — from the figures as last read.</summary>
@@ -370,9 +368,9 @@ public sealed class ReviewScreen : TableScreen<Nomination>
         {
             case Decision.Confirm:
                 // A seat is taken and the focal point told at once: asked first, like every decision that takes a seat.
-                if (!Context.Dialogs.Confirm("Confirm the nomination",
-                        $"Confirm {name} ({Format.RegionOf(nomination.Name)}) for {Code} {Format.Dates(Session.StartDate, Session.EndDate)}? " +
-                        $"{SeatsLeft()} The focal point sees it at once.", "Confirm")) return;
+                if (!Context.Dialogs.Confirm(Strings.Get("Review_ConfirmTitle"),
+                        Strings.Format("Review_ConfirmQuestion", name, Format.RegionOf(nomination.Name), Code, Format.Dates(Session.StartDate, Session.EndDate),
+                            SeatsLeft()), Strings.Get("Review_ConfirmButton"))) return;
                 break;
             case Decision.Reject:
                 if (Context.Dialogs.AskReason($"Reject {name}", "Why is this nomination rejected? (the focal point will read it)") is not { } why) return;
@@ -428,18 +426,18 @@ public sealed class ReviewScreen : TableScreen<Nomination>
 
     private static string Outcome(Decision decision) => decision switch
     {
-        Decision.RecordPassed => "passed",
-        Decision.RecordFailed => "failed",
-        _ => "a no-show",
+        Decision.RecordPassed => Strings.Get("Review_Passed"),
+        Decision.RecordFailed => Strings.Get("Review_Failed"),
+        _ => Strings.Get("Review_NoShow"),
     };
 
     private static string Done(Decision decision, Nomination n) => decision switch
     {
-        Decision.Confirm => $"Confirmed {n.OfficerDisplayName}: a seat is taken.",
-        Decision.Waitlist => $"Waitlisted {n.OfficerDisplayName}: promoted first in, first out when a seat frees.",
-        Decision.Reject => $"Rejected {n.OfficerDisplayName}.",
-        Decision.Reconsider => $"{n.OfficerDisplayName} is submitted again.",
-        _ => $"Recorded {n.OfficerDisplayName} as {Outcome(decision)}.",
+        Decision.Confirm => Strings.Format("Review_Confirmed", n.OfficerDisplayName),
+        Decision.Waitlist => Strings.Format("Review_Waitlisted", n.OfficerDisplayName),
+        Decision.Reject => Strings.Format("Review_Rejected", n.OfficerDisplayName),
+        Decision.Reconsider => Strings.Format("Review_SubmittedAgain", n.OfficerDisplayName),
+        _ => Strings.Format("Review_Recorded", n.OfficerDisplayName, Outcome(decision)),
     };
 
     /// <summary>The service's refusal as one sentence that says what happened and what to do.</summary>

@@ -33,12 +33,12 @@ public sealed class ReviewSessionsScreen : TableScreen<ReviewSessionRow>
     {
     }
 
-    public override string Heading => "Review";
+    public override string Heading => Strings.Get("Review_Sessions");
 
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
-        new("Enter", "review"),
-        new("p", "parity"),
+        Help("Enter", "Key_Review"),
+        Help("p", "Key_Parity"),
         .. TableKeys,
     ];
 

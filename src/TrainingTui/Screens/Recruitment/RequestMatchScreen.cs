@@ -97,10 +97,10 @@ public sealed partial class RequestMatchScreen : TableScreen<CandidateRow>
 
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
-        .. CanNominate ? new KeyHelp[] { new("Space", "select"), new("n ^S", "review, submit") } : [],
-        .. ChoosesMemberState ? new KeyHelp[] { new("m", "Member State") } : [],
-        new("Enter", "why this score", "why"),
-        new("i", "how the score is made", "scoring"),
+        .. CanNominate ? new KeyHelp[] { Help("Space", "Key_Select"), Help("n ^S", "Key_ReviewSubmit") } : [],
+        .. ChoosesMemberState ? new KeyHelp[] { Help("m", "Key_MemberState") } : [],
+        Help("Enter", "Key_WhyScore"),
+        Help("i", "Key_HowScore"),
         .. TableKeys,
     ];
 

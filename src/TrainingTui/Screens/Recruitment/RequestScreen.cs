@@ -56,17 +56,17 @@ public sealed class RequestScreen : TableScreen<Nomination>
         .. CanMatch
             ? new KeyHelp[] { new("m", Context.IsAdministrator ? "match a Member State's officers" : "match officers, nominate", "match") }
             : [],
-        .. CanNominate ? new KeyHelp[] { new("w", "withdraw the selected nomination", "withdraw") } : [],
+        .. CanNominate ? new KeyHelp[] { Help("w", "Key_Withdraw") } : [],
         .. Context.IsAdministrator
             ? new KeyHelp[]
             {
-                new("h", "shortlist"), new("l", "select"), new("c", "clear (medical on file)", "clear"), new("d", "deploy"), new("x", "reject"),
-                new("e", "edit the request", "edit"), new("O", "open it to Member States", "open"), new("C", "close it to nominations", "close"),
-                new("X", "cancel it (says what it cancels first)", "cancel"),
+                Help("h", "Key_Shortlist"), Help("l", "Key_Select"), Help("c", "Key_ClearMedical"), Help("d", "Key_Deploy"), Help("x", "Key_Reject"),
+                Help("e", "Key_EditRequest"), Help("O", "Key_OpenToMemberStates"), Help("C", "Key_CloseToNominations"),
+                Help("X", "Key_CancelSaysWhat"),
             }
             : [],
-        new("Enter", "history of the nomination", "history"),
-        new("i", "the request in full", "in full"),
+        Help("Enter", "Key_NominationHistory"),
+        Help("i", "Key_RequestInFull"),
         .. TableKeys,
     ];
 

@@ -26,8 +26,8 @@ public sealed class RequestsScreen : TableScreen<RecruitmentRequest>
 
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
-        new("Enter", "open the request", "open"),
-        .. Context.IsAdministrator ? new KeyHelp[] { new("a", "publish a new request", "publish") } : [],
+        Help("Enter", "Key_OpenRequest"),
+        .. Context.IsAdministrator ? new KeyHelp[] { Help("a", "Key_PublishRequest") } : [],
         .. TableKeys,
     ];
 

@@ -39,16 +39,16 @@ public sealed class ReportsScreen : Screen
 
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
-        new("p", "parity"),
-        new("k", "skills"),
-        new("x", "expiring"),
-        new("Tab", "next report"),
-        new("w", "window 30/90/365 days (expiring)", "window"),
-        new("s / S", "sort by next column / reverse (skills, expiring)", "sort"),
-        new("F5", "read the report again", "reload"),
-        HelpOnly("↑↓ PgUp PgDn", "scroll"),
-        HelpOnly("Home End", "top / bottom"),
-        HelpOnly("Shift+Tab", "previous report"),
+        Help("p", "Key_Parity"),
+        Help("k", "Key_Skills"),
+        Help("x", "Key_Expiring"),
+        Help("Tab", "Key_NextReport"),
+        Help("w", "Key_Window"),
+        Help("s / S", "Key_SortReport"),
+        Help("F5", "Key_ReloadReport"),
+        HelpOnly("↑↓ PgUp PgDn", "Key_Scroll"),
+        HelpOnly("Home End", "Key_TopBottom"),
+        HelpOnly("Shift+Tab", "Key_PreviousReport"),
     ];
 
     private static readonly char[] ReportKeys = ['p', 'k', 'x'];

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
@@ -124,12 +123,12 @@ public sealed class ImportExportScreen : Screen
 
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
-        new("Enter", "import / export the file named", "go"),
-        new("Ctrl+S", "start the import", "import"),
-        new("Tab", "next field", "next"),
-        new("←→ Space", "choose format, mode", "choose"),
-        new("Esc", "stop a running import or export; else leave the field (the screen keys, q and ? work again)", "stop / leave field"),
-        new("↑↓ PgUp PgDn", "scroll the bad rows", "scroll"),
+        Help("Enter", "Key_ImportExportFile"),
+        Help("Ctrl+S", "Key_StartImport"),
+        Help("Tab", "Key_NextField"),
+        Help("←→ Space", "Key_ChooseFormat"),
+        Help("Esc", "Key_StopOrLeave"),
+        Help("↑↓ PgUp PgDn", "Key_ScrollBadRows"),
     ];
 
     /// <summary>A running import or export counts as unsaved work: leaving the screen or quitting asks first, and stops it.</summary>
@@ -527,7 +526,7 @@ public sealed class ImportExportScreen : Screen
         }
     }
 
-    private static string Figure(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    private static string Figure(long value) => value.ToString("N0", UiLanguage.Formatting);
 
     /// <summary>How far one import has got; written by the import's thread, read on the UI thread.</summary>
     private sealed class ImportRun

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Training.Tui.Screens.Shared;
 using Unpol.Training.V1;
 
@@ -60,5 +59,5 @@ public sealed record RosterFilter(
         return string.Join(" · ", parts);
     }
 
-    public static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+    public static string Count(int n) => n.ToString("N0", UiLanguage.Formatting);
 }

@@ -71,9 +71,9 @@ public sealed partial class RosterFilterScreen : Screen
 
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
-        new("Enter", "apply"),
-        new("Tab", "next field"),
-        new("Esc", "back, unchanged"),
+        Help("Enter", "Key_Apply"),
+        Help("Tab", "Key_NextField"),
+        Help("Esc", "Key_BackUnchanged"),
     ];
 
     public FormRow Row(string key) => _rows.Single(r => r.Key == key);

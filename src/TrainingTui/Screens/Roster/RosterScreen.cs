@@ -122,13 +122,13 @@ public sealed class RosterScreen : TableScreen<OfficerRow>
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
         .. CanWrite
-            ? new KeyHelp[] { new("Enter e", "edit"), new("a", "add"), new("d Del", "delete") }
-            : [new KeyHelp("Enter", "full record")],
-        new("f", "find by skill, language…"),
-        new("g", "women/men"),
-        new("v", "availability"),
-        new("c", "clear"),
-        .. ChoosesMemberState ? new KeyHelp[] { new("m", "Member State") } : [],
+            ? new KeyHelp[] { Help("Enter e", "Key_Edit"), Help("a", "Key_Add"), Help("d Del", "Key_Delete") }
+            : [Help("Enter", "Key_FullRecord")],
+        Help("f", "Key_Find"),
+        Help("g", "Key_WomenMen"),
+        Help("v", "Key_Availability"),
+        Help("c", "Key_Clear"),
+        .. ChoosesMemberState ? new KeyHelp[] { Help("m", "Key_MemberState") } : [],
         .. TableKeys,
     ];
 

@@ -7,42 +7,45 @@ public static class Describe
 {
     public static string Requirements(Course? course)
     {
-        if (course?.Requirements is not { } r) return "Requires: —";
+        if (course?.Requirements is not { } r) return Strings.Format("Describe_Requires", "—");
         var parts = new List<string>();
         parts.AddRange(r.Languages.Select(l =>
             $"{l.LanguageCode} {l.MinimumLevel}" + (l.Skills.Count == 0 ? "" : $" ({string.Join("/", l.Skills.Select(s => s.ToString().ToLowerInvariant()))})")));
         parts.AddRange(r.Skills.Select(s => s.MinimumLevel == SkillLevel.Unspecified
             ? s.SkillCode
             : $"{s.SkillCode} ≥ {s.MinimumLevel.ToString().ToLowerInvariant()}"));
-        if (r.PrerequisiteCourses.Count > 0) parts.Add("after " + string.Join(", ", r.PrerequisiteCourses.Select(c => c.Split('/')[^1])));
-        if (r.HasMinServiceYears) parts.Add($"≥ {r.MinServiceYears} years' service");
-        if (r.HasMinAge) parts.Add($"aged {r.MinAge} or older");
-        if (r.HasMaxAge) parts.Add($"under {r.MaxAge}");
-        if (r.WomenOnly) parts.Add("women only");
-        if (r.VettingRequired) parts.Add("vetting");
-        if (r.DrivingRequired) parts.Add("driving licence");
-        if (r.HasMaxNomineesPerMemberState) parts.Add($"≤ {r.MaxNomineesPerMemberState} per Member State");
-        return "Requires: " + (parts.Count == 0 ? "the general criteria" : string.Join(" · ", parts));
+        if (r.PrerequisiteCourses.Count > 0) parts.Add(Strings.Format("Describe_After", string.Join(", ", r.PrerequisiteCourses.Select(c => c.Split('/')[^1]))));
+        if (r.HasMinServiceYears) parts.Add(Strings.Format("Describe_ServiceYears", r.MinServiceYears));
+        if (r.HasMinAge) parts.Add(Strings.Format("Describe_AgedOrOlder", r.MinAge));
+        if (r.HasMaxAge) parts.Add(Strings.Format("Describe_Under", r.MaxAge));
+        if (r.WomenOnly) parts.Add(Strings.Get("Describe_WomenOnly"));
+        if (r.VettingRequired) parts.Add(Strings.Get("Describe_Vetting"));
+        if (r.DrivingRequired) parts.Add(Strings.Get("Describe_Driving"));
+        if (r.HasMaxNomineesPerMemberState) parts.Add(Strings.Format("Describe_PerMemberState", r.MaxNomineesPerMemberState));
+        return Strings.Format("Describe_Requires", parts.Count == 0 ? Strings.Get("Describe_GeneralCriteria") : string.Join(" · ", parts));
     }
 
     public static string Session(Session session, Course? course, DateTime now) =>
         $"{course?.Code ?? Format.CourseOf(session.Name)} — {course?.Title}\n" +
-        $"{session.Venue} · {Format.Dates(session.StartDate, session.EndDate)} · taught in {session.LanguageCode} · {session.Seats} seats · nominations {Format.Window(session, now)}\n" +
+        Strings.Format("Describe_SessionLine", session.Venue, Format.Dates(session.StartDate, session.EndDate), session.LanguageCode, session.Seats,
+            Format.Window(session, now)) + "\n" +
         Requirements(course);
 
     /// <summary>"Seats: 16 of 16 taken (full) · 3 waitlisted".</summary>
     public static string Seats(SessionStatistics figures) =>
-        $"Seats: {figures.Seats - figures.SeatsAvailable} of {figures.Seats} taken{(figures.SeatsAvailable <= 0 ? " (full)" : "")} · " +
-        $"{figures.Overall.Waitlisted} waitlisted";
+        Strings.Format("Describe_Seats", figures.Seats - figures.SeatsAvailable, figures.Seats,
+            figures.SeatsAvailable <= 0 ? Strings.Get("Describe_Full") : "", figures.Overall.Waitlisted);
 
     public static string Figures(SessionStatistics? figures, string? regionCode)
     {
-        if (figures is null) return "Figures: loading…";
-        var text = $"{Seats(figures)} · women {Format.Percent(figures.Overall.NominatedWomenShare)} of nominated";
+        if (figures is null) return Strings.Get("Describe_FiguresLoading");
+        var text = Strings.Format("Describe_WomenShare", Seats(figures), Format.Percent(figures.Overall.NominatedWomenShare));
         var own = regionCode is null ? null : figures.MemberStates.FirstOrDefault(m => m.RegionCode == regionCode);
         if (own is not null)
-            text += $" · {regionCode}: {own.Figures.NominatedWomen} wom{(own.Figures.NominatedWomen == 1 ? "an" : "en")} of {own.Figures.Nominated}" +
-                    (own.Figures.BelowParityThreshold ? $" ⚠ below {Format.Percent(figures.ParityThreshold)}" : "");
+            text += (own.Figures.NominatedWomen == 1
+                        ? Strings.Format("Describe_OwnWomanOne", regionCode, own.Figures.NominatedWomen, own.Figures.Nominated)
+                        : Strings.Format("Describe_OwnWomen", regionCode, own.Figures.NominatedWomen, own.Figures.Nominated)) +
+                    (own.Figures.BelowParityThreshold ? Strings.Format("Describe_BelowThreshold", Format.Percent(figures.ParityThreshold)) : "");
         return text;
     }
 

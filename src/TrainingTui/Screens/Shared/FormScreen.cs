@@ -98,10 +98,10 @@ public abstract class FormScreen : Screen
 
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
-        new("Ctrl+S", "save"),
-        new("Tab Enter", "next field", "next"),
-        new("Shift+Tab", "previous field", "previous"),
-        new("Esc", "cancel (asks when changed)", "cancel"),
+        Help("Ctrl+S", "Key_Save"),
+        Help("Tab Enter", "Key_NextField"),
+        Help("Shift+Tab", "Key_PreviousField"),
+        Help("Esc", "Key_CancelForm"),
     ];
 
     public override bool HasUnsavedChanges => !Closed && ChangedKeys().Count > 0;

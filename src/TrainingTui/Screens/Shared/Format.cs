@@ -6,12 +6,15 @@ namespace Training.Tui.Screens.Shared;
 /// <summary>How values read on screen: short, unambiguous, the same everywhere.</summary>
 public static class Format
 {
+    /// <summary>Dates, numbers and percentages in the client's language ("8 Feb 2027", "8 févr. 2027").</summary>
+    private static CultureInfo Shown => UiLanguage.Formatting;
+
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     public static DateOnly? Day(Google.Type.Date? date) =>
         date is null || date.Year == 0 ? null : new DateOnly(date.Year, date.Month, date.Day);
 
-    public static string Date(Google.Type.Date? date) => Day(date)?.ToString("d MMM yyyy", Invariant) ?? "—";
+    public static string Date(Google.Type.Date? date) => Day(date)?.ToString("d MMM yyyy", Shown) ?? "—";
 
     public static string IsoDate(Google.Type.Date? date) => Day(date)?.ToString("yyyy-MM-dd", Invariant) ?? "";
 
@@ -20,26 +23,37 @@ public static class Format
         var (s, e) = (Day(start), Day(end));
         if (s is null || e is null) return "—";
         return s.Value.Year == e.Value.Year
-            ? $"{s.Value.ToString("d MMM", Invariant)}–{e.Value.ToString("d MMM yyyy", Invariant)}"
-            : $"{s.Value.ToString("d MMM yyyy", Invariant)}–{e.Value.ToString("d MMM yyyy", Invariant)}";
+            ? $"{s.Value.ToString("d MMM", Shown)}–{e.Value.ToString("d MMM yyyy", Shown)}"
+            : $"{s.Value.ToString("d MMM yyyy", Shown)}–{e.Value.ToString("d MMM yyyy", Shown)}";
     }
 
     /// <summary>The day of an instant, "3 Jan 2027" (UTC).</summary>
-    public static string Day(Google.Protobuf.WellKnownTypes.Timestamp time) => time.ToDateTime().ToString("d MMM yyyy", Invariant);
+    public static string Day(Google.Protobuf.WellKnownTypes.Timestamp time) => time.ToDateTime().ToString("d MMM yyyy", Shown);
 
     public static string Instant(Google.Protobuf.WellKnownTypes.Timestamp? time) =>
-        time is null ? "—" : time.ToDateTime().ToString("d MMM yyyy HH:mm", Invariant) + " UTC";
+        time is null ? "—" : time.ToDateTime().ToString("d MMM yyyy HH:mm", Shown) + " UTC";
 
     /// <summary>"open until 15 Feb", "opens 1 Jan", "closed", or the session's state when it is not open.</summary>
     public static string Window(Session session, DateTime now)
     {
-        if (session.State != Session.Types.State.Open) return session.State.ToString().ToLowerInvariant();
+        if (session.State != Session.Types.State.Open) return SessionState(session.State);
         var opens = session.NominationOpenTime?.ToDateTime();
         var closes = session.NominationCloseTime?.ToDateTime();
-        if (opens > now) return $"opens {opens.Value.ToString("d MMM", Invariant)}";
-        if (closes <= now) return "closed";
-        return closes is null ? "open" : $"open until {closes.Value.ToString("d MMM", Invariant)}";
+        if (opens > now) return Strings.Format("Window_Opens", opens.Value.ToString("d MMM", Shown));
+        if (closes <= now) return Strings.Get("Window_Closed");
+        return closes is null ? Strings.Get("Window_Open") : Strings.Format("Window_OpenUntil", closes.Value.ToString("d MMM", Shown));
     }
+
+    /// <summary>"draft", "open", "closed", "completed", "cancelled" (in French too).</summary>
+    public static string SessionState(Session.Types.State state) => state switch
+    {
+        Session.Types.State.Draft => Strings.Get("SessionState_Draft"),
+        Session.Types.State.Open => Strings.Get("SessionState_Open"),
+        Session.Types.State.Closed => Strings.Get("SessionState_Closed"),
+        Session.Types.State.Completed => Strings.Get("SessionState_Completed"),
+        Session.Types.State.Cancelled => Strings.Get("SessionState_Cancelled"),
+        _ => state.ToString().ToLowerInvariant(),
+    };
 
     public static bool WindowOpen(Session session, DateTime now) =>
         session.State == Session.Types.State.Open
@@ -61,18 +75,30 @@ public static class Format
 
     public static string Gender(Gender gender) => gender switch
     {
-        Unpol.Training.V1.Gender.Female => "F",
-        Unpol.Training.V1.Gender.Male => "M",
+        Unpol.Training.V1.Gender.Female => Strings.Get("Gender_Female"),
+        Unpol.Training.V1.Gender.Male => Strings.Get("Gender_Male"),
         _ => "?",
     };
 
     public static string State(Nomination.Types.State state) => state switch
     {
-        Nomination.Types.State.NoShow => "no-show",
+        Nomination.Types.State.Submitted => Strings.Get("NominationState_Submitted"),
+        Nomination.Types.State.Confirmed => Strings.Get("NominationState_Confirmed"),
+        Nomination.Types.State.Waitlisted => Strings.Get("NominationState_Waitlisted"),
+        Nomination.Types.State.Rejected => Strings.Get("NominationState_Rejected"),
+        Nomination.Types.State.Withdrawn => Strings.Get("NominationState_Withdrawn"),
+        Nomination.Types.State.Cancelled => Strings.Get("NominationState_Cancelled"),
+        Nomination.Types.State.Completed => Strings.Get("NominationState_Completed"),
+        Nomination.Types.State.NoShow => Strings.Get("NominationState_NoShow"),
+        Nomination.Types.State.Shortlisted => Strings.Get("NominationState_Shortlisted"),
+        Nomination.Types.State.Selected => Strings.Get("NominationState_Selected"),
+        Nomination.Types.State.Cleared => Strings.Get("NominationState_Cleared"),
+        Nomination.Types.State.Deployed => Strings.Get("NominationState_Deployed"),
         _ => state.ToString().ToLowerInvariant(),
     };
 
-    public static string Percent(double share) => share.ToString("P0", Invariant);
+    /// <summary>"25 %" ("25 %" with a no-break space in French).</summary>
+    public static string Percent(double share) => share.ToString("P0", Shown);
 
     public static string RegionOf(string resourceName) => resourceName.Split('/') is ["memberStates", var region, ..] ? region : "";
 

@@ -85,11 +85,15 @@ public sealed class RowsSource<T>(IReadOnlyList<Column<T>> columns, Func<T, stri
         Project();
     }
 
+    /// <summary>Text in the language's collation (names, courses), anything else (dates, counts) as it compares itself.</summary>
+    private static readonly Comparer<IComparable?> Order = Comparer<IComparable?>.Create((a, b) =>
+        a is string x && b is string y ? UiLanguage.Collation.Compare(x, y) : Comparer<IComparable?>.Default.Compare(a, b));
+
     private void Project()
     {
         IEnumerable<T> rows = _filter is null ? _all : _all.Where(_filter);
         if (SortColumn >= 0 && columns[SortColumn].SortKey is { } sortKey)
-            rows = Descending ? rows.OrderByDescending(sortKey, Comparer<IComparable?>.Default) : rows.OrderBy(sortKey, Comparer<IComparable?>.Default);
+            rows = Descending ? rows.OrderByDescending(sortKey, Order) : rows.OrderBy(sortKey, Order);
         _shown = rows.ToList();
     }
 }

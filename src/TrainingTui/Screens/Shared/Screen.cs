@@ -37,8 +37,14 @@ public abstract class Screen : View
     /// <summary>Every key of this screen, the most used first: the help lists them all, the hint line those it can.</summary>
     public abstract IReadOnlyList<KeyHelp> KeyHelp { get; }
 
+    /// <summary>
+    /// A key and its words in the client's language: the resource <paramref name="words"/> describes it in the help, and
+    /// "<paramref name="words"/>_Hint", when there is one, says it in a word or two on the hint line.
+    /// </summary>
+    protected static KeyHelp Help(string key, string words) => new(key, Strings.Get(words), Strings.Find(words + "_Hint"));
+
     /// <summary>A key the help lists and the hint line leaves out (one everyone knows, like the arrows).</summary>
-    protected static KeyHelp HelpOnly(string key, string description) => new(key, description, "");
+    protected static KeyHelp HelpOnly(string key, string words) => new(key, Strings.Get(words), "");
 
     /// <summary>True while the screen holds edits not yet saved: quitting asks first.</summary>
     public virtual bool HasUnsavedChanges => false;

@@ -31,7 +31,7 @@ public abstract class TableScreen<T> : Screen
         _summary.TextChanged += (_, _) => FitText();
         FrameChanged += (_, _) => FitText();
         FilterField = new TextField { X = 9, Y = Pos.Bottom(_summary), Width = Dim.Fill(), Visible = false };
-        FilterLabel = new Label { X = 0, Y = Pos.Bottom(_summary), Text = "Filter /", Visible = false };
+        FilterLabel = new Label { X = 0, Y = Pos.Bottom(_summary), Text = Strings.Get("Table_Filter"), Visible = false };
         FilterField.TextChanged += (_, _) => ApplyFilter();
         Table = new TableView
         {
@@ -101,10 +101,10 @@ public abstract class TableScreen<T> : Screen
     /// <summary>Keys of the table screen itself, to append to a screen's own.</summary>
     protected static IEnumerable<KeyHelp> TableKeys =>
     [
-        new("/", "filter in place", "filter"),
-        new("s / S", "sort by next column / reverse", "sort"),
-        HelpOnly("↑↓ PgUp PgDn", "move"),
-        HelpOnly("Home End", "first / last row"),
+        Help("/", "Key_Filter"),
+        Help("s / S", "Key_Sort"),
+        HelpOnly("↑↓ PgUp PgDn", "Key_Move"),
+        HelpOnly("Home End", "Key_FirstLastRow"),
     ];
 
     /// <summary>Replaces the rows, keeping the selected row (by key) where it still exists.</summary>

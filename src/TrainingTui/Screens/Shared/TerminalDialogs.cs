@@ -12,7 +12,7 @@ public sealed class TerminalDialogs(IApplication app) : IDialogs
 {
     /// <summary>"No" comes last, so it is the button Enter presses: a stray Enter never deletes or discards.</summary>
     public bool Confirm(string title, string message, string yes = "Yes") =>
-        MessageBox.Query(app, title, message, $"_{yes}", "_No") == 0;
+        MessageBox.Query(app, title, message, $"_{yes}", Strings.Get("Dialog_No")) == 0;
 
     public string? AskReason(string title, string prompt)
     {
@@ -28,7 +28,7 @@ public sealed class TerminalDialogs(IApplication app) : IDialogs
     }
 
     /// <summary>The first line of a text longer than its dialog.</summary>
-    internal const string ScrollHint = "↑↓ PgUp PgDn Home End scroll · Esc closes";
+    internal static string ScrollHint => Strings.Get("Dialog_ScrollHint");
 
     /// <summary>
     /// What <see cref="Show"/> runs, built apart so that a view test can draw it without a nested run loop: the text's
@@ -48,7 +48,7 @@ public sealed class TerminalDialogs(IApplication app) : IDialogs
         var body = new ListView { Y = scrolls ? 1 : 0, Width = Dim.Fill(), Height = Dim.Fill(1) };
         body.SetSource(new ObservableCollection<string>(lines));
         dialog.Add(body);
-        dialog.AddButton(new Button { Title = "_Close" });
+        dialog.AddButton(new Button { Title = Strings.Get("Dialog_Close") });
         body.SetFocus();
         return dialog;
     }
