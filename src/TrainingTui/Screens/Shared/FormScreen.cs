@@ -21,7 +21,8 @@ public sealed record FormField(string Key, string Caption, string Hint);
 /// </summary>
 public abstract class FormScreen : Screen
 {
-    private const string OfflineNotice = "⚠ Not saved: the service is away. All kept; Ctrl+S once it is back.";
+    // The save may have landed before the link dropped: the form says so, and a second Ctrl+S (same request id) is safe.
+    private const string OfflineNotice = "⚠ No answer; it may have saved. All kept: Ctrl+S again is safe.";
 
     private readonly List<FormRow> _rows = [];
     private readonly View _fields;

@@ -282,7 +282,7 @@ public sealed class OfficerFormTests
         var offline = ui.Screen();
         Assert.Contains("OFFLINE", offline);
         Assert.Contains("The training service cannot be reached. Retrying every 3 s; your edits are kept.", offline);
-        Assert.Equal("⚠ Not saved: the service is away. All kept; Ctrl+S once it is back.", form.GeneralMessage);
+        Assert.Equal("⚠ No answer; it may have saved. All kept: Ctrl+S again is safe.", form.GeneralMessage);
         Assert.Same(form, ui.Current);
 
         client.Unreachable = false;
