@@ -160,6 +160,56 @@ public sealed class HttpJsonTests(HttpWorld world) : IClassFixture<HttpWorld>
         Assert.Equal((HttpStatusCode.Forbidden, "PERMISSION_DENIED"), (foreign.Status, foreign.Reason));
     }
 
+    [Fact]
+    public async Task CatalogueAndRequestLifecycles_OverHttp_UpdateOpenCloseCancelAndDelete()
+    {
+        var admin = world.Admin;
+        var course = Ok(await Http.PostAsync("/v1/courses?courseId=http-life", admin, JsonCalls.Json(CatalogSamples.Course("HTTP-LIFE")))).As<Course>();
+        var session = Ok(await Http.PostAsync($"/v1/{course.Name}/sessions?sessionId=april", admin,
+            JsonCalls.Json(CatalogSamples.Session(new DateOnly(2027, 4, 5))))).As<Session>();
+        var draft = Ok(await Http.PostAsync($"/v1/{course.Name}/sessions?sessionId=may", admin,
+            JsonCalls.Json(CatalogSamples.Session(new DateOnly(2027, 5, 3))))).As<Session>();
+
+        var change = session.Clone();
+        change.Seats = 33;
+        var updated = Ok(await Http.PatchAsync($"/v1/{session.Name}?updateMask=seats", admin, JsonCalls.Json(change))).As<Session>();
+        Assert.Equal(33, updated.Seats);
+        var opened = Ok(await Http.PostAsync($"/v1/{session.Name}:open", admin, $$"""{"etag":{{Quoted(updated.Etag)}}}""")).As<Session>();
+        Assert.Equal(Session.Types.State.Open, opened.State);
+        var closed = Ok(await Http.PostAsync($"/v1/{session.Name}:close", admin, "{}")).As<Session>();
+        Assert.Equal(Session.Types.State.Closed, closed.State);
+        var cancelled = Ok(await Http.PostAsync($"/v1/{session.Name}:cancel", admin, """{"reason":"Venue unavailable."}""")).As<Session>();
+        Assert.Equal((Session.Types.State.Cancelled, "Venue unavailable."), (cancelled.State, cancelled.CancelReason));
+
+        Ok(await Http.DeleteAsync($"/v1/{draft.Name}", admin));
+        Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync($"/v1/{draft.Name}", admin)).Status);
+        var empty = Ok(await Http.PostAsync("/v1/courses?courseId=http-empty", admin, JsonCalls.Json(CatalogSamples.Course("HTTP-EMPTY")))).As<Course>();
+        Ok(await Http.DeleteAsync($"/v1/{empty.Name}", admin));
+        Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync($"/v1/{empty.Name}", admin)).Status);
+
+        var request = new RecruitmentRequest
+        {
+            Title = "Community policing advisers",
+            Mission = "missions/minusca",
+            Category = PersonnelCategory.Ipo,
+            OfficerCount = 2,
+            DeploymentDate = Samples.Date(2027, 10, 1),
+            Deadline = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(new DateTime(2027, 7, 1, 0, 0, 0, DateTimeKind.Utc)),
+        };
+        var created = Ok(await Http.PostAsync("/v1/requests?recruitmentRequestId=http-life", admin, JsonCalls.Json(request))).As<RecruitmentRequest>();
+        var retitled = created.Clone();
+        retitled.Title = "Community-oriented policing advisers";
+        var edited = Ok(await Http.PatchAsync($"/v1/{created.Name}?updateMask=title", admin, JsonCalls.Json(retitled))).As<RecruitmentRequest>();
+        Assert.Equal(retitled.Title, edited.Title);
+        Ok(await Http.PostAsync($"/v1/{created.Name}:open", admin, "{}"));
+        Assert.Equal(RecruitmentRequest.Types.State.Closed, Ok(await Http.PostAsync($"/v1/{created.Name}:close", admin, "{}")).As<RecruitmentRequest>().State);
+        Assert.Equal(RecruitmentRequest.Types.State.Cancelled,
+            Ok(await Http.PostAsync($"/v1/{created.Name}:cancel", admin, """{"reason":"Mandate not renewed."}""")).As<RecruitmentRequest>().State);
+        var unused = Ok(await Http.PostAsync("/v1/requests?recruitmentRequestId=http-unused", admin, JsonCalls.Json(request))).As<RecruitmentRequest>();
+        Ok(await Http.DeleteAsync($"/v1/{unused.Name}", admin));
+        Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync($"/v1/{unused.Name}", admin)).Status);
+    }
+
     public static TheoryData<string, HttpStatusCode> Readers => new()
     {
         { "administrator", HttpStatusCode.OK },
