@@ -210,6 +210,32 @@ public sealed class HttpJsonTests(HttpWorld world) : IClassFixture<HttpWorld>
         Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync($"/v1/{unused.Name}", admin)).Status);
     }
 
+    [Fact]
+    public async Task DecisionsOnNominations_OverHttp_WaitlistRejectAndReconsider()
+    {
+        var admin = world.Admin;
+        var focal = world.FocalPointSN;
+        async Task<Nomination> NominateAsync(string family, string given)
+        {
+            var officer = Ok(await Http.PostAsync("/v1/memberStates/SN/officers", focal, JsonCalls.Json(Samples.Officer(family, given)))).As<Officer>();
+            return Ok(await Http.PostAsync("/v1/memberStates/SN/nominations", focal,
+                $$"""{"officer":"{{officer.Name}}","session":"{{world.Session}}"}""")).As<SubmitNominationResponse>().Nomination;
+        }
+
+        var first = await NominateAsync("Diouf", "Aminata");
+        var waitlisted = Ok(await Http.PostAsync($"/v1/{first.Name}:waitlist", admin, $$"""{"etag":{{Quoted(first.Etag)}}}""")).As<Nomination>();
+        Assert.Equal(Nomination.Types.State.Waitlisted, waitlisted.State);
+
+        var second = await NominateAsync("Sarr", "Moussa");
+        var rejected = Ok(await Http.PostAsync($"/v1/{second.Name}:reject", admin, """{"reason":"Missing documents."}""")).As<Nomination>();
+        Assert.Equal(Nomination.Types.State.Rejected, rejected.State);
+        var reconsidered = Ok(await Http.PostAsync($"/v1/{second.Name}:reconsider", admin,
+            $$"""{"etag":{{Quoted(rejected.Etag)}},"reason":"The documents arrived."}""")).As<Nomination>();
+        Assert.NotEqual(Nomination.Types.State.Rejected, reconsidered.State);
+        var again = await Http.PostAsync($"/v1/{second.Name}:reconsider", admin, """{"reason":"Again."}""");
+        Assert.Equal((HttpStatusCode.BadRequest, "ILLEGAL_TRANSITION"), (again.Status, again.Reason));
+    }
+
     public static TheoryData<string, HttpStatusCode> Readers => new()
     {
         { "administrator", HttpStatusCode.OK },
