@@ -21,8 +21,17 @@ public sealed class NominationWatchTests : IAsyncLifetime
     {
         var events = new List<NominationEvent>();
         using var timeout = new CancellationTokenSource(Patience);
-        while (events.Count < count && await call.ResponseStream.MoveNext(timeout.Token))
-            events.Add(call.ResponseStream.Current);
+        try
+        {
+            while (events.Count < count && await call.ResponseStream.MoveNext(timeout.Token))
+                events.Add(call.ResponseStream.Current);
+        }
+        catch (RpcException e) when (timeout.IsCancellationRequested)
+        {
+            // Say what came, so a slow machine can be told from a lost event.
+            throw new Xunit.Sdk.XunitException(
+                $"Only {events.Count} of {count} events within {Patience.TotalSeconds:0} s (sequences {string.Join(", ", events.Select(x => x.Sequence))}): {e.Status}");
+        }
         return events;
     }
 
