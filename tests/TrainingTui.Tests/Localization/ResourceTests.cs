@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Training.Tui.Localization;
+using Training.Tui.Tests.Support;
 
 namespace Training.Tui.Tests.Localization;
 
@@ -23,6 +25,26 @@ public sealed partial class ResourceTests
         XDocument.Load(Path.Combine(Folder, file)).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!);
 
+    /// <summary>Every English file of the folder ("Strings.resx", "Roster.resx"…); each has its French beside it.</summary>
+    private static IEnumerable<string> EnglishFiles() =>
+        Directory.EnumerateFiles(Folder, "*.resx").Select(Path.GetFileName).OfType<string>()
+            .Where(f => f.Count(c => c == '.') == 1).Order(StringComparer.Ordinal);
+
+    private static string FrenchOf(string english) => english[..^".resx".Length] + ".fr.resx";
+
+    /// <summary>Every English key of every file, each in exactly one file.</summary>
+    private static Dictionary<string, string> AllEnglish()
+    {
+        var all = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in EnglishFiles())
+            foreach (var (key, text) in Read(file))
+                Assert.True(all.TryAdd(key, text), $"{key} is in more than one resource file ({file} and another)");
+        return all;
+    }
+
+    private static Dictionary<string, string> AllFrench() =>
+        EnglishFiles().SelectMany(f => Read(FrenchOf(f))).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+
     private static string Code() => string.Join('\n',
         Directory.EnumerateFiles(Path.Combine(Root, "src", "TrainingTui"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
@@ -36,25 +58,40 @@ public sealed partial class ResourceTests
     private static partial Regex Asked();
 
     [Fact]
+    public void EveryFile_HasItsFrench_AndNoOtherFileIsThere()
+    {
+        var english = EnglishFiles().ToList();
+        Assert.Contains("Strings.resx", english);
+        foreach (var file in english) Assert.True(File.Exists(Path.Combine(Folder, FrenchOf(file))), $"{FrenchOf(file)} is missing");
+        var expected = english.Concat(english.Select(FrenchOf)).ToHashSet(StringComparer.Ordinal);
+        var present = Directory.EnumerateFiles(Folder, "*.resx").Select(Path.GetFileName).OfType<string>();
+        Assert.All(present, f => Assert.Contains(f, expected));
+    }
+
+    [Fact]
     public void EveryKey_IsInEnglishAndInFrench_WithTheSamePlaceholders_AndNoneIsEmpty()
     {
-        var english = Read("Strings.resx");
-        var french = Read("Strings.fr.resx");
+        foreach (var file in EnglishFiles())
+        {
+            var english = Read(file);
+            var french = Read(FrenchOf(file));
+            Assert.True(!english.Keys.Except(french.Keys).Any(), $"missing in {FrenchOf(file)}: {string.Join(", ", english.Keys.Except(french.Keys))}");
+            Assert.True(!french.Keys.Except(english.Keys).Any(), $"missing in {file}: {string.Join(", ", french.Keys.Except(english.Keys))}");
+        }
 
-        Assert.Empty(english.Keys.Except(french.Keys));
-        Assert.Empty(french.Keys.Except(english.Keys));
-        foreach (var (key, text) in english)
+        var (englishAll, frenchAll) = (AllEnglish(), AllFrench());
+        foreach (var (key, text) in englishAll)
         {
             Assert.False(string.IsNullOrWhiteSpace(text), $"{key} is empty in English");
-            Assert.False(string.IsNullOrWhiteSpace(french[key]), $"{key} is empty in French");
-            Assert.Equal(Placeholder().Matches(text).Select(m => m.Value).Order(), Placeholder().Matches(french[key]).Select(m => m.Value).Order());
+            Assert.False(string.IsNullOrWhiteSpace(frenchAll[key]), $"{key} is empty in French");
+            Assert.Equal(Placeholder().Matches(text).Select(m => m.Value).Order(), Placeholder().Matches(frenchAll[key]).Select(m => m.Value).Order());
         }
     }
 
     [Fact]
     public void EveryKey_IsUsedByTheCode_AndEveryKeyTheCodeAsksFor_Exists()
     {
-        var keys = Read("Strings.resx").Keys.ToHashSet(StringComparer.Ordinal);
+        var keys = AllEnglish().Keys.ToHashSet(StringComparer.Ordinal);
         var code = Code();
         var asked = Asked().Matches(code).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
 
@@ -65,9 +102,18 @@ public sealed partial class ResourceTests
     }
 
     [Fact]
+    public void TheClient_ReadsEveryKeyOfEveryFile_InBothLanguages()
+    {
+        using (Speaking.English())
+            foreach (var (key, text) in AllEnglish()) Assert.Equal(text, Strings.Get(key));
+        using (Speaking.French())
+            foreach (var (key, text) in AllFrench()) Assert.Equal(text, Strings.Get(key));
+    }
+
+    [Fact]
     public void TheFrench_UsesTheUnitedNationsTerms()
     {
-        var french = Read("Strings.fr.resx");
+        var french = AllFrench();
         Assert.Equal("point focal {0}", french["Role_FocalPoint"]);
         Assert.Equal("Candidats", french["Screen_Roster"]);
         Assert.Contains("séance", french["Key_OpenSession"], StringComparison.Ordinal);
