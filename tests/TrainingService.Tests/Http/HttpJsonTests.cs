@@ -236,6 +236,80 @@ public sealed class HttpJsonTests(HttpWorld world) : IClassFixture<HttpWorld>
         Assert.Equal((HttpStatusCode.BadRequest, "ILLEGAL_TRANSITION"), (again.Status, again.Reason));
     }
 
+    [Fact]
+    public async Task TheEndOfASession_OverHttp_CompletesItAndRecordsAnOutcome()
+    {
+        var admin = world.Admin;
+        var course = Ok(await Http.PostAsync("/v1/courses?courseId=http-end", admin, JsonCalls.Json(CatalogSamples.Course("HTTP-END")))).As<Course>();
+        var session = Ok(await Http.PostAsync($"/v1/{course.Name}/sessions?sessionId=february", admin,
+            JsonCalls.Json(CatalogSamples.Session(new DateOnly(2027, 2, 15), days: 5)))).As<Session>();
+        Ok(await Http.PostAsync($"/v1/{session.Name}:open", admin, "{}"));
+        var officer = Ok(await Http.PostAsync("/v1/memberStates/SN/officers", world.FocalPointSN, JsonCalls.Json(Samples.Officer("Niang", "Fatou")))).As<Officer>();
+        var nomination = Ok(await Http.PostAsync("/v1/memberStates/SN/nominations", world.FocalPointSN,
+            $$"""{"officer":"{{officer.Name}}","session":"{{session.Name}}"}""")).As<SubmitNominationResponse>().Nomination;
+        var confirmed = Ok(await Http.PostAsync($"/v1/{nomination.Name}:confirm", admin, "{}")).As<Nomination>();
+        var closed = Ok(await Http.PostAsync($"/v1/{session.Name}:close", admin, "{}")).As<Session>();
+
+        var early = await Http.PostAsync($"/v1/{session.Name}:complete", admin, $$"""{"etag":{{Quoted(closed.Etag)}}}""");
+        Assert.Equal(HttpStatusCode.BadRequest, early.Status);
+
+        var before = world.Service.Clock.GetUtcNow();
+        world.Service.Clock.Set(new DateTimeOffset(2027, 2, 20, 17, 0, 0, TimeSpan.Zero));
+        try
+        {
+            var passed = Ok(await Http.PostAsync($"/v1/{confirmed.Name}:recordOutcome", admin,
+                $$"""{"etag":{{Quoted(confirmed.Etag)}},"outcome":"PASSED"}""")).As<Nomination>();
+            Assert.Equal(Nomination.Types.State.Completed, passed.State);
+            var again = await Http.PostAsync($"/v1/{confirmed.Name}:recordOutcome", admin, """{"outcome":"PASSED"}""");
+            Assert.Equal(HttpStatusCode.BadRequest, again.Status);
+
+            var completed = Ok(await Http.PostAsync($"/v1/{session.Name}:complete", admin, $$"""{"etag":{{Quoted(closed.Etag)}}}""")).As<Session>();
+            Assert.Equal(Session.Types.State.Completed, completed.State);
+            var stale = await Http.PostAsync($"/v1/{session.Name}:complete", admin, $$"""{"etag":{{Quoted(closed.Etag)}}}""");
+            Assert.Equal(HttpStatusCode.Conflict, stale.Status);
+        }
+        finally
+        {
+            world.Service.Clock.Set(before);
+        }
+    }
+
+    [Fact]
+    public async Task TheDeploymentPath_OverHttp_ShortlistsSelectsClearsAndDeploys_EachWithItsEtag()
+    {
+        var admin = world.Admin;
+        var request = new RecruitmentRequest
+        {
+            Title = "Crime scene investigators",
+            Mission = "missions/minusca",
+            Category = PersonnelCategory.Ipo,
+            OfficerCount = 1,
+            DeploymentDate = Samples.Date(2027, 9, 1),
+            Deadline = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(new DateTime(2027, 6, 1, 0, 0, 0, DateTimeKind.Utc)),
+        };
+        var created = Ok(await Http.PostAsync("/v1/requests?recruitmentRequestId=http-deploy", admin, JsonCalls.Json(request))).As<RecruitmentRequest>();
+        Ok(await Http.PostAsync($"/v1/{created.Name}:open", admin, "{}"));
+        var officer = Ok(await Http.PostAsync("/v1/memberStates/SN/officers", world.FocalPointSN, JsonCalls.Json(Samples.Officer("Toure", "Ousmane")))).As<Officer>();
+        var nomination = Ok(await Http.PostAsync("/v1/memberStates/SN/nominations", world.FocalPointSN,
+            $$"""{"officer":"{{officer.Name}}","request":"{{created.Name}}"}""")).As<SubmitNominationResponse>().Nomination;
+
+        var byFocalPoint = await Http.PostAsync($"/v1/{nomination.Name}:shortlist", world.FocalPointSN, "{}");
+        Assert.Equal((HttpStatusCode.Forbidden, "PERMISSION_DENIED"), (byFocalPoint.Status, byFocalPoint.Reason));
+        var outOfOrder = await Http.PostAsync($"/v1/{nomination.Name}:deploy", admin, "{}");
+        Assert.Equal((HttpStatusCode.BadRequest, "ILLEGAL_TRANSITION"), (outOfOrder.Status, outOfOrder.Reason));
+
+        var steps = new[] { ("shortlist", Nomination.Types.State.Shortlisted), ("select", Nomination.Types.State.Selected),
+            ("clear", Nomination.Types.State.Cleared), ("deploy", Nomination.Types.State.Deployed) };
+        foreach (var (verb, state) in steps)
+        {
+            var moved = Ok(await Http.PostAsync($"/v1/{nomination.Name}:{verb}", admin, $$"""{"etag":{{Quoted(nomination.Etag)}}}""")).As<Nomination>();
+            Assert.Equal(state, moved.State);
+            var stale = await Http.PostAsync($"/v1/{nomination.Name}:{verb}", admin, $$"""{"etag":{{Quoted(nomination.Etag)}}}""");
+            Assert.Equal(HttpStatusCode.Conflict, stale.Status);
+            nomination = moved;
+        }
+    }
+
     public static TheoryData<string, HttpStatusCode> Readers => new()
     {
         { "administrator", HttpStatusCode.OK },
