@@ -82,7 +82,7 @@ public sealed class OfficerDirectory : IOfficerDirectory
 
     public IReadOnlyList<Officer> OfficersOf(string regionCode) => Roster(regionCode).Officers;
 
-    public IReadOnlyList<Officer> Holding(string regionCode, IReadOnlyList<LanguageRequirement> languages, IReadOnlyList<SkillRequirement> skills) =>
+    public IEnumerable<Officer> Holding(string regionCode, IReadOnlyList<LanguageRequirement> languages, IReadOnlyList<SkillRequirement> skills) =>
         Roster(regionCode).Holding(languages, skills);
 
     /// <summary>The Member States with at least one officer, in code order.</summary>

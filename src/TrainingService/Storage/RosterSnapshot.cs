@@ -81,13 +81,36 @@ public sealed class RosterSnapshot
     /// The officers who hold every language (at the level, in the skills required) and every skill (at the level)
     /// required, in name-key order; anonymised ones never.
     /// </summary>
-    public IReadOnlyList<Officer> Holding(IReadOnlyList<LanguageRequirement> languages, IReadOnlyList<SkillRequirement> skills)
+    public IEnumerable<Officer> Holding(IReadOnlyList<LanguageRequirement> languages, IReadOnlyList<SkillRequirement> skills)
     {
+        var positions = Positions(Postings(languages, skills, null, null), 0);
+        if (languages.Count + skills.Count > 0 && PostingsAreExact(languages))
+        {
+            // The postings say it all: no officer need be read to be ruled out (reading 20,000 scattered officers
+            // is most of what this would cost).
+            foreach (var position in positions) yield return Officers[position];
+            yield break;
+        }
         var query = new OfficerQuery(null, null, null, skills, languages, null, null, null, default);
-        var holding = new List<Officer>();
-        foreach (var position in Positions(Postings(languages, skills, null, null), 0))
-            if (query.Matches(Officers[position])) holding.Add(Officers[position]);
-        return holding;
+        foreach (var position in positions)
+            if (query.Matches(Officers[position])) yield return Officers[position];
+    }
+
+    /// <summary>
+    /// True when the postings of these requirements hold exactly the officers who meet them: every language is asked
+    /// in all four skills (its posting is "this level in all four"); skill postings are exact at every level. (With no
+    /// requirement there is no posting: every officer is walked and anonymised ones must be read to be left out.)
+    /// </summary>
+    private static bool PostingsAreExact(IReadOnlyList<LanguageRequirement> languages)
+    {
+        for (var i = 0; i < languages.Count; i++)
+        {
+            var skills = languages[i].EffectiveSkills;
+            if (skills.Count < 4 || !(skills.Contains(LanguageSkill.Reading) && skills.Contains(LanguageSkill.Listening)
+                    && skills.Contains(LanguageSkill.Writing) && skills.Contains(LanguageSkill.Speaking)))
+                return false;
+        }
+        return true;
     }
 
     /// <summary>Officers after <paramref name="afterKey"/> in name-key order, up to <paramref name="take"/>.</summary>

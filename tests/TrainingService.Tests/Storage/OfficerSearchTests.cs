@@ -18,11 +18,13 @@ public sealed class OfficerSearchTests : IDisposable
 
     private readonly TrainingDatabase _database = TrainingDatabase.OpenInMemory();
     private readonly OfficerRepository _officers;
+    private readonly OfficerDirectory _directory;
     private readonly List<Officer> _all = [];
 
     public OfficerSearchTests()
     {
-        _officers = new OfficerRepository(_database, new OfficerDirectory(_database, new ReferenceDataStore(_database)));
+        _directory = new OfficerDirectory(_database, new ReferenceDataStore(_database));
+        _officers = new OfficerRepository(_database, _directory);
         var random = new Random(155);
         _database.Write(() =>
         {
@@ -59,6 +61,26 @@ public sealed class OfficerSearchTests : IDisposable
             while (after is not null);
 
             Assert.True(expected.SequenceEqual(found), $"Round {round}: {Describe(query)} gave {found.Count}, expected {expected.Count}.");
+        }
+    }
+
+    [Fact]
+    public void RandomRequirements_HoldingGivesExactlyTheOfficersAPlainFilterKeeps_InNameOrder()
+    {
+        // Matching's first cut: with every language asked in all four skills the postings alone answer, otherwise
+        // each officer is read; both must keep exactly the officers who hold every language and skill required.
+        var random = new Random(1515);
+        for (var round = 0; round < 400; round++)
+        {
+            var query = RandomQuery(random);
+            foreach (var state in States)
+            {
+                var expected = _all.Where(o => o.RegionCode == state && !o.Anonymized)
+                    .Where(new OfficerQuery(null, null, null, query.Skills, query.Languages, null, null, null, Today).Matches)
+                    .OrderBy(o => o.NameKey, StringComparer.Ordinal).Select(o => o.Key).ToList();
+                var holding = _directory.Holding(state, query.Languages, query.Skills).Select(o => o.Key).ToList();
+                Assert.True(expected.SequenceEqual(holding), $"Round {round}, {state}: {Describe(query)} held {holding.Count}, expected {expected.Count}.");
+            }
         }
     }
 

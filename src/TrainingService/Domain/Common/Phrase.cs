@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Resources;
 
@@ -15,6 +16,9 @@ public sealed class Phrase
 
     /// <summary>The language of the API's messages (AIP-193: <c>message</c> is English).</summary>
     public static readonly CultureInfo English = CultureInfo.InvariantCulture;
+
+    /// <summary>Each key's text per language, read from the resources once (ResourceManager takes a lock on every read).</summary>
+    private static readonly ConcurrentDictionary<(string Key, bool French), string?> Texts = new();
 
     private readonly string? _fallback;
 
@@ -43,11 +47,14 @@ public sealed class Phrase
     public string In(CultureInfo culture)
     {
         var french = culture.TwoLetterISOLanguageName == "fr";
-        var text = (Key.Length > 0 ? Resources.GetString(Key, french ? French : English) : null) ?? _fallback ?? Key;
+        var text = (Key.Length > 0 ? Text(Key, french) : null) ?? _fallback ?? Key;
         if (Arguments.Count == 0) return text;
         var shown = french ? French : English;
         return string.Format(shown, text, Arguments.Select(a => Say(a, culture, shown)).ToArray());
     }
+
+    private static string? Text(string key, bool french) =>
+        Texts.GetOrAdd((key, french), k => Resources.GetString(k.Key, k.French ? French : English));
 
     private static object? Say(object? argument, CultureInfo culture, CultureInfo shown) => argument switch
     {

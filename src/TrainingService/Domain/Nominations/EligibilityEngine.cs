@@ -46,13 +46,29 @@ public sealed class EligibilityEngine(EligibilityPolicy policy, IReferenceData r
 {
     public EligibilityPolicy Policy => policy;
 
+    // Phrases without arguments never change: shared, not made again for each of the thousands of officers a match judges.
+    private static readonly Phrase WhatCourse = new("What_Course");
+    private static readonly Phrase WhatRequest = new("What_Request");
+    private static readonly Phrase WhenSessionStarts = new("When_SessionStarts");
+    private static readonly Phrase WhenDeployed = new("When_Deployed");
+
+    /// <summary>The findings of the check running on this thread: one list per thread, copied out only when it holds any.</summary>
+    [ThreadStatic] private static List<EligibilityFinding>? _scratch;
+
+    private static List<EligibilityFinding> Scratch()
+    {
+        var findings = _scratch ??= new List<EligibilityFinding>(8);
+        findings.Clear();
+        return findings;
+    }
+
     public EligibilityResult Check(SessionCheck check)
     {
-        var findings = new List<EligibilityFinding>();
+        var findings = Scratch();
         var officer = check.Officer;
         var requirements = check.Course.Requirements;
         var day = check.Session.StartDate;
-        var what = new Phrase("What_Course");
+        var what = WhatCourse;
 
         if (officer.Anonymized)
         {
@@ -61,7 +77,7 @@ public sealed class EligibilityEngine(EligibilityPolicy policy, IReferenceData r
             return Split(findings);
         }
 
-        Age(findings, officer, day, requirements.MinAge ?? policy.MinimumAge, requirements.MaxAge ?? policy.MaximumAgeExclusive, new Phrase("When_SessionStarts"));
+        Age(findings, officer, day, requirements.MinAge ?? policy.MinimumAge, requirements.MaxAge ?? policy.MaximumAgeExclusive, WhenSessionStarts);
         Service(findings, officer, day, requirements.MinServiceYears ?? policy.MinimumServiceYears, what);
         if (requirements.DrivingRequired) Driving(findings, officer, day, what);
         Languages(findings, officer, requirements.Languages, what);
@@ -98,11 +114,11 @@ public sealed class EligibilityEngine(EligibilityPolicy policy, IReferenceData r
     /// </summary>
     public EligibilityResult Check(RequestCheck check)
     {
-        var findings = new List<EligibilityFinding>();
+        var findings = Scratch();
         var officer = check.Officer;
         var request = check.Request;
         var day = request.DeploymentDate;
-        var what = new Phrase("What_Request");
+        var what = WhatRequest;
 
         if (officer.Anonymized)
         {
@@ -111,7 +127,7 @@ public sealed class EligibilityEngine(EligibilityPolicy policy, IReferenceData r
             return Split(findings);
         }
 
-        Age(findings, officer, day, policy.MinimumAge, policy.MaximumAgeExclusive, new Phrase("When_Deployed"));
+        Age(findings, officer, day, policy.MinimumAge, policy.MaximumAgeExclusive, WhenDeployed);
         Service(findings, officer, day, request.MinServiceYears ?? policy.MinimumServiceYears, what);
         if (request.DrivingRequired) Driving(findings, officer, day, what);
         if (request.AmsRequired) Ams(findings, officer, day);
@@ -131,11 +147,18 @@ public sealed class EligibilityEngine(EligibilityPolicy policy, IReferenceData r
             else if (check.Now >= request.Deadline)
                 findings.Add(EligibilityFinding.Hard(Rules.RequestDeadlinePassed, "request.deadline",
                     new Phrase("Finding_DeadlinePassed", request.Deadline)));
-            if (check.OfficerNominations.Any(n => n.IsLive && n.Kind == TargetKind.Request && n.TargetKey == request.Id && n.Key != check.NominationKey))
+            // Loops, not lambdas: matching runs this for every officer of a State.
+            foreach (var n in check.OfficerNominations)
+            {
+                if (!n.IsLive || n.Kind != TargetKind.Request || n.TargetKey != request.Id || n.Key == check.NominationKey) continue;
                 findings.Add(EligibilityFinding.Hard(Rules.AlreadyNominated, "officer",
                     new Phrase("Finding_AlreadyNominatedRequest")));
+                break;
+            }
             var cap = policy.NomineesPerPostPerMemberState * request.OfficerCount;
-            var live = check.RequestNominations.Count(n => n.RegionCode == officer.RegionCode && n.IsLive && n.Key != check.NominationKey);
+            var live = 0;
+            foreach (var n in check.RequestNominations)
+                if (n.RegionCode == officer.RegionCode && n.IsLive && n.Key != check.NominationKey) live++;
             if (live >= cap)
                 findings.Add(EligibilityFinding.Hard(Rules.MemberStateCapReached, "request.officer_count",
                     new Phrase("Finding_RequestCap", officer.RegionCode, live, cap, policy.NomineesPerPostPerMemberState)));
@@ -226,40 +249,49 @@ public sealed class EligibilityEngine(EligibilityPolicy policy, IReferenceData r
                 new Phrase("Finding_DrivingTooRecent", Math.Max(months, 0), day, what, policy.DrivingLicenceMonths)));
     }
 
-    private void Languages(List<EligibilityFinding> findings, Officer officer, IEnumerable<LanguageRequirement> requirements, Phrase what)
+    private void Languages(List<EligibilityFinding> findings, Officer officer, IReadOnlyList<LanguageRequirement> requirements, Phrase what)
     {
-        foreach (var requirement in requirements)
+        for (var r = 0; r < requirements.Count; r++)
         {
-            var name = Phrase.Word($"Language_{requirement.LanguageCode}", reference.Language(requirement.LanguageCode)?.DisplayName ?? requirement.LanguageCode);
+            var requirement = requirements[r];
             var held = officer.Language(requirement.LanguageCode);
             if (held is null)
             {
                 findings.Add(EligibilityFinding.Hard(Rules.LanguageMissing, $"officer.languages[{requirement.LanguageCode}]",
-                    new Phrase("Finding_LanguageMissing", name, what, requirement.MinimumLevel.ToString())));
+                    new Phrase("Finding_LanguageMissing", LanguageName(requirement), what, requirement.MinimumLevel.ToString())));
                 continue;
             }
-            foreach (var skill in requirement.EffectiveSkills)
+            var skills = requirement.EffectiveSkills;
+            for (var i = 0; i < skills.Count; i++)
             {
+                var skill = skills[i];
                 var level = held.LevelIn(skill);
                 if (level >= requirement.MinimumLevel) continue;
                 var skillName = skill.ToString().ToLowerInvariant();
                 object shown = level == CefrLevel.Unspecified ? new Phrase("Level_NotAssessed") : level.ToString();
                 findings.Add(EligibilityFinding.Hard(Rules.LanguageLevelTooLow, $"officer.languages[{requirement.LanguageCode}].{skillName}",
-                    new Phrase("Finding_LanguageLevelTooLow", name, Word("LanguageSkill", skill), shown, what, requirement.MinimumLevel.ToString())));
+                    new Phrase("Finding_LanguageLevelTooLow", LanguageName(requirement), Word("LanguageSkill", skill), shown, what,
+                        requirement.MinimumLevel.ToString())));
             }
         }
     }
 
-    private void Skills(List<EligibilityFinding> findings, Officer officer, IEnumerable<SkillRequirement> requirements, Phrase what)
+    /// <summary>The language's name as a word, made only for a finding (most officers pass).</summary>
+    private Phrase LanguageName(LanguageRequirement requirement) =>
+        Phrase.Word($"Language_{requirement.LanguageCode}", reference.Language(requirement.LanguageCode)?.DisplayName ?? requirement.LanguageCode);
+
+    private void Skills(List<EligibilityFinding> findings, Officer officer, IReadOnlyList<SkillRequirement> requirements, Phrase what)
     {
-        foreach (var requirement in requirements)
+        for (var r = 0; r < requirements.Count; r++)
         {
-            var name = reference.Skill(requirement.SkillCode)?.DisplayName ?? requirement.SkillCode;
+            var requirement = requirements[r];
             var held = officer.Skill(requirement.SkillCode);
+            if (held is not null && held.Level >= requirement.MinimumLevel) continue;
+            var name = reference.Skill(requirement.SkillCode)?.DisplayName ?? requirement.SkillCode;
             if (held is null)
                 findings.Add(EligibilityFinding.Hard(Rules.MissingSkill, $"officer.skills[{requirement.SkillCode}]",
                     new Phrase("Finding_SkillMissing", name, what)));
-            else if (held.Level < requirement.MinimumLevel)
+            else
                 findings.Add(EligibilityFinding.Hard(Rules.SkillLevelTooLow, $"officer.skills[{requirement.SkillCode}].level",
                     new Phrase("Finding_SkillLevelTooLow", name, Word("SkillLevel", held.Level), what, Word("SkillLevel", requirement.MinimumLevel))));
         }
@@ -335,16 +367,19 @@ public sealed class EligibilityEngine(EligibilityPolicy policy, IReferenceData r
 
     private static readonly EligibilityResult NoFinding = new([], []);
 
-    /// <summary>Most officers pass with nothing to say: no lists to build then (matching judges thousands per call).</summary>
+    /// <summary>
+    /// Most officers pass with nothing to say: no lists to build then (matching judges thousands per call). The findings
+    /// given are the thread's scratch list: what is kept is copied out of it.
+    /// </summary>
     private static EligibilityResult Split(List<EligibilityFinding> findings)
     {
         if (findings.Count == 0) return NoFinding;
         var hard = 0;
         foreach (var finding in findings)
             if (finding.Severity == Severity.Hard) hard++;
-        // One kind only (the usual case): the list itself, in the order the rules found them.
-        if (hard == findings.Count) return new(findings, []);
-        if (hard == 0) return new([], findings);
+        // One kind only (the usual case): in the order the rules found them.
+        if (hard == findings.Count) return new(findings.ToArray(), []);
+        if (hard == 0) return new([], findings.ToArray());
         var failures = new List<EligibilityFinding>(hard);
         var warnings = new List<EligibilityFinding>(findings.Count - hard);
         foreach (var finding in findings) (finding.Severity == Severity.Hard ? failures : warnings).Add(finding);
@@ -353,5 +388,11 @@ public sealed class EligibilityEngine(EligibilityPolicy policy, IReferenceData r
 
     /// <summary>A value of a vocabulary (a state, a level) as a word in the caller's language ("deployed", "déployé").</summary>
     private static Phrase Word<T>(string vocabulary, T value) where T : struct, Enum =>
-        Phrase.Word($"{vocabulary}_{value}", value.ToString().ToLowerInvariant());
+        VocabularyWords<T>.Words.GetOrAdd((vocabulary, value), w => Phrase.Word($"{w.Vocabulary}_{w.Value}", w.Value.ToString().ToLowerInvariant()));
+
+    /// <summary>One shared word per vocabulary value: a phrase without arguments never changes.</summary>
+    private static class VocabularyWords<T> where T : struct, Enum
+    {
+        public static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Vocabulary, T Value), Phrase> Words = new();
+    }
 }

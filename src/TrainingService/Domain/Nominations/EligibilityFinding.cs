@@ -14,10 +14,17 @@ public sealed class EligibilityFinding
     /// <summary>A method, not a property: the sentence's words are not stored with a nomination, only its English.</summary>
     private Phrase? _words;
 
+    /// <summary>The English sentence, written when first read: matching judges thousands of officers and reads few sentences.</summary>
+    private string? _description;
+
     public string Rule { get; set; } = "";
     public Severity Severity { get; set; }
     public string Field { get; set; } = "";
-    public string Description { get; set; } = "";
+    public string Description
+    {
+        get => _description ??= _words?.ToString() ?? "";
+        set => _description = value;
+    }
 
     /// <summary>The sentence in <paramref name="culture"/>'s language; a finding read back from storage has only its English.</summary>
     public string DescriptionIn(CultureInfo culture) => _words?.In(culture) ?? Description;
@@ -26,10 +33,10 @@ public sealed class EligibilityFinding
     public Phrase Words() => _words ?? Phrase.Word("", Description);
 
     public static EligibilityFinding Hard(string rule, string field, Phrase words) =>
-        new() { Rule = rule, Severity = Severity.Hard, Field = field, Description = words.ToString(), _words = words };
+        new() { Rule = rule, Severity = Severity.Hard, Field = field, _words = words };
 
     public static EligibilityFinding Soft(string rule, string field, Phrase words) =>
-        new() { Rule = rule, Severity = Severity.Soft, Field = field, Description = words.ToString(), _words = words };
+        new() { Rule = rule, Severity = Severity.Soft, Field = field, _words = words };
 }
 
 /// <summary>Rule codes returned by the engine. New codes may be added.</summary>

@@ -90,15 +90,18 @@ public sealed class CandidateMatcher(
     private double Points(Officer officer, IReadOnlyList<LanguageRequirement> languages, IReadOnlyList<SkillRequirement> skills, DateOnly day)
     {
         var points = 0.0;
-        foreach (var requirement in languages)
+        for (var l = 0; l < languages.Count; l++)
         {
+            var requirement = languages[l];
             var held = officer.Language(requirement.LanguageCode)!;
             var margin = 0.0;
-            foreach (var skill in requirement.EffectiveSkills) margin += held.LevelIn(skill) - requirement.MinimumLevel;
-            points += Math.Min(10, 5 * margin / requirement.EffectiveSkills.Count);
+            var effective = requirement.EffectiveSkills;
+            for (var i = 0; i < effective.Count; i++) margin += held.LevelIn(effective[i]) - requirement.MinimumLevel;
+            points += Math.Min(10, 5 * margin / effective.Count);
         }
-        foreach (var requirement in skills)
+        for (var s = 0; s < skills.Count; s++)
         {
+            var requirement = skills[s];
             var minimum = requirement.MinimumLevel == SkillLevel.Unspecified ? SkillLevel.Basic : requirement.MinimumLevel;
             points += 5 + 5 * Math.Max(0, officer.Skill(requirement.SkillCode)!.Level - minimum);
         }

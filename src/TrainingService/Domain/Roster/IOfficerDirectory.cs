@@ -14,6 +14,6 @@ public interface IOfficerDirectory
     /// The officers of the State who hold every language and skill at the level required (the rest would fail those
     /// hard rules), in name order: what the rule engine needs to look at, often a small part of the State.
     /// </summary>
-    IReadOnlyList<Officer> Holding(string regionCode, IReadOnlyList<Catalog.LanguageRequirement> languages,
+    IEnumerable<Officer> Holding(string regionCode, IReadOnlyList<Catalog.LanguageRequirement> languages,
         IReadOnlyList<Catalog.SkillRequirement> skills);
 }

@@ -15,7 +15,8 @@ public sealed record OfficerQuery(
     int? MinServiceYears,
     DateOnly Today)
 {
-    public string? FoldedNamePrefix => string.IsNullOrWhiteSpace(NameText) ? null : NameFolding.Fold(NameText.Trim());
+    /// <summary>Folded once per query, not once per officer it is matched against.</summary>
+    public string? FoldedNamePrefix { get; } = string.IsNullOrWhiteSpace(NameText) ? null : NameFolding.Fold(NameText.Trim());
 
     public bool Matches(Officer officer)
     {
@@ -29,17 +30,20 @@ public sealed record OfficerQuery(
         if (Gender is { } gender && officer.Gender != gender) return false;
         if (Availability is { } availability && officer.Availability != availability) return false;
         if (MinServiceYears is { } years && officer.ServiceYearsOn(Today) < years) return false;
-        foreach (var skill in Skills)
+        // Index loops: a foreach over an interface allocates an enumerator, and this runs for every officer searched.
+        for (var s = 0; s < Skills.Count; s++)
         {
-            var held = officer.Skill(skill.SkillCode);
-            if (held is null || held.Level < skill.MinimumLevel) return false;
+            var held = officer.Skill(Skills[s].SkillCode);
+            if (held is null || held.Level < Skills[s].MinimumLevel) return false;
         }
-        foreach (var language in Languages)
+        for (var l = 0; l < Languages.Count; l++)
         {
+            var language = Languages[l];
             var held = officer.Language(language.LanguageCode);
             if (held is null) return false;
-            foreach (var skill in language.EffectiveSkills)
-                if (held.LevelIn(skill) < language.MinimumLevel) return false;
+            var skills = language.EffectiveSkills;
+            for (var i = 0; i < skills.Count; i++)
+                if (held.LevelIn(skills[i]) < language.MinimumLevel) return false;
         }
         return true;
     }
