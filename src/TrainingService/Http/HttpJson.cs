@@ -90,7 +90,11 @@ public static class HttpJson
     /// <summary>Call before the rate limiter and the endpoints.</summary>
     public static WebApplication UseHttpJson(this WebApplication app)
     {
-        app.UseResponseCompression();
+        // gRPC compresses its own messages (grpc-encoding). Around a gRPC call this middleware, asked by a caller that
+        // sends accept-encoding (grpc-js does), holds the response headers back until the first message: a watch
+        // would not look open until its first change.
+        app.UseWhen(http => http.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) != true,
+            json => json.UseResponseCompression());
         app.UseRequestDecompression();
         app.UseTranscodingErrors();
         app.UseSwagger(options => options.RouteTemplate = "openapi/{documentName}.json");

@@ -85,6 +85,22 @@ public sealed class NominationWatchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Watch_FromNow_AnswersItsHeadersAtOnce_AndSeesTheChangeMadeAfterThem_WhateverTheCallerAccepts()
+    {
+        // Over a real socket, as a stock client calls: grpc-js sends accept-encoding (HTTP compression, not gRPC's)
+        // and, watching from sequence 0, waits for the headers to know that nothing committed after them is missed.
+        await using var world = await NominationWorld.StartAsync(kestrel: true);
+        var session = await world.OpenSessionAsync();
+        using var watch = world.Senegal.WatchNominations(new WatchNominationsRequest { Parent = "memberStates/SN" },
+            new Metadata { { "accept-encoding", "identity" } });
+
+        await watch.ResponseHeadersAsync.WaitAsync(Patience);
+        var nomination = await world.NominateNewOfficerAsync(session, "Diop");
+
+        Assert.Equal(nomination.Name, (await Take(watch, 1)).Single().Nomination.Name);
+    }
+
+    [Fact]
     public async Task Watch_OfAFocalPoint_CarriesOnlyItsOwnMemberStatesNominations()
     {
         var session = await _world.OpenSessionAsync();
