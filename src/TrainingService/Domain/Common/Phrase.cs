@@ -6,11 +6,17 @@ namespace Training.Service.Domain.Common;
 /// <summary>
 /// A sentence for a person, kept as its key in <c>Phrases.resx</c> (English) and <c>Phrases.fr.resx</c> (French) and its
 /// arguments, so that it is said in the caller's language when it leaves the service. Arguments that are phrases are
-/// said in the same language; days read "8 Feb 2027" or "8 févr. 2027"; shares "25 %".
+/// said in the same language; days read "8 Feb 2027" or "8 févr. 2027"; shares "25 %". The names of reference data
+/// (Member States, languages, skills, missions) are words of their own pair beside it,
+/// <c>Domain/Reference/DisplayNames.resx</c>; a key is in one pair only.
 /// </summary>
 public sealed class Phrase
 {
-    private static readonly ResourceManager Resources = new("Training.Service.Domain.Common.Phrases", typeof(Phrase).Assembly);
+    private static readonly ResourceManager[] Resources =
+    [
+        new("Training.Service.Domain.Common.Phrases", typeof(Phrase).Assembly),
+        new("Training.Service.Domain.Reference.DisplayNames", typeof(Phrase).Assembly),
+    ];
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
     /// <summary>The language of the API's messages (AIP-193: <c>message</c> is English).</summary>
@@ -39,20 +45,27 @@ public sealed class Phrase
     /// <summary>Several phrases read one after the other.</summary>
     public sealed record Sentences(IReadOnlyList<Phrase> Items);
 
+    /// <summary>Several words listed with commas, "reading, writing".</summary>
+    public sealed record Listing(IReadOnlyList<Phrase> Items);
+
     /// <summary>The phrase in <paramref name="culture"/>'s language: French for fr-*, English otherwise.</summary>
     public string In(CultureInfo culture)
     {
         var french = culture.TwoLetterISOLanguageName == "fr";
-        var text = (Key.Length > 0 ? Resources.GetString(Key, french ? French : English) : null) ?? _fallback ?? Key;
+        var text = (Key.Length > 0 ? Lookup(Key, french ? French : English) : null) ?? _fallback ?? Key;
         if (Arguments.Count == 0) return text;
         var shown = french ? French : English;
         return string.Format(shown, text, Arguments.Select(a => Say(a, culture, shown)).ToArray());
     }
 
+    private static string? Lookup(string key, CultureInfo culture) =>
+        Resources.Select(r => r.GetString(key, culture)).FirstOrDefault(text => text is not null);
+
     private static object? Say(object? argument, CultureInfo culture, CultureInfo shown) => argument switch
     {
         Phrase phrase => phrase.In(culture),
         Sentences sentences => string.Join(" ", sentences.Items.Select(p => p.In(culture))),
+        Listing listing => string.Join(", ", listing.Items.Select(p => p.In(culture))),
         DateOnly day => day.ToString("d MMM yyyy", shown),
         DateTime time => time.ToString("d MMM yyyy HH:mm", shown),
         Share share => share.Value.ToString("P0", shown),
