@@ -1,3 +1,4 @@
+using System.Globalization;
 using Grpc.Core;
 using Training.Service.Domain.Common;
 using Training.Service.Domain.Reference;
@@ -7,6 +8,7 @@ using Proto = Unpol.Training.V1;
 
 namespace Training.Service.Api;
 
+/// <summary>Reference data; names in the caller's language (<see cref="DisplayNames"/>), codes and order the same in every language.</summary>
 public sealed class ReferenceDataApi(IReferenceData reference, PageTokens pageTokens) : ReferenceDataService.ReferenceDataServiceBase
 {
     private const int DefaultPageSize = 100, MaxPageSize = 500;
@@ -42,7 +44,7 @@ public sealed class ReferenceDataApi(IReferenceData reference, PageTokens pageTo
             {
                 Name = ResourceNames.Language(l.LanguageCode),
                 LanguageCode = l.LanguageCode,
-                DisplayName = l.DisplayName,
+                DisplayName = Said(DisplayNames.Of(l)),
                 UnOfficial = l.UnOfficial,
             }) },
             NextPageToken = pageTokens.Next(result, fingerprint),
@@ -62,7 +64,7 @@ public sealed class ReferenceDataApi(IReferenceData reference, PageTokens pageTo
             {
                 Name = ResourceNames.Skill(s.SkillCode),
                 SkillCode = s.SkillCode,
-                DisplayName = s.DisplayName,
+                DisplayName = Said(DisplayNames.Of(s)),
                 Stream = (Proto.SkillStream)s.Stream,
                 Specialist = s.Specialist,
             }) },
@@ -80,7 +82,7 @@ public sealed class ReferenceDataApi(IReferenceData reference, PageTokens pageTo
             {
                 Name = ResourceNames.Mission(m.MissionCode),
                 Acronym = m.Acronym,
-                DisplayName = m.DisplayName,
+                DisplayName = Said(DisplayNames.Of(m)),
                 HostRegionCode = m.HostRegionCode,
                 WorkingLanguageCodes = { m.WorkingLanguageCodes },
             }) },
@@ -100,6 +102,9 @@ public sealed class ReferenceDataApi(IReferenceData reference, PageTokens pageTo
     {
         Name = ResourceNames.MemberState(state.RegionCode),
         RegionCode = state.RegionCode,
-        DisplayName = state.DisplayName,
+        DisplayName = Said(DisplayNames.Of(state)),
     };
+
+    /// <summary>In the call's language (Edge/CallerLanguage sets it from accept-language).</summary>
+    private static string Said(Phrase name) => name.In(CultureInfo.CurrentUICulture);
 }

@@ -1,9 +1,10 @@
+using System.Globalization;
 using Training.Service.Domain.Reports;
 using Proto = Unpol.Training.V1;
 
 namespace Training.Service.Api;
 
-/// <summary>Report figures from the domain to protobuf.</summary>
+/// <summary>Report figures from the domain to protobuf; labels in the call's language, codes and keys as they are.</summary>
 public static class ReportMapping
 {
     public static Proto.ParityReport ToProto(ParityReport report) => new()
@@ -43,7 +44,7 @@ public static class ReportMapping
             report.Lines.Select(l => new Proto.SkillsLine
             {
                 Key = l.Key,
-                DisplayName = l.DisplayName,
+                DisplayName = l.Label.In(CultureInfo.CurrentUICulture),
                 SupplyByMemberState = { l.SupplyByMemberState.ToDictionary() },
                 Supply = l.Supply,
                 Requested = l.Requested,

@@ -6,7 +6,8 @@ namespace Training.Service.Edge;
 /// <summary>
 /// The language the service answers a call in, from its <c>accept-language</c> (gRPC metadata and HTTP header alike):
 /// French when French is preferred to English, English otherwise. It becomes the UI culture for the whole call, so
-/// findings, refusals and report labels read it; rule codes, reasons and the English <c>message</c> of errors do not.
+/// findings, refusals, report labels and the names of reference data read it; rule codes, reasons, resource names and
+/// the English <c>message</c> of errors do not.
 /// </summary>
 public sealed class CallerLanguage(RequestDelegate next)
 {

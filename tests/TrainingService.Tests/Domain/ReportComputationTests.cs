@@ -277,7 +277,7 @@ public sealed class ReportComputationTests : IDisposable
     ];
 
     private static object Row(SkillsLine l) =>
-        (l.Key, l.DisplayName, string.Join(",", l.SupplyByMemberState.OrderBy(s => s.Key).Select(s => $"{s.Key}={s.Value}")), l.Supply, l.Requested, l.SessionSeats);
+        (l.Key, l.Label.ToString(), string.Join(",", l.SupplyByMemberState.OrderBy(s => s.Key).Select(s => $"{s.Key}={s.Value}")), l.Supply, l.Requested, l.SessionSeats);
 
     [Fact]
     public void Skills_CountsAvailableOfficersPerState_AgainstOpenRequestsAndSessionSeats()

@@ -7,11 +7,17 @@ namespace Training.Service.Domain.Common;
 /// <summary>
 /// A sentence for a person, kept as its key in <c>Phrases.resx</c> (English) and <c>Phrases.fr.resx</c> (French) and its
 /// arguments, so that it is said in the caller's language when it leaves the service. Arguments that are phrases are
-/// said in the same language; days read "8 Feb 2027" or "8 févr. 2027"; shares "25 %".
+/// said in the same language; days read "8 Feb 2027" or "8 févr. 2027"; shares "25 %". The names of reference data
+/// (Member States, languages, skills, missions) are words of their own pair beside it,
+/// <c>Domain/Reference/DisplayNames.resx</c>; a key is in one pair only.
 /// </summary>
 public sealed class Phrase
 {
-    private static readonly ResourceManager Resources = new("Training.Service.Domain.Common.Phrases", typeof(Phrase).Assembly);
+    private static readonly ResourceManager[] Resources =
+    [
+        new("Training.Service.Domain.Common.Phrases", typeof(Phrase).Assembly),
+        new("Training.Service.Domain.Reference.DisplayNames", typeof(Phrase).Assembly),
+    ];
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
     /// <summary>The language of the API's messages (AIP-193: <c>message</c> is English).</summary>
@@ -43,6 +49,9 @@ public sealed class Phrase
     /// <summary>Several phrases read one after the other.</summary>
     public sealed record Sentences(IReadOnlyList<Phrase> Items);
 
+    /// <summary>Several words listed with commas, "reading, writing".</summary>
+    public sealed record Listing(IReadOnlyList<Phrase> Items);
+
     /// <summary>The phrase in <paramref name="culture"/>'s language: French for fr-*, English otherwise.</summary>
     public string In(CultureInfo culture)
     {
@@ -53,13 +62,21 @@ public sealed class Phrase
         return string.Format(shown, text, Arguments.Select(a => Say(a, culture, shown)).ToArray());
     }
 
+    /// <summary>The key's text in the language, from whichever resource pair holds it, read once.</summary>
     private static string? Text(string key, bool french) =>
-        Texts.GetOrAdd((key, french), k => Resources.GetString(k.Key, k.French ? French : English));
+        Texts.GetOrAdd((key, french), k =>
+        {
+            var culture = k.French ? French : English;
+            foreach (var resources in Resources)
+                if (resources.GetString(k.Key, culture) is { } text) return text;
+            return null;
+        });
 
     private static object? Say(object? argument, CultureInfo culture, CultureInfo shown) => argument switch
     {
         Phrase phrase => phrase.In(culture),
         Sentences sentences => string.Join(" ", sentences.Items.Select(p => p.In(culture))),
+        Listing listing => string.Join(", ", listing.Items.Select(p => p.In(culture))),
         DateOnly day => day.ToString("d MMM yyyy", shown),
         DateTime time => time.ToString("d MMM yyyy HH:mm", shown),
         Share share => share.Value.ToString("P0", shown),

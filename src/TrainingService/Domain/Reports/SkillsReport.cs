@@ -7,8 +7,10 @@ using Training.Service.Domain.Roster;
 namespace Training.Service.Domain.Reports;
 
 /// <summary>Supply and demand for one language at a level, or one skill at a level.</summary>
+/// <param name="Key">"language:fr:B2", "skill:forensics:INTERMEDIATE": the same in every language.</param>
+/// <param name="Label">"French B2", "Forensics, intermediate or above": said in the reader's language.</param>
 public sealed record SkillsLine(
-    string Key, string DisplayName, IReadOnlyDictionary<string, int> SupplyByMemberState, int Requested, int SessionSeats)
+    string Key, Phrase Label, IReadOnlyDictionary<string, int> SupplyByMemberState, int Requested, int SessionSeats)
 {
     public int Supply => SupplyByMemberState.Values.Sum();
 }
@@ -68,15 +70,15 @@ public sealed record SkillsReport(IReadOnlyList<SkillsLine> Lines)
 
         return new SkillsReport(needs.Values
             .OrderBy(n => n.SortKey, StringComparer.Ordinal)
-            .Select(n => new SkillsLine(n.Key, n.DisplayName, supply[n], n.Requested, n.SessionSeats))
+            .Select(n => new SkillsLine(n.Key, n.Label, supply[n], n.Requested, n.SessionSeats))
             .ToList());
     }
 
     /// <summary>One requirement, what meets it, and the demand gathered for it.</summary>
-    private sealed class Need(string key, string displayName, string sortKey, Func<Officer, bool> metBy)
+    private sealed class Need(string key, Phrase label, string sortKey, Func<Officer, bool> metBy)
     {
         public string Key { get; } = key;
-        public string DisplayName { get; } = displayName;
+        public Phrase Label { get; } = label;
         /// <summary>Languages (in the reference order: official UN languages first) then skills, each by level.</summary>
         public string SortKey { get; } = sortKey;
         public int Requested { get; set; }
@@ -88,12 +90,17 @@ public sealed record SkillsReport(IReadOnlyList<SkillsLine> Lines)
         {
             var code = requirement.LanguageCode;
             var level = requirement.MinimumLevel;
-            var named = requirement.Skills.Distinct().Order().Select(s => s.ToString().ToLowerInvariant()).ToList();
+            var namedSkills = requirement.Skills.Distinct().Order().ToList();
+            var named = namedSkills.Select(s => s.ToString().ToLowerInvariant()).ToList();
             var language = reference.Language(code);
             var skills = requirement.EffectiveSkills;
+            var name = DisplayNames.Language(code, reference);
             return new Need(
                 $"language:{code}:{level}" + (named.Count > 0 ? ":" + string.Join("+", named) : ""),
-                $"{language?.DisplayName ?? code} {level}" + (named.Count > 0 ? $" ({string.Join(", ", named)})" : ""),
+                named.Count > 0
+                    ? new Phrase("Report_LanguageSkillsAtLevel", name, level.ToString(),
+                        new Phrase.Listing(namedSkills.Select(s => Phrase.Word($"LanguageSkill_{s}", s.ToString().ToLowerInvariant())).ToList()))
+                    : new Phrase("Report_LanguageAtLevel", name, level.ToString()),
                 $"0|{language?.SortKey ?? code}|{(int)level}|{string.Join("+", named)}",
                 officer => officer.Language(code) is { } held && skills.All(s => held.LevelIn(s) >= level));
         }
@@ -102,11 +109,11 @@ public sealed record SkillsReport(IReadOnlyList<SkillsLine> Lines)
         {
             var code = requirement.SkillCode;
             var level = requirement.MinimumLevel;
-            var name = reference.Skill(code)?.DisplayName ?? code;
+            var name = DisplayNames.Skill(code, reference);
             var leveled = level != SkillLevel.Unspecified;
             return new Need(
                 $"skill:{code}" + (leveled ? $":{level.ToString().ToUpperInvariant()}" : ""),
-                name + (leveled ? $", {level.ToString().ToLowerInvariant()} or above" : ""),
+                leveled ? new Phrase("Report_SkillAtLevel", name, Phrase.Word($"SkillLevel_{level}", level.ToString().ToLowerInvariant())) : name,
                 $"1|{code}|{(int)level}",
                 officer => officer.Skill(code) is { } held && held.Level >= level);
         }
