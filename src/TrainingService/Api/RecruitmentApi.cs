@@ -1,3 +1,4 @@
+using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Training.Service.Domain.Catalog;
@@ -146,8 +147,12 @@ public sealed class RecruitmentApi(
                 OfficerDisplayName = c.Officer.DisplayName,
                 Gender = (Proto.Gender)c.Officer.Gender,
                 Score = c.Score,
-                Components = { c.Components.Select(s => new Proto.ScoreComponent { Component = s.Component, Points = s.Points, Explanation = s.Explanation }) },
-                Warnings = { c.Warnings },
+                // The caller's language (accept-language); the match itself is shared by callers of every language.
+                Components = { c.Components.Select(s => new Proto.ScoreComponent
+                {
+                    Component = s.Component, Points = s.Points, Explanation = s.Explanation.In(CultureInfo.CurrentUICulture),
+                }) },
+                Warnings = { c.Warnings.Select(w => w.DescriptionIn(CultureInfo.CurrentUICulture)) },
             }) },
             EligibleCount = result.EligibleCount,
             ConsideredCount = result.ConsideredCount,

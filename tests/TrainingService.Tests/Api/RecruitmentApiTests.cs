@@ -216,6 +216,17 @@ public sealed class RecruitmentApiTests : IAsyncLifetime
         Assert.Equal(0 + 5 + 0, minimal.Score, precision: 6);
         Assert.Contains(minimal.Warnings, w => w.Contains("deployed"));
         Assert.NotEmpty(match.Scoring);
+
+        // The same match asked in French: the same candidates, scores and components, their words in French.
+        var french = await _senegal.MatchCandidatesAsync(new MatchCandidatesRequest { Request = request.Name, RegionCode = "SN" },
+            new Metadata { { "accept-language", "fr-SN, fr;q=0.9" } });
+        Assert.Equal(match.Candidates.Select(c => (c.Officer, c.Score)), french.Candidates.Select(c => (c.Officer, c.Score)));
+        Assert.Equal(best.Components.Select(c => (c.Component, c.Points)), french.Candidates[0].Components.Select(c => (c.Component, c.Points)));
+        Assert.Contains(french.Candidates[0].Components, c => c.Explanation == "français : 2 niveau(x) au-dessus du niveau requis B2");
+        Assert.Contains(french.Candidates[0].Components, c => c.Explanation == "disponible actuellement");
+        Assert.Contains(french.Candidates[1].Components, c => c.Explanation == "actuellement déployé");
+        Assert.Contains(french.Candidates[1].Warnings, w => w.Contains("déployé"));
+        Assert.Contains(best.Components, c => c.Component == "ams_recency" && c.Explanation == "AMS passed 2 Mar 2026, 14 month(s) before 1 Jun 2027");
     }
 
     [Fact]

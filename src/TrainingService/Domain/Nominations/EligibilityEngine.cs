@@ -277,8 +277,7 @@ public sealed class EligibilityEngine(EligibilityPolicy policy, IReferenceData r
     }
 
     /// <summary>The language's name as a word, made only for a finding (most officers pass).</summary>
-    private Phrase LanguageName(LanguageRequirement requirement) =>
-        Phrase.Word($"Language_{requirement.LanguageCode}", reference.Language(requirement.LanguageCode)?.DisplayName ?? requirement.LanguageCode);
+    private Phrase LanguageName(LanguageRequirement requirement) => DisplayNames.Language(requirement.LanguageCode, reference);
 
     private void Skills(List<EligibilityFinding> findings, Officer officer, IReadOnlyList<SkillRequirement> requirements, Phrase what)
     {
@@ -287,7 +286,7 @@ public sealed class EligibilityEngine(EligibilityPolicy policy, IReferenceData r
             var requirement = requirements[r];
             var held = officer.Skill(requirement.SkillCode);
             if (held is not null && held.Level >= requirement.MinimumLevel) continue;
-            var name = reference.Skill(requirement.SkillCode)?.DisplayName ?? requirement.SkillCode;
+            var name = DisplayNames.Skill(requirement.SkillCode, reference);
             if (held is null)
                 findings.Add(EligibilityFinding.Hard(Rules.MissingSkill, $"officer.skills[{requirement.SkillCode}]",
                     new Phrase("Finding_SkillMissing", name, what)));

@@ -7,9 +7,10 @@ using Training.Service.Domain.Roster;
 
 namespace Training.Service.Domain.Recruitment;
 
-public sealed record ScoreComponent(string Component, double Points, string Explanation);
+/// <summary>One part of a candidate's score; its explanation is said in each caller's language (a match is shared).</summary>
+public sealed record ScoreComponent(string Component, double Points, Phrase Explanation);
 
-public sealed record Candidate(Officer Officer, double Score, IReadOnlyList<ScoreComponent> Components, IReadOnlyList<string> Warnings);
+public sealed record Candidate(Officer Officer, double Score, IReadOnlyList<ScoreComponent> Components, IReadOnlyList<EligibilityFinding> Warnings);
 
 public sealed record MatchResult(IReadOnlyList<Candidate> Candidates, int EligibleCount, int ConsideredCount);
 
@@ -81,7 +82,7 @@ public sealed class CandidateMatcher(
         // Explanations are words: written only for the candidates returned, not for every eligible officer.
         var candidates = best.InOrder()
             .Select(c => new Candidate(c.Officer, c.Score, Score(c.Officer, languages, skills, day),
-                c.Result.Warnings.Select(w => w.Description).ToList()))
+                c.Result.Warnings))
             .ToList();
         return new MatchResult(candidates, eligible, directory.OfficersOf(regionCode).Count);
     }
@@ -121,33 +122,33 @@ public sealed class CandidateMatcher(
         {
             var held = officer.Language(requirement.LanguageCode)!;
             var margin = requirement.EffectiveSkills.Average(s => (double)(held.LevelIn(s) - requirement.MinimumLevel));
+            var language = DisplayNames.Language(requirement.LanguageCode, reference);
             components.Add(new ScoreComponent("language_margin", Math.Min(10, 5 * margin),
                 margin <= 0
-                    ? $"{LanguageName(requirement.LanguageCode)} at the required {requirement.MinimumLevel}"
-                    : $"{LanguageName(requirement.LanguageCode)} {margin.ToString("0.#", CultureInfo.InvariantCulture)} level(s) above the required {requirement.MinimumLevel}"));
+                    ? new Phrase("Score_LanguageAtRequired", language, requirement.MinimumLevel.ToString())
+                    : new Phrase("Score_LanguageAbove", language, Math.Round(margin, 1), requirement.MinimumLevel.ToString())));
         }
         foreach (var requirement in skills)
         {
             var held = officer.Skill(requirement.SkillCode)!;
             var minimum = requirement.MinimumLevel == SkillLevel.Unspecified ? SkillLevel.Basic : requirement.MinimumLevel;
             var above = Math.Max(0, held.Level - minimum);
+            var skill = DisplayNames.Skill(requirement.SkillCode, reference);
+            var level = Phrase.Word($"SkillLevel_{held.Level}", held.Level.ToString().ToLowerInvariant());
             components.Add(new ScoreComponent("skill_level", 5 + 5 * above,
-                $"{reference.Skill(requirement.SkillCode)?.DisplayName ?? requirement.SkillCode} at {held.Level.ToString().ToLowerInvariant()} level" +
-                  (above > 0 ? $", {above} above the minimum" : "")));
+                above > 0 ? new Phrase("Score_SkillAbove", skill, level, above) : new Phrase("Score_SkillAt", skill, level)));
         }
         if (officer.Certifications.AmsPass is { } ams)
         {
             var validity = engine.Policy.AmsValidityMonths;
             var months = Math.Max(0, Dates.FullMonthsBetween(ams.PassDate, day));
             var points = Math.Max(0, 10.0 * (validity - months) / validity);
-            components.Add(new ScoreComponent("ams_recency", points,
-                $"AMS passed {Dates.Show(ams.PassDate)}, {months} month(s) before {Dates.Show(day)}"));
+            components.Add(new ScoreComponent("ams_recency", points, new Phrase("Score_AmsPassed", ams.PassDate, months, day)));
         }
         components.Add(officer.Availability == Availability.Available
-            ? new ScoreComponent("availability", 10, "available now")
-            : new ScoreComponent("availability", 0, $"{officer.Availability.ToString().ToLowerInvariant()} now"));
+            ? new ScoreComponent("availability", 10, new Phrase("Score_AvailableNow"))
+            : new ScoreComponent("availability", 0, new Phrase("Score_NotAvailableNow",
+                Phrase.Word($"Availability_{officer.Availability}", officer.Availability.ToString().ToLowerInvariant()))));
         return components;
     }
-
-    private string LanguageName(string code) => reference.Language(code)?.DisplayName ?? code;
 }
