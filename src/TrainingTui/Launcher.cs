@@ -11,24 +11,50 @@ namespace Training.Tui;
 /// <summary>Arguments, the first call to the service, then the terminal UI.</summary>
 public static class Launcher
 {
-    public const string Usage = """
-        Usage: TrainingTui [--server URL] [--token TOKEN | --token-file PATH] [--save-token] [--config FILE]
+    /// <summary>The width <see cref="Usage"/> wraps its descriptions to: a terminal's usual 80 columns.</summary>
+    private const int UsageWidth = 80;
 
-          --server URL         the training service, http:// or https://; or set TRAINING_SERVER, or server in
-                               the config file (default http://127.0.0.1:5080)
-          --ca-file PATH       with https://: PEM certificate of the authority that signed the service's certificate
-          --token TOKEN        the access token; or set TRAINING_TOKEN
-          --token-file PATH    file holding the token (default: token beside the config file)
-          --save-token         write the token given by --token or TRAINING_TOKEN to the token file (owner-only)
-          --config FILE        the config file (default: client.conf in ~/.config/training on Linux,
-                               ~/Library/Application Support/training on macOS, %APPDATA%\training on Windows)
-          --language TAG       as --lang (also the config file's language)
-          --deadline-seconds N how long to wait for a short answer (default 10; longer answers get more)
-          --demo-credentials F log in with a demo service's credentials file (data/demo/demo-credentials.json)
-          --as WHO             with --demo-credentials: administrator, auditor or focal-point-SN (default), -RW, -JO
-          --lang en|fr         the language (default: the system's, from LC_ALL, LC_MESSAGES or LANG; French for fr_*)
-          --version            print the client's version and exit
-        """;
+    /// <summary>Where the descriptions of <see cref="Usage"/> start, after "  --demo-credentials F ".</summary>
+    private const int UsageIndent = 23;
+
+    /// <summary>
+    /// The --help text in the client's language: the synopsis, then each option ("--token-file PATH" and what it does,
+    /// one resource apiece, the two parts split by a tab) with its description wrapped under itself.
+    /// </summary>
+    public static string Usage
+    {
+        get
+        {
+            string[] options =
+            [
+                Strings.Get("Usage_Server"), Strings.Get("Usage_CaFile"), Strings.Get("Usage_Token"), Strings.Get("Usage_TokenFile"),
+                Strings.Get("Usage_SaveToken"), Strings.Get("Usage_Config"), Strings.Get("Usage_Language"), Strings.Get("Usage_Deadline"),
+                Strings.Get("Usage_DemoCredentials"), Strings.Get("Usage_As"), Strings.Get("Usage_Lang"), Strings.Get("Usage_Version"),
+            ];
+            var text = new System.Text.StringBuilder(Strings.Get("Usage_Synopsis")).Append("\n\n");
+            foreach (var option in options)
+            {
+                var (name, description) = option.Split('\t', 2) is [var n, var d] ? (n, d) : (option, "");
+                var lines = Wrap(description, UsageWidth - UsageIndent);
+                text.Append("  ").Append(name.PadRight(UsageIndent - 3)).Append(' ').Append(lines[0]).Append('\n');
+                foreach (var line in lines.Skip(1)) text.Append(' ', UsageIndent).Append(line).Append('\n');
+            }
+            return text.ToString().TrimEnd('\n');
+        }
+    }
+
+    /// <summary>Words laid on lines of at most <paramref name="width"/> characters (a longer word keeps a line to itself).</summary>
+    private static List<string> Wrap(string text, int width)
+    {
+        var lines = new List<string> { "" };
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (lines[^1].Length == 0) lines[^1] = word;
+            else if (lines[^1].Length + 1 + word.Length <= width) lines[^1] += " " + word;
+            else lines.Add(word);
+        }
+        return lines;
+    }
 
     /// <summary>"TrainingTui 1.0.0+3f2c9e1 (linux-x64)": the build's version, and the system it was built for.</summary>
     public static string Version
@@ -45,36 +71,37 @@ public static class Launcher
 
     public static async Task<int> RunAsync(string[] args)
     {
-        if (args.Contains("--help") || args.Contains("-h"))
-        {
-            Console.WriteLine(Usage);
-            return 0;
-        }
         if (args.Contains("--version"))
         {
             Console.WriteLine(Version);
             return 0;
         }
+        // The system's language first, so that even a wrong --lang or a wrong option is told in it; then --lang; then
+        // --language or the config file's language (once the options are read).
+        UiLanguage.Use(UiLanguage.FromSystem(Environment.GetEnvironmentVariable, System.Globalization.CultureInfo.CurrentUICulture));
         ConnectionOptions options;
         try
         {
             var asked = args.Any(a => a == UiLanguage.Option || a.StartsWith(UiLanguage.Option + "=", StringComparison.Ordinal));
             (var language, args) = UiLanguage.FromArguments(args, Environment.GetEnvironmentVariable);
-            options = ConnectionOptions.Parse(args, Environment.GetEnvironmentVariable);
-            // --lang first, then --language or the config file's language, then the system's.
-            if (!asked && options.Language is { } configured) language = UiLanguage.FromTag(configured);
             UiLanguage.Use(language);
+            if (args.Contains("--help") || args.Contains("-h"))
+            {
+                Console.WriteLine(Usage);
+                return 0;
+            }
+            options = ConnectionOptions.Parse(args, Environment.GetEnvironmentVariable);
+            if (!asked && options.Language is { } configured) UiLanguage.Use(UiLanguage.FromTag(configured));
         }
         catch (ArgumentException e)
         {
-            await Console.Error.WriteLineAsync($"training: {e.Message}\n\n{Usage}");
+            await Console.Error.WriteLineAsync(Strings.Format("Launcher_Error", e.Message) + $"\n\n{Usage}");
             return 2;
         }
         if (options.Token is null)
         {
-            await Console.Error.WriteLineAsync(
-                $"training: no access token. Pass --token, set {ConnectionOptions.TokenEnvironmentVariable}, or put it in {options.TokenFile}" +
-                $" (or name another file with token_file in {options.ConfigFile ?? "the config file"}).");
+            await Console.Error.WriteLineAsync(Strings.Format("Launcher_Error", Strings.Format("Launcher_NoToken",
+                ConnectionOptions.TokenEnvironmentVariable, options.TokenFile, options.ConfigFile ?? Strings.Get("Launcher_TheConfigFile"))));
             return 2;
         }
 
@@ -85,7 +112,7 @@ public static class Launcher
         }
         catch (ArgumentException e)
         {
-            await Console.Error.WriteLineAsync($"training: {e.Message}");
+            await Console.Error.WriteLineAsync(Strings.Format("Launcher_Error", e.Message));
             return 2;
         }
         using var client = connected;
@@ -104,11 +131,11 @@ public static class Launcher
         {
             app.Dispose();
             var error = ClientError.From(e);
-            await Console.Error.WriteLineAsync(e.StatusCode == StatusCode.Unauthenticated
-                ? $"training: the service at {options.Server} refused the access token ({error.Reason}). Ask an administrator for a new one."
-                : TlsTrust.Explain(e, options.Server) is { } tls
-                    ? $"training: {tls}"
-                    : $"training: cannot reach the training service at {options.Server}: {error.Message}");
+            await Console.Error.WriteLineAsync(Strings.Format("Launcher_Error", e.StatusCode == StatusCode.Unauthenticated
+                ? Strings.Format("Launcher_TokenRefused", options.Server, error.Reason)
+                : TlsTrust.Diagnose(e) is { } tls
+                    ? Tls(tls, options.Server)
+                    : Strings.Format("Launcher_Unreachable", options.Server, error.Message)));
             return e.StatusCode == StatusCode.Unauthenticated ? 3 : 4;
         }
         if (options.SaveToken) ConnectionOptions.SaveTokenFile(options.TokenFile, options.Token);
@@ -128,4 +155,14 @@ public static class Launcher
         }
         return 0;
     }
+
+    /// <summary>A failed TLS handshake said in the client's language, with what to do about it.</summary>
+    public static string Tls(TlsProblem problem, Uri server) => problem.Failure switch
+    {
+        TlsFailure.NameMismatch => Strings.Format("Tls_NameMismatch", server, server.Host),
+        TlsFailure.Expired => Strings.Format("Tls_Untrusted", server, Strings.Get("Tls_Expired")),
+        TlsFailure.UnknownAuthority => Strings.Format("Tls_Untrusted", server, Strings.Get("Tls_UnknownAuthority")),
+        TlsFailure.ChainInvalid => Strings.Format("Tls_Untrusted", server, Strings.Get("Tls_ChainInvalid")),
+        _ => Strings.Format("Tls_Handshake", server, problem.Detail),
+    };
 }

@@ -37,27 +37,43 @@ public static class TlsTrust
     /// The sentence for a connection that failed in the TLS handshake (an untrusted or wrong-name certificate, or a
     /// plaintext service reached with https://); null when <paramref name="error"/> is no such failure.
     /// </summary>
-    public static string? Explain(Exception error, Uri server)
+    public static string? Explain(Exception error, Uri server) => Diagnose(error) switch
+    {
+        null => null,
+        { Failure: TlsFailure.NameMismatch } =>
+            $"The service at {server} presented a certificate for another name than \"{server.Host}\": connect by a name the certificate holds.",
+        { Failure: TlsFailure.Handshake } problem => $"The TLS handshake with {server} failed: {problem.Detail} Is it a TLS (https://) address of the service?",
+        { Failure: var untrusted } => $"The service at {server} presented a certificate this client does not trust ({Reason(untrusted)}): " +
+                                      "pass --ca-file with the certificate of the authority that signed it.",
+    };
+
+    /// <summary>
+    /// What went wrong in a failed TLS handshake, for a client that says it in its own words (the terminal client, in
+    /// French too); null when <paramref name="error"/> is no such failure. The detail is the handshake's own message.
+    /// </summary>
+    public static TlsProblem? Diagnose(Exception error)
     {
         for (var e = error; e is not null; e = e.InnerException ?? (e as Grpc.Core.RpcException)?.Status.DebugException)
         {
             if (e is not AuthenticationException tls) continue;
             var message = tls.Message;
-            if (message.Contains("RemoteCertificateNameMismatch", StringComparison.Ordinal))
-                return $"The service at {server} presented a certificate for another name than \"{server.Host}\": connect by a name the certificate holds.";
-            if (message.Contains("RemoteCertificateChainErrors", StringComparison.Ordinal) || message.Contains("UntrustedRoot", StringComparison.Ordinal)
-                || message.Contains("PartialChain", StringComparison.Ordinal) || message.Contains("NotTimeValid", StringComparison.Ordinal))
-                return $"The service at {server} presented a certificate this client does not trust ({Reason(message)}): " +
-                       "pass --ca-file with the certificate of the authority that signed it.";
-            return $"The TLS handshake with {server} failed: {message} Is it a TLS (https://) address of the service?";
+            bool Says(string what) => message.Contains(what, StringComparison.Ordinal);
+            var failure = Says("RemoteCertificateNameMismatch") ? TlsFailure.NameMismatch
+                : Says("NotTimeValid") ? TlsFailure.Expired
+                : Says("PartialChain") || Says("UntrustedRoot") ? TlsFailure.UnknownAuthority
+                : Says("RemoteCertificateChainErrors") ? TlsFailure.ChainInvalid
+                : TlsFailure.Handshake;
+            return new TlsProblem(failure, message);
         }
         return null;
     }
 
-    private static string Reason(string message) =>
-        message.Contains("NotTimeValid", StringComparison.Ordinal) ? "expired or not yet valid"
-        : message.Contains("PartialChain", StringComparison.Ordinal) || message.Contains("UntrustedRoot", StringComparison.Ordinal) ? "signed by an unknown authority"
-        : "its chain does not verify";
+    private static string Reason(TlsFailure failure) => failure switch
+    {
+        TlsFailure.Expired => "expired or not yet valid",
+        TlsFailure.UnknownAuthority => "signed by an unknown authority",
+        _ => "its chain does not verify",
+    };
 
     private static bool SignedBy(X509Certificate certificate, X509Certificate2Collection authorities)
     {
@@ -69,3 +85,25 @@ public static class TlsTrust
         return chain.Build(leaf);
     }
 }
+
+/// <summary>Why a TLS handshake with the service failed, as a client tells its user.</summary>
+public enum TlsFailure
+{
+    /// <summary>The certificate is for another name than the one connected to.</summary>
+    NameMismatch,
+
+    /// <summary>The certificate is expired or not yet valid.</summary>
+    Expired,
+
+    /// <summary>The certificate was signed by an authority this client does not trust.</summary>
+    UnknownAuthority,
+
+    /// <summary>The certificate's chain does not verify for another reason.</summary>
+    ChainInvalid,
+
+    /// <summary>The handshake failed otherwise (a plaintext service reached with https://, say).</summary>
+    Handshake,
+}
+
+/// <summary>A failed TLS handshake: what kind of failure, and the handshake's own message.</summary>
+public sealed record TlsProblem(TlsFailure Failure, string Detail);

@@ -55,16 +55,17 @@ public sealed partial record ClientConfig(string? Server, string? TokenFile, str
             var line = raw.Trim();
             if (line.Length == 0 || line.StartsWith('#')) continue;
             var equals = line.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0) throw new ArgumentException($"{path} line {number}: expected \"key = value\", not \"{line}\".");
+            var where = Strings.Format("Config_Line", path, number);
+            if (equals <= 0) throw new ArgumentException(Strings.Format("Config_NotKeyValue", where, line));
             var key = line[..equals].Trim();
             var value = Unquoted(line[(equals + 1)..].Trim());
             config = key switch
             {
                 "server" => config with { Server = value },
                 "token_file" => config with { TokenFile = value },
-                "language" => config with { Language = CheckedLanguage(value, $"{path} line {number}") },
-                "theme" => config with { Theme = CheckedTheme(value, $"{path} line {number}") },
-                _ => throw new ArgumentException($"{path} line {number}: unknown key \"{key}\" (known: server, token_file, language, theme)."),
+                "language" => config with { Language = CheckedLanguage(value, where) },
+                "theme" => config with { Theme = CheckedTheme(value, where) },
+                _ => throw new ArgumentException(Strings.Format("Config_UnknownKey", where, key, "server, token_file, language, theme")),
             };
         }
         return config;
@@ -72,11 +73,11 @@ public sealed partial record ClientConfig(string? Server, string? TokenFile, str
 
     /// <summary>"fr", "en", "fr-CA": a BCP 47 tag, checked only for shape (the translations decide what exists).</summary>
     public static string CheckedLanguage(string value, string where) =>
-        LanguageTag().IsMatch(value) ? value : throw new ArgumentException($"{where}: language must be a tag like \"en\" or \"fr\", not \"{value}\".");
+        LanguageTag().IsMatch(value) ? value : throw new ArgumentException(Strings.Format("Config_LanguageShape", where, value));
 
     public static string CheckedTheme(string value, string where) =>
         Themes.Contains(value, StringComparer.OrdinalIgnoreCase) ? value.ToLowerInvariant()
-            : throw new ArgumentException($"{where}: theme must be {string.Join(" or ", Themes)}, not \"{value}\".");
+            : throw new ArgumentException(Strings.Format("Config_ThemeShape", where, Themes[0], Themes[1], value));
 
     private static string Unquoted(string value) =>
         value.Length >= 2 && value[0] == value[^1] && value[0] is '"' or '\'' ? value[1..^1] : value;

@@ -21,12 +21,12 @@ public sealed record ClientError(string Message, IReadOnlyList<(string Field, st
         var unreachable = rpc.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded;
         var message = rpc.StatusCode switch
         {
-            StatusCode.Unavailable => "The training service cannot be reached.",
-            StatusCode.DeadlineExceeded => "The training service did not answer in time.",
-            StatusCode.Unauthenticated => $"Access refused: {rpc.Status.Detail} Ask an administrator for a new token.",
-            StatusCode.PermissionDenied => $"Not allowed: {rpc.Status.Detail}",
+            StatusCode.Unavailable => Strings.Get("Error_Unreachable"),
+            StatusCode.DeadlineExceeded => Strings.Get("Error_NoAnswerInTime"),
+            StatusCode.Unauthenticated => Strings.Format("Error_AccessRefused", rpc.Status.Detail),
+            StatusCode.PermissionDenied => Strings.Format("Error_NotAllowed", rpc.Status.Detail),
             StatusCode.ResourceExhausted when RateLimitRetry.DelayOf(rpc) is { } delay =>
-                $"Too many requests, retry in {Math.Max(1, (int)Math.Ceiling(delay.TotalSeconds))} s.",
+                Strings.Format("Error_TooManyRequests", Math.Max(1, (int)Math.Ceiling(delay.TotalSeconds))),
             _ => rpc.Status.Detail,
         };
         return new ClientError(message, fields, rules, unreachable, reason) { Code = rpc.StatusCode };

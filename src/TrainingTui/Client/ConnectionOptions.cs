@@ -62,20 +62,20 @@ public sealed record ConnectionOptions(Uri Server, string? Token, string TokenFi
 
         var folder = ClientConfig.Folder(platform ?? ClientConfig.CurrentPlatform, environment);
         var configFile = Value("--config") ?? (folder is null ? null : Path.Combine(folder, ClientConfig.FileName));
-        if (Value("--config") is { } named && !File.Exists(named)) throw new ArgumentException($"--config: {named} does not exist.");
+        if (Value("--config") is { } named && !File.Exists(named)) throw new ArgumentException(Strings.Format("Option_ConfigMissing", named));
         var config = configFile is null ? ClientConfig.Empty : ClientConfig.Read(configFile);
 
         var serverText = Value("--server") ?? FromEnvironment(ServerEnvironmentVariable) ?? config.Server ?? DefaultServer;
         var serverFrom = Value("--server") is not null ? "--server" : FromEnvironment(ServerEnvironmentVariable) is not null ? ServerEnvironmentVariable
-            : config.Server is not null ? $"server in {configFile}" : "--server";
+            : config.Server is not null ? Strings.Format("Option_ServerInConfig", configFile) : "--server";
         if (!Uri.TryCreate(serverText, UriKind.Absolute, out var server) || server.Scheme is not ("http" or "https"))
-            throw new ArgumentException($"{serverFrom} must be an http:// or https:// address, not \"{serverText}\".");
+            throw new ArgumentException(Strings.Format("Option_ServerShape", serverFrom, serverText));
         var deadlineText = Value("--deadline-seconds");
         var deadline = TimeSpan.FromSeconds(10);
         if (deadlineText is not null)
         {
             if (!double.TryParse(deadlineText, System.Globalization.CultureInfo.InvariantCulture, out var seconds) || seconds <= 0)
-                throw new ArgumentException($"--deadline-seconds must be a positive number, not \"{deadlineText}\".");
+                throw new ArgumentException(Strings.Format("Option_DeadlineShape", deadlineText));
             deadline = TimeSpan.FromSeconds(seconds);
         }
         var language = Value("--language") is { } asked ? ClientConfig.CheckedLanguage(asked, "--language") : config.Language;
@@ -89,8 +89,8 @@ public sealed record ConnectionOptions(Uri Server, string? Token, string TokenFi
         }
         if (string.IsNullOrWhiteSpace(token) && File.Exists(tokenFile)) token = File.ReadAllText(tokenFile).Trim();
         var caFile = Value("--ca-file");
-        if (caFile is not null && !File.Exists(caFile)) throw new ArgumentException($"--ca-file {caFile} does not exist.");
-        if (caFile is not null && server.Scheme != "https") throw new ArgumentException("--ca-file is for an https:// --server.");
+        if (caFile is not null && !File.Exists(caFile)) throw new ArgumentException(Strings.Format("Option_CaFileMissing", caFile));
+        if (caFile is not null && server.Scheme != "https") throw new ArgumentException(Strings.Get("Option_CaFileForHttps"));
         return new ConnectionOptions(server, string.IsNullOrWhiteSpace(token) ? null : token.Trim(), tokenFile,
             args.Contains("--save-token"), deadline)
         {
@@ -111,10 +111,10 @@ public sealed record ConnectionOptions(Uri Server, string? Token, string TokenFi
         {
             var name = args[i].Split('=', 2)[0];
             if (Flags.Contains(args[i])) continue;
-            if (!ValueOptions.Contains(name)) throw new ArgumentException($"unknown argument \"{args[i]}\".");
+            if (!ValueOptions.Contains(name)) throw new ArgumentException(Strings.Format("Option_Unknown", args[i]));
             if (name == args[i])
             {
-                if (i + 1 >= args.Count) throw new ArgumentException($"{name} needs a value.");
+                if (i + 1 >= args.Count) throw new ArgumentException(Strings.Format("Option_NeedsValue", name));
                 i++;
             }
         }

@@ -14,7 +14,7 @@ public static class DemoLogin
 
     public static Choice Read(string path, string identity)
     {
-        if (!File.Exists(path)) throw new ArgumentException($"--demo-credentials: {path} does not exist (is the service running with --demo?).");
+        if (!File.Exists(path)) throw new ArgumentException(Strings.Format("Demo_FileMissing", path));
         using var document = JsonDocument.Parse(File.ReadAllText(path));
         var service = document.RootElement.TryGetProperty("service", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
         var available = new List<string>();
@@ -27,6 +27,6 @@ public static class DemoLogin
             if (string.Equals(name, identity, StringComparison.OrdinalIgnoreCase))
                 return new Choice(credential.GetProperty("secret").GetString() ?? "", service);
         }
-        throw new ArgumentException($"--as {identity}: the demo has no such credential; choose one of {string.Join(", ", available)}.");
+        throw new ArgumentException(Strings.Format("Demo_NoSuchCredential", identity, string.Join(", ", available)));
     }
 }

@@ -301,7 +301,7 @@ public sealed class GrpcTrainingClient : ITrainingClient, IDisposable
         {
             // The service ended the call early; its answer (and the reason) is on the response stream.
         }
-        return await reading ?? throw new RpcException(new Status(StatusCode.Unknown, "The import ended without a summary."));
+        return await reading ?? throw new RpcException(new Status(StatusCode.Unknown, Strings.Get("Error_ImportWithoutSummary")));
     }
 
     public async Task<long> ExportOfficersAsync(string parent, RosterFileFormat format, Stream destination, Action<long> onRows,

@@ -49,7 +49,7 @@ public static class UiLanguage
             return asked.ToLowerInvariant() switch
             {
                 English or French => (asked.ToLowerInvariant(), rest.ToArray()),
-                _ => throw new ArgumentException($"{Option} must be en or fr, not \"{asked}\"."),
+                _ => throw new ArgumentException(Strings.Format("Option_LangShape", Option, asked)),
             };
         }
         return (FromSystem(environment, CultureInfo.CurrentUICulture), rest.ToArray());

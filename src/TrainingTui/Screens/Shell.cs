@@ -283,7 +283,7 @@ public sealed class Shell : Window, INavigator, IStatusReporter
             .Concat([new KeyHelp("Esc", Strings.Get("Shell_BackClose")), new KeyHelp("F5", Strings.Get("Shell_Reload")), new KeyHelp("?", Strings.Get("Shell_ThisHelp")),
                 new KeyHelp("q", Strings.Get("Status_Quit"))]);
         var lines = Current.KeyHelp.Select(k => $"  {k.Key,-10} {k.Description}")
-            .Prepend($"{Current.Heading}:")
+            .Prepend(Strings.Format("Shell_HelpHeading", Current.Heading))
             .Append("")
             .Append(Strings.Get("Shell_Everywhere"))
             .Concat(global.Select(k => $"  {k.Key,-10} {k.Description}"));

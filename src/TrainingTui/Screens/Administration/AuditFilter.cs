@@ -25,10 +25,10 @@ public sealed record AuditFilter(string Actor, string Resource, DateTime? From, 
     public string Describe()
     {
         var parts = new List<string>();
-        if (Actor.Length > 0) parts.Add($"by {Actor}");
-        if (Resource.Length > 0) parts.Add($"on {Resource}");
-        if (From is { } from) parts.Add($"from {from:yyyy-MM-dd HH:mm} UTC");
-        if (Until is { } until) parts.Add($"before {until:yyyy-MM-dd HH:mm} UTC");
-        return parts.Count == 0 ? "everything" : string.Join(" · ", parts);
+        if (Actor.Length > 0) parts.Add(Strings.Format("AuditFilter_By", Actor));
+        if (Resource.Length > 0) parts.Add(Strings.Format("AuditFilter_On", Resource));
+        if (From is { } from) parts.Add(Strings.Format("AuditFilter_From", FieldText.Instant(FieldText.ToProto(from))));
+        if (Until is { } until) parts.Add(Strings.Format("AuditFilter_Before", FieldText.Instant(FieldText.ToProto(until))));
+        return parts.Count == 0 ? Strings.Get("AuditFilter_Everything") : string.Join(" · ", parts);
     }
 }

@@ -7,22 +7,23 @@ public sealed class AuditFilterScreen : FormScreen
 {
     public const string Actor = "actor", Resource = "resource", From = "start_time", Until = "end_time";
 
-    private static readonly IReadOnlyList<FormField> FormFields =
+    /// <summary>The fields in the client's language, read when the form opens.</summary>
+    private static IReadOnlyList<FormField> FormFields() =>
     [
-        new(Actor, "Actor", "a token's name, accessTokens/…; empty: anyone (a on an event takes its actor)"),
-        new(Resource, "Resource", "a resource or a prefix of one, e.g. memberStates/SN or courses/cptm; empty: all"),
-        new(From, "From", FieldText.InstantHint + "; empty: the beginning"),
-        new(Until, "Until", FieldText.InstantHint + " (before it); empty: now"),
+        new(Actor, Strings.Get("AuditFilter_Actor"), Strings.Get("AuditFilter_ActorHint")),
+        new(Resource, Strings.Get("AuditFilter_Resource"), Strings.Get("AuditFilter_ResourceHint")),
+        new(From, Strings.Get("AuditFilter_FromCaption"), FieldText.InstantHint + Strings.Get("AuditFilter_FromHint")),
+        new(Until, Strings.Get("AuditFilter_UntilCaption"), FieldText.InstantHint + Strings.Get("AuditFilter_UntilHint")),
     ];
 
     private readonly Action<AuditFilter> _apply;
 
-    public AuditFilterScreen(ScreenContext context, AuditFilter current, Action<AuditFilter> apply) : base(context, FormFields, FormText(current))
+    public AuditFilterScreen(ScreenContext context, AuditFilter current, Action<AuditFilter> apply) : base(context, FormFields(), FormText(current))
     {
         _apply = apply;
         Fill(FormText(current));
-        Intro = "Every criterion set must hold. Enter moves on; Ctrl+S applies; Esc leaves the trail as it was.";
-        SaveButton.Text = "Apply";
+        Intro = Strings.Get("AuditFilter_Intro");
+        SaveButton.Text = Strings.Get("AuditFilter_Apply");
     }
 
     private static IReadOnlyDictionary<string, string> FormText(AuditFilter filter) => new Dictionary<string, string>
@@ -33,7 +34,7 @@ public sealed class AuditFilterScreen : FormScreen
         [Until] = filter.Until is { } u ? FieldText.Instant(FieldText.ToProto(u)) : "",
     };
 
-    public override string Heading => "Audit filter";
+    public override string Heading => Strings.Get("AuditFilter_Heading");
 
     public override bool HasUnsavedChanges => false;
 
@@ -44,12 +45,12 @@ public sealed class AuditFilterScreen : FormScreen
         var problems = new Dictionary<string, string>();
         string Value(string key) => text.GetValueOrDefault(key, "").Trim();
         var actor = Value(Actor);
-        if (actor.Length > 0 && !actor.StartsWith("accessTokens/", StringComparison.Ordinal)) problems[Actor] = "a token's name: accessTokens/…";
+        if (actor.Length > 0 && !actor.StartsWith("accessTokens/", StringComparison.Ordinal)) problems[Actor] = Strings.Get("AuditFilter_ActorShape");
         var from = FieldText.Instant(Value(From), required: false);
         if (!from.Ok) problems[From] = from.Problem!;
         var until = FieldText.Instant(Value(Until), required: false);
         if (!until.Ok) problems[Until] = until.Problem!;
-        else if (from.Value is { } f && until.Value is { } u && u <= f) problems[Until] = "must be after From";
+        else if (from.Value is { } f && until.Value is { } u && u <= f) problems[Until] = Strings.Get("AuditFilter_UntilAfterFrom");
         return (new AuditFilter(actor, Value(Resource).Trim('/'), from.Value, until.Value), problems);
     }
 

@@ -29,7 +29,7 @@ public sealed class AuditScreen : TableScreen<AuditEvent>
         Table.ValueChanged += (_, _) => ShowSelected();
     }
 
-    public override string Heading => "Audit trail";
+    public override string Heading => Strings.Get("Audit_Heading");
 
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
@@ -43,12 +43,12 @@ public sealed class AuditScreen : TableScreen<AuditEvent>
 
     private static IReadOnlyList<Column<AuditEvent>> Columns() =>
     [
-        new("TIME (UTC)", e => e.EventTime?.ToDateTime().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "—",
+        new(Strings.Get("Audit_ColTime"), e => e.EventTime?.ToDateTime().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "—",
             e => e.EventTime?.ToDateTime(), MaxWidth: 16),
-        new("ACTOR", e => e.ActorDisplayName, e => Folding.Fold(e.ActorDisplayName), MaxWidth: 20),
-        new("CHANGE", e => e.Method.Split('/')[^1], e => e.Method, MaxWidth: 20),
-        new("RESOURCE", e => e.Resource, e => e.Resource, MaxWidth: 40, MayCut: true),
-        new("WHAT", e => e.Summary, MaxWidth: 40, MayCut: true),
+        new(Strings.Get("Audit_ColActor"), e => e.ActorDisplayName, e => Folding.Fold(e.ActorDisplayName), MaxWidth: 20),
+        new(Strings.Get("Audit_ColChange"), e => e.Method.Split('/')[^1], e => e.Method, MaxWidth: 20),
+        new(Strings.Get("Audit_ColResource"), e => e.Resource, e => e.Resource, MaxWidth: 40, MayCut: true),
+        new(Strings.Get("Audit_ColWhat"), e => e.Summary, MaxWidth: 40, MayCut: true),
     ];
 
     /// <summary>True once every page of the current filter has arrived.</summary>
@@ -89,34 +89,34 @@ public sealed class AuditScreen : TableScreen<AuditEvent>
                 ShowSelected();
                 if (!_complete) _ = LoadPageAsync(filter, page.NextPageToken);
             },
-            error => Summary = $"Could not read the audit trail: {error.Message}");
+            error => Summary = Strings.Format("Audit_LoadFailed", error.Message));
     }
 
     private void UpdateSummary()
     {
-        var counted = _loaded.Count == 0 && !_complete ? "reading…"
-            : $"{_loaded.Count:N0} event{(_loaded.Count == 1 ? "" : "s")}" +
-              (Source.Rows != Source.TotalRows ? $" ({Source.Rows:N0} shown by /)" : "") +
-              (_capped ? $" (the oldest beyond {MostEvents:N0} not read: narrow with f)" : _complete ? "" : ", more coming…");
-        Summary = $"{counted} · {_filter.Describe()} · newest first";
+        var counted = _loaded.Count == 0 && !_complete ? Strings.Get("Audit_Reading")
+            : (Format.IsOne(_loaded.Count) ? Strings.Format("Audit_EventsOne", _loaded.Count) : Strings.Format("Audit_EventsMany", _loaded.Count)) +
+              (Source.Rows != Source.TotalRows ? Strings.Format("Audit_Filtered", Source.Rows) : "") +
+              (_capped ? Strings.Format("Audit_Capped", MostEvents) : _complete ? "" : Strings.Get("Audit_MoreComing"));
+        Summary = Strings.Format("Audit_Summary", counted, _filter.Describe());
     }
 
     /// <summary>The selected event's change, whole, above the table.</summary>
     private void ShowSelected() =>
-        Details.Text = Selected is { } e ? $"{e.ActorDisplayName}: {e.Method} on {e.Resource}: {(e.Summary.Length > 0 ? e.Summary : "—")}" : "";
+        Details.Text = Selected is { } e ? Strings.Format("Audit_Selected", e.ActorDisplayName, e.Method, e.Resource, e.Summary.Length > 0 ? e.Summary : "—") : "";
 
     protected override void OnFilterApplied() => UpdateSummary();
 
     protected override bool Matches(AuditEvent row, string foldedFilter) =>
         Folding.Fold($"{row.ActorDisplayName} {row.Method} {row.Resource} {row.Summary}").Contains(foldedFilter);
 
-    protected override void Open(AuditEvent row) => Context.Dialogs.Show($"Audit event {row.Name.Split('/')[^1]}", string.Join('\n',
-        $"When: {Format.Instant(row.EventTime)}",
-        $"Who: {row.ActorDisplayName} ({row.Actor})",
-        $"What: {row.Method}",
-        $"On: {row.Resource}",
+    protected override void Open(AuditEvent row) => Context.Dialogs.Show(Strings.Format("Audit_EventTitle", row.Name.Split('/')[^1]), string.Join('\n',
+        Strings.Format("Audit_When", Format.Instant(row.EventTime)),
+        Strings.Format("Audit_Who", row.ActorDisplayName, row.Actor),
+        Strings.Format("Audit_What", row.Method),
+        Strings.Format("Audit_On", row.Resource),
         "",
-        "The change:",
+        Strings.Get("Audit_TheChange"),
         row.Summary.Length > 0 ? row.Summary : "—"));
 
     public override bool HandleKey(Key key)

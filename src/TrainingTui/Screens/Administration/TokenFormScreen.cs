@@ -14,34 +14,35 @@ public sealed class TokenFormScreen : FormScreen
     public const string Holder = "display_name", RoleField = "role", MemberState = "region_code", Scope = "scope.region_codes",
         ReadWrite = "scope.read_write", Expires = "expire_time";
 
-    private static readonly IReadOnlyList<FormField> FormFields =
+    /// <summary>The fields in the client's language, read when the form opens.</summary>
+    private static IReadOnlyList<FormField> FormFields() =>
     [
-        new(Holder, "Held by", "who or what holds it, e.g. Focal point, Senegal (A. Diop)"),
-        new(RoleField, "Role", string.Join(", ", TokenText.RoleNames)),
-        new(MemberState, "Member State", "for a focal point: the region code, e.g. SN"),
-        new(Scope, "Scope", "for an integration: SN, RW — or all"),
-        new(ReadWrite, "Read-write", "for an integration: yes to write as each State's focal point"),
-        new(Expires, "Expires", OfficerText.DateHint + " (stops working that day, 00:00 UTC); empty: never"),
+        new(Holder, Strings.Get("TokenForm_Holder"), Strings.Get("TokenForm_HolderHint")),
+        new(RoleField, Strings.Get("TokenForm_Role"), string.Join(", ", TokenText.RoleNames)),
+        new(MemberState, Strings.Get("TokenForm_MemberState"), Strings.Get("TokenForm_MemberStateHint")),
+        new(Scope, Strings.Get("TokenForm_Scope"), Strings.Get("TokenForm_ScopeHint")),
+        new(ReadWrite, Strings.Get("TokenForm_ReadWrite"), Strings.Get("TokenForm_ReadWriteHint")),
+        new(Expires, Strings.Get("TokenForm_Expires"), OfficerText.DateHint + Strings.Get("TokenForm_ExpiresHint")),
     ];
 
     private readonly CallSlot _save = new();
     private readonly Action<AccessToken> _issued;
 
     public TokenFormScreen(ScreenContext context, Action<AccessToken> issued)
-        : base(context, FormFields, Blank)
+        : base(context, FormFields(), Blank())
     {
         _issued = issued;
-        Fill(Blank);
-        Intro = "A new access token. Its secret is shown once, right after; only a hash is kept. Ctrl+S issues it.";
-        SaveButton.Text = "Issue";
+        Fill(Blank());
+        Intro = Strings.Get("TokenForm_Intro");
+        SaveButton.Text = Strings.Get("TokenForm_Issue");
     }
 
-    private static readonly IReadOnlyDictionary<string, string> Blank = new Dictionary<string, string>
+    private static IReadOnlyDictionary<string, string> Blank() => new Dictionary<string, string>
     {
-        [Holder] = "", [RoleField] = "focal point", [MemberState] = "", [Scope] = "", [ReadWrite] = "no", [Expires] = "",
+        [Holder] = "", [RoleField] = TokenText.Role(Role.FocalPoint), [MemberState] = "", [Scope] = "", [ReadWrite] = FieldText.YesNo(false), [Expires] = "",
     };
 
-    public override string Heading => "Issue a token";
+    public override string Heading => Strings.Get("TokenForm_Heading");
 
     protected override bool IsNew => true;
 
@@ -51,42 +52,42 @@ public sealed class TokenFormScreen : FormScreen
         var problems = new Dictionary<string, string>();
         string Value(string key) => text.GetValueOrDefault(key, "").Trim();
         var token = new AccessToken { DisplayName = Value(Holder) };
-        if (token.DisplayName.Length == 0) problems[Holder] = "required";
-        else if (token.DisplayName.Length > 200) problems[Holder] = $"at most 200 characters ({token.DisplayName.Length})";
-        var role = FieldText.Choice(Value(RoleField), TokenText.RoleNames, required: true);
+        if (token.DisplayName.Length == 0) problems[Holder] = FieldText.Required;
+        else if (token.DisplayName.Length > 200) problems[Holder] = FieldText.TooLong(200, token.DisplayName.Length);
+        var role = TokenText.ReadRole(Value(RoleField));
         if (role.Ok) token.Role = (Role)(role.Value + 1);
         else problems[RoleField] = role.Problem!;
 
         var region = Value(MemberState).ToUpperInvariant();
         if (token.Role == Role.FocalPoint)
         {
-            if (!IsRegion(region)) problems[MemberState] = "a focal point's region code, e.g. SN";
+            if (!IsRegion(region)) problems[MemberState] = Strings.Get("TokenForm_FocalPointRegion");
             token.RegionCode = region;
         }
-        else if (region.Length > 0) problems[MemberState] = "only for a focal point";
+        else if (region.Length > 0) problems[MemberState] = Strings.Get("TokenForm_OnlyFocalPoint");
 
         var scope = FieldText.Entries(Value(Scope)).Select(e => e.ToUpperInvariant()).ToList();
         var readWrite = FieldText.YesNo(Value(ReadWrite));
         if (!readWrite.Ok) problems[ReadWrite] = readWrite.Problem!;
         if (token.Role == Role.Integration)
         {
-            var all = scope is ["ALL"];
-            if (scope.Count == 0) problems[Scope] = "SN, RW — or all";
-            else if (!all && scope.FirstOrDefault(s => !IsRegion(s)) is { } bad) problems[Scope] = $"“{bad}”: a region code like SN";
+            var all = TokenText.MeansAll(scope);
+            if (scope.Count == 0) problems[Scope] = Strings.Get("TokenForm_ScopeExample");
+            else if (!all && scope.FirstOrDefault(s => !IsRegion(s)) is { } bad) problems[Scope] = FieldText.NotARegion(bad);
             token.Scope = new IntegrationScope { AllMemberStates = all, ReadWrite = readWrite.Value };
             if (!all) token.Scope.RegionCodes.AddRange(scope.Distinct());
         }
         else
         {
-            if (scope.Count > 0) problems[Scope] = "only for an integration";
-            if (readWrite.Value) problems[ReadWrite] = "only for an integration";
+            if (scope.Count > 0) problems[Scope] = Strings.Get("TokenForm_OnlyIntegration");
+            if (readWrite.Value) problems[ReadWrite] = Strings.Get("TokenForm_OnlyIntegration");
         }
 
         var expires = OfficerText.Date(Value(Expires), required: false);
         if (!expires.Ok) problems[Expires] = expires.Problem!;
         else if (expires.Value is { } day)
         {
-            if (day <= today) problems[Expires] = "must be after today";
+            if (day <= today) problems[Expires] = Strings.Get("TokenForm_AfterToday");
             token.ExpireTime = FieldText.ToProto(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
         }
         return (token, problems);

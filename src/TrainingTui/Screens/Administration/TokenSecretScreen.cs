@@ -25,13 +25,13 @@ public sealed class TokenSecretScreen : Screen
             X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(),
             // A secret is shown exactly: "trn_…" must not lose its underscore to a hotkey marker.
             HotKeySpecifier = Plain.NoHotKey,
-            Text = $"Issued {token.Name} to {token.DisplayName} ({TokenText.Role(token.Role)}, {TokenText.For(token)}" +
-                   $"{(token.ExpireTime is { } e ? $", until {Format.Day(e)}" : ", no expiry")}).\n\n" +
-                   "The secret, shown this once (only a hash is kept):\n\n" +
+            Text = Strings.Format("Secret_Issued", token.Name, token.DisplayName, TokenText.Role(token.Role), TokenText.For(token),
+                       token.ExpireTime is { } e ? Strings.Format("Secret_Until", Format.Day(e)) : Strings.Get("Secret_NoExpiry")) + "\n\n" +
+                   Strings.Get("Secret_ShownOnce") + "\n\n" +
                    $"{issued.Secret}\n\n" +
-                   "It was sent to your clipboard where the terminal allows it (OSC 52); c sends it again. Otherwise select it above.\n" +
-                   "Give it to its holder by a safe channel. They start the client with --token, or put it in their token file.\n\n" +
-                   "Esc goes back; the secret cannot be shown again.",
+                   Strings.Get("Secret_Clipboard") + "\n" +
+                   Strings.Get("Secret_GiveIt") + "\n\n" +
+                   Strings.Get("Secret_EscBack"),
         };
         Add(_text);
     }
@@ -39,12 +39,12 @@ public sealed class TokenSecretScreen : Screen
     /// <summary>The secret as shown (for tests).</summary>
     public string Secret => _issued.Secret;
 
-    public override string Heading => "New token";
+    public override string Heading => Strings.Get("Secret_Heading");
 
     /// <summary>Switching screens or quitting asks first too: the secret is lost once this screen goes.</summary>
     public override bool HasUnsavedChanges => true;
 
-    public override string UnsavedWork => "The new token's secret is on screen and will not be shown again.";
+    public override string UnsavedWork => Strings.Get("Secret_UnsavedWork");
 
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
@@ -57,7 +57,7 @@ public sealed class TokenSecretScreen : Screen
     private void Copy()
     {
         Context.App.Driver?.WriteRaw(TokenText.Osc52(_issued.Secret));
-        Context.Status.ShowInfo("The secret was sent to the clipboard (OSC 52); if your terminal ignores that, select it on screen.");
+        Context.Status.ShowInfo(Strings.Get("Secret_Copied"));
     }
 
     public override bool HandleKey(Key key)
@@ -68,5 +68,5 @@ public sealed class TokenSecretScreen : Screen
     }
 
     public override bool HandleEscape() =>
-        !Context.Dialogs.Confirm("Leave the secret", "The secret will not be shown again. Have you copied it?", "Leave");
+        !Context.Dialogs.Confirm(Strings.Get("Secret_LeaveTitle"), Strings.Get("Secret_LeaveQuestion"), Strings.Get("Secret_Leave"));
 }

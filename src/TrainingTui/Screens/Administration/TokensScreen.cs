@@ -22,7 +22,7 @@ public sealed class TokensScreen : TableScreen<AccessToken>
         Table.ValueChanged += (_, _) => ShowSelected();
     }
 
-    public override string Heading => "Access tokens";
+    public override string Heading => Strings.Get("Tokens_Heading");
 
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
@@ -35,11 +35,12 @@ public sealed class TokensScreen : TableScreen<AccessToken>
 
     private static IReadOnlyList<Column<AccessToken>> Columns(ScreenContext context) =>
     [
-        new("HELD BY", t => t.DisplayName, t => Folding.Fold(t.DisplayName), MaxWidth: 22),
-        new("ROLE", t => TokenText.Role(t.Role), t => (int)t.Role, MaxWidth: 11),
-        new("FOR", TokenText.For, TokenText.For, MaxWidth: 16),
-        new("STATE", t => TokenText.Standing(t, context.Clock.GetUtcNow().UtcDateTime), t => TokenText.Standing(t, context.Clock.GetUtcNow().UtcDateTime), MaxWidth: 20),
-        new("ISSUED", t => t.CreateTime is { } c ? Format.Day(c) : "—", t => t.CreateTime?.ToDateTime(), MaxWidth: 11),
+        new(Strings.Get("Tokens_ColHolder"), t => t.DisplayName, t => Folding.Fold(t.DisplayName), MaxWidth: 22),
+        new(Strings.Get("Tokens_ColRole"), t => TokenText.Role(t.Role), t => (int)t.Role, MaxWidth: 14),
+        // "SN, lecture-écriture" is the longest scope most integrations have.
+        new(Strings.Get("Tokens_ColFor"), TokenText.For, TokenText.For, MaxWidth: 20),
+        new(Strings.Get("Col_State"), t => TokenText.Standing(t, context.Clock.GetUtcNow().UtcDateTime), t => TokenText.Standing(t, context.Clock.GetUtcNow().UtcDateTime), MaxWidth: 20),
+        new(Strings.Get("Tokens_ColIssued"), t => t.CreateTime is { } c ? Format.Day(c) : "—", t => t.CreateTime?.ToDateTime(), MaxWidth: 12),
     ];
 
     /// <summary>The selected token whole, above the table: the holder's name and scope may be longer than their columns.</summary>
@@ -47,8 +48,9 @@ public sealed class TokensScreen : TableScreen<AccessToken>
     {
         var now = Context.Clock.GetUtcNow().UtcDateTime;
         Details.Text = Selected is { } t
-            ? $"{t.DisplayName} · {TokenText.Role(t.Role)} for {TokenText.For(t)} · {TokenText.Standing(t, now)} · issued " +
-              $"{(t.CreateTime is { } c ? Format.Day(c) : "—")} · {(t.ExpireTime is { } e ? $"expires {Format.Day(e)}" : "no expiry")}"
+            ? Strings.Format("Tokens_Selected", t.DisplayName, TokenText.Role(t.Role), TokenText.For(t), TokenText.Standing(t, now),
+                t.CreateTime is { } c ? Format.Day(c) : "—",
+                t.ExpireTime is { } e ? Strings.Format("Tokens_Expires", Format.Day(e)) : Strings.Get("Tokens_NoExpiry"))
             : "";
     }
 
@@ -61,7 +63,7 @@ public sealed class TokensScreen : TableScreen<AccessToken>
 
     private async Task LoadAsync()
     {
-        if (!_loaded) Summary = "Loading the access tokens…";
+        if (!_loaded) Summary = Strings.Get("Tokens_Loading");
         var inactive = _showInactive;
         await Context.Load(_load,
             ct => Context.Client.ListAccessTokensAsync(inactive, ct),
@@ -72,16 +74,18 @@ public sealed class TokensScreen : TableScreen<AccessToken>
                 UpdateSummary();
                 ShowSelected();
             },
-            error => Summary = $"Could not load the access tokens: {error.Message}");
+            error => Summary = Strings.Format("Tokens_LoadFailed", error.Message));
     }
 
     private void UpdateSummary()
     {
-        var which = _showInactive ? "tokens, revoked and expired included" : "active tokens";
-        Summary = Source.TotalRows == 0
-            ? $"No {which}. a issues one."
-            : $"{Source.TotalRows} {which}" + (Source.Rows != Source.TotalRows ? $" ({Source.Rows} shown by the filter)" : "") +
-              " · newest first · a issues, x revokes";
+        var count = Source.TotalRows;
+        Summary = count == 0
+            ? _showInactive ? Strings.Get("Tokens_NoneAll") : Strings.Get("Tokens_NoneActive")
+            : (_showInactive
+                  ? Format.IsOne(count) ? Strings.Format("Tokens_AllOne", count) : Strings.Format("Tokens_AllMany", count)
+                  : Format.IsOne(count) ? Strings.Format("Tokens_ActiveOne", count) : Strings.Format("Tokens_ActiveMany", count)) +
+              (Source.Rows != count ? Strings.Format("Tokens_Filtered", Source.Rows) : "") + Strings.Get("Tokens_Keys");
     }
 
     protected override void OnFilterApplied() => UpdateSummary();
@@ -94,10 +98,10 @@ public sealed class TokensScreen : TableScreen<AccessToken>
         var now = Context.Clock.GetUtcNow().UtcDateTime;
         Context.Dialogs.Show(row.DisplayName, string.Join('\n',
             $"{row.Name}",
-            $"Role: {TokenText.Role(row.Role)} · for {TokenText.For(row)}",
-            $"Issued {Format.Instant(row.CreateTime)} by {(row.Creator.Length > 0 ? row.Creator : "the bootstrap credential")}",
-            $"Expires: {(row.ExpireTime is { } e ? Format.Instant(e) : "never")}",
-            $"State: {TokenText.Standing(row, now)}"));
+            Strings.Format("Tokens_RoleFor", TokenText.Role(row.Role), TokenText.For(row)),
+            Strings.Format("Tokens_IssuedBy", Format.Instant(row.CreateTime), row.Creator.Length > 0 ? row.Creator : Strings.Get("Tokens_Bootstrap")),
+            Strings.Format("Tokens_ExpiresLine", row.ExpireTime is { } e ? Format.Instant(e) : Strings.Get("Tokens_Never")),
+            Strings.Format("Tokens_StateLine", TokenText.Standing(row, now))));
     }
 
     public override bool HandleKey(Key key)
@@ -132,13 +136,13 @@ public sealed class TokensScreen : TableScreen<AccessToken>
         var now = Context.Clock.GetUtcNow().UtcDateTime;
         if (!TokenText.Active(token, now))
         {
-            Context.Status.ShowError($"{token.DisplayName}'s token is already {TokenText.Standing(token, now)}.");
+            Context.Status.ShowError(Strings.Format("Tokens_Already", token.DisplayName, TokenText.Standing(token, now)));
             return;
         }
-        var self = token.Name == Context.Caller.AccessToken ? " This is the token you are using: the client stops working at once." : "";
-        if (!Context.Dialogs.Confirm("Revoke the token",
-                $"Revoke the token of {token.DisplayName} ({TokenText.Role(token.Role)}, {TokenText.For(token)})? " +
-                $"It stops working at once, for every program using it.{self}", "Revoke"))
+        var self = token.Name == Context.Caller.AccessToken ? Strings.Get("Tokens_YourOwn") : "";
+        if (!Context.Dialogs.Confirm(Strings.Get("Tokens_RevokeTitle"),
+                Strings.Format("Tokens_RevokeQuestion", token.DisplayName, TokenText.Role(token.Role), TokenText.For(token), self),
+                Strings.Get("Tokens_Revoke")))
             return;
         await Context.Load(_revoke,
             ct => Context.Client.RevokeAccessTokenAsync(token.Name, ct),
@@ -148,13 +152,13 @@ public sealed class TokensScreen : TableScreen<AccessToken>
                 else ShowRows(Source.AllRows.Where(t => t.Name != revoked.Name).ToList());
                 UpdateSummary();
                 ShowSelected();
-                Context.Status.ShowInfo($"Revoked the token of {revoked.DisplayName}.");
+                Context.Status.ShowInfo(Strings.Format("Tokens_RevokedInfo", revoked.DisplayName));
             },
             error =>
             {
                 if (error.ServerUnreachable) return;
-                Context.Status.ShowError($"{token.DisplayName}'s token was not revoked: " +
-                    (error.RuleViolations.Count > 0 ? string.Join(" ", error.RuleViolations.Select(v => v.Description)) : error.Message));
+                Context.Status.ShowError(Strings.Format("Tokens_NotRevoked", token.DisplayName,
+                    error.RuleViolations.Count > 0 ? string.Join(" ", error.RuleViolations.Select(v => v.Description)) : error.Message));
             });
     }
 

@@ -26,7 +26,7 @@ public sealed class CourseCatalogueScreen : TableScreen<Course>
         Table.ValueChanged += (_, _) => ShowSelected();
     }
 
-    public override string Heading => "Catalogue";
+    public override string Heading => Strings.Get("Catalogue_Heading");
 
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
@@ -39,15 +39,13 @@ public sealed class CourseCatalogueScreen : TableScreen<Course>
 
     private static IReadOnlyList<Column<Course>> Columns() =>
     [
-        new("CODE", c => c.Code, c => c.Code, MaxWidth: 16),
-        new("TITLE", c => c.Title, c => Folding.Fold(c.Title), MaxWidth: 34),
-        new("CATEGORY", c => Category(c.Category), c => (int)c.Category, MaxWidth: 11),
-        new("LANG", c => c.LanguageCode, c => c.LanguageCode, MaxWidth: 4),
-        new("VALID", c => c.CertificateValidityMonths > 0 ? $"{c.CertificateValidityMonths} mo" : "always", c => c.CertificateValidityMonths, MaxWidth: 7),
+        new(Strings.Get("Catalogue_ColCode"), c => c.Code, c => c.Code, MaxWidth: 16),
+        new(Strings.Get("Col_Title"), c => c.Title, c => Folding.Fold(c.Title), MaxWidth: 34),
+        new(Strings.Get("Catalogue_ColCategory"), c => CourseDraft.CategoryName(c.Category), c => (int)c.Category, MaxWidth: 11),
+        new(Strings.Get("Col_Language"), c => c.LanguageCode, c => c.LanguageCode, MaxWidth: 6),
+        new(Strings.Get("Catalogue_ColValid"), c => c.CertificateValidityMonths > 0 ? Strings.Format("Catalogue_Months", c.CertificateValidityMonths) : Strings.Get("Catalogue_Always"),
+            c => c.CertificateValidityMonths, MaxWidth: 8),
     ];
-
-    private static string Category(CourseCategory category) =>
-        category == CourseCategory.Unspecified ? "—" : CourseDraft.CategoryNames[(int)category - 1];
 
     public override void OnShown()
     {
@@ -62,7 +60,7 @@ public sealed class CourseCatalogueScreen : TableScreen<Course>
 
     private async Task LoadAsync()
     {
-        if (!_loaded) Summary = "Loading the catalogue…";
+        if (!_loaded) Summary = Strings.Get("Courses_Loading");
         await Context.Load(_load,
             ct => Context.Client.ListCoursesAsync(ct),
             courses =>
@@ -72,21 +70,22 @@ public sealed class CourseCatalogueScreen : TableScreen<Course>
                 UpdateSummary();
                 ShowSelected();
             },
-            error => Summary = $"Could not load the catalogue: {error.Message}");
+            error => Summary = Strings.Format("Courses_LoadFailed", error.Message));
     }
 
     /// <summary>What the selected course asks of nominees, whole: it wraps above the table.</summary>
     private void ShowSelected() =>
-        Details.Text = Selected is { } course ? $"{course.Code}: {Describe.Requirements(course)}" : "";
+        Details.Text = Selected is { } course ? Strings.Format("Catalogue_Selected", course.Code, Describe.Requirements(course)) : "";
 
     private void UpdateSummary() => Summary = Source.TotalRows == 0
-        ? "No courses yet: a adds the first."
-        : $"{Source.TotalRows} courses" + (Source.Rows != Source.TotalRows ? $" ({Source.Rows} shown by the filter)" : "") + " — a adds, Enter edits, n schedules";
+        ? Strings.Get("Catalogue_None")
+        : (Format.IsOne(Source.TotalRows) ? Strings.Format("Catalogue_CountOne", Source.TotalRows) : Strings.Format("Catalogue_CountMany", Source.TotalRows)) +
+          (Source.Rows != Source.TotalRows ? Strings.Format("Catalogue_Filtered", Source.Rows) : "") + Strings.Get("Catalogue_Keys");
 
     protected override void OnFilterApplied() => UpdateSummary();
 
     protected override bool Matches(Course row, string foldedFilter) =>
-        Folding.Fold($"{row.Code} {row.Title} {Category(row.Category)} {row.LanguageCode}").Contains(foldedFilter);
+        Folding.Fold($"{row.Code} {row.Title} {CourseDraft.CategoryName(row.Category)} {row.LanguageCode}").Contains(foldedFilter);
 
     protected override void Open(Course row) => Edit(row);
 
@@ -124,8 +123,8 @@ public sealed class CourseCatalogueScreen : TableScreen<Course>
 
     private async Task DeleteAsync(Course course)
     {
-        if (!Context.Dialogs.Confirm("Delete the course",
-                $"Delete {course.Code}, {course.Title}, from the catalogue? A course with sessions cannot be deleted.", "Delete"))
+        if (!Context.Dialogs.Confirm(Strings.Get("Catalogue_DeleteTitle"),
+                Strings.Format("Catalogue_DeleteQuestion", course.Code, course.Title), Strings.Get("Catalogue_Delete")))
             return;
         await Context.Load(_delete,
             async ct =>
@@ -138,13 +137,13 @@ public sealed class CourseCatalogueScreen : TableScreen<Course>
                 ShowRows(Source.AllRows.Where(c => c.Name != course.Name).ToList());
                 UpdateSummary();
                 ShowSelected();
-                Context.Status.ShowInfo($"Deleted {course.Code} from the catalogue.");
+                Context.Status.ShowInfo(Strings.Format("Catalogue_Deleted", course.Code));
             },
             error =>
             {
                 if (error.ServerUnreachable) return;
-                Context.Status.ShowError($"{course.Code} was not deleted: " +
-                    (error.RuleViolations.Count > 0 ? string.Join(" ", error.RuleViolations.Select(v => v.Description)) : error.Message));
+                Context.Status.ShowError(Strings.Format("Catalogue_NotDeleted", course.Code,
+                    error.RuleViolations.Count > 0 ? string.Join(" ", error.RuleViolations.Select(v => v.Description)) : error.Message));
             });
     }
 

@@ -16,27 +16,39 @@ public static class CourseDraft
         WomenOnly = "requirements.women_only", Vetting = "requirements.vetting_required", Driving = "requirements.driving_required",
         PerMemberState = "requirements.max_nominees_per_member_state", Validity = "certificate_validity_months";
 
-    /// <summary>The categories by the names the form takes, in the enum's order from CPTM.</summary>
-    public static readonly IReadOnlyList<string> CategoryNames = ["cptm", "stm", "specialized", "leadership", "fpu", "trainers"];
+    /// <summary>The categories by the names the form takes in English, in the enum's order from CPTM; a French form takes them too.</summary>
+    private static readonly IReadOnlyList<string> EnglishCategoryNames = ["cptm", "stm", "specialized", "leadership", "fpu", "trainers"];
 
-    public static IReadOnlyList<FormField> Fields { get; } =
+    /// <summary>The categories by the names the form shows and takes, in the client's language and the enum's order.</summary>
+    public static IReadOnlyList<string> CategoryNames =>
     [
-        new(Code, "Code", "short code, e.g. UNPOL-STM (up to 30 characters)"),
-        new(Title, "Title", "up to 200 characters"),
-        new(Description, "Description", "what is taught, to whom (optional)"),
-        new(Category, "Category", string.Join(", ", CategoryNames)),
-        new(Language, "Language", "main language of instruction, e.g. en"),
-        new(Languages, "Needs langs", "fr B2, en (a minimum in all four skills; empty: none)"),
-        new(Skills, "Needs skills", "forensics advanced, gender (empty: none)"),
-        new(Prerequisites, "After courses", "course codes completed first, e.g. cptm"),
-        new(ServiceYears, "Service yrs", "minimum years of service; empty: the policy's default"),
-        new(MinAge, "Min age", "empty: the policy's default"),
-        new(MaxAge, "Under age", "nominees younger than this; empty: the policy's default"),
-        new(WomenOnly, "Women only", "yes or no"),
-        new(Vetting, "Vetting", "yes: human-rights screening and no misconduct flag at submission"),
-        new(Driving, "Driving", "yes: a driving licence held long enough is required"),
-        new(PerMemberState, "Per State", "at most this many live nominees per Member State; empty: no cap"),
-        new(Validity, "Valid months", "how long a completion counts; 0: it does not expire"),
+        Strings.Get("Category_Cptm"), Strings.Get("Category_Stm"), Strings.Get("Category_Specialized"),
+        Strings.Get("Category_Leadership"), Strings.Get("Category_Fpu"), Strings.Get("Category_Trainers"),
+    ];
+
+    /// <summary>A course's category as the catalogue shows it ("specialized", "spécialisé").</summary>
+    public static string CategoryName(CourseCategory category) =>
+        category == CourseCategory.Unspecified ? "—" : CategoryNames[(int)category - 1];
+
+    /// <summary>The fields in the client's language, read each time a form opens.</summary>
+    public static IReadOnlyList<FormField> Fields =>
+    [
+        new(Code, Strings.Get("CourseForm_Code"), Strings.Get("CourseForm_CodeHint")),
+        new(Title, Strings.Get("CourseForm_Title"), Strings.Get("CourseForm_TitleHint")),
+        new(Description, Strings.Get("CourseForm_Description"), Strings.Get("CourseForm_DescriptionHint")),
+        new(Category, Strings.Get("CourseForm_Category"), string.Join(", ", CategoryNames)),
+        new(Language, Strings.Get("CourseForm_Language"), Strings.Get("CourseForm_LanguageHint")),
+        new(Languages, Strings.Get("CourseForm_Languages"), Strings.Get("CourseForm_LanguagesHint")),
+        new(Skills, Strings.Get("CourseForm_Skills"), Strings.Get("CourseForm_SkillsHint")),
+        new(Prerequisites, Strings.Get("CourseForm_Prerequisites"), Strings.Get("CourseForm_PrerequisitesHint")),
+        new(ServiceYears, Strings.Get("CourseForm_ServiceYears"), Strings.Get("CourseForm_ServiceYearsHint")),
+        new(MinAge, Strings.Get("CourseForm_MinAge"), Strings.Get("CourseForm_PolicyDefault")),
+        new(MaxAge, Strings.Get("CourseForm_MaxAge"), Strings.Get("CourseForm_MaxAgeHint")),
+        new(WomenOnly, Strings.Get("CourseForm_WomenOnly"), Strings.Get("Field_YesOrNo")),
+        new(Vetting, Strings.Get("CourseForm_Vetting"), Strings.Get("CourseForm_VettingHint")),
+        new(Driving, Strings.Get("CourseForm_Driving"), Strings.Get("CourseForm_DrivingHint")),
+        new(PerMemberState, Strings.Get("CourseForm_PerMemberState"), Strings.Get("CourseForm_PerMemberStateHint")),
+        new(Validity, Strings.Get("CourseForm_Validity"), Strings.Get("CourseForm_ValidityHint")),
     ];
 
     public static IReadOnlyDictionary<string, string> Text(Course? course)
@@ -47,7 +59,7 @@ public static class CourseDraft
             [Code] = course?.Code ?? "",
             [Title] = course?.Title ?? "",
             [Description] = course?.Description ?? "",
-            [Category] = course is null || course.Category == CourseCategory.Unspecified ? "" : CategoryNames[(int)course.Category - 1],
+            [Category] = course is null || course.Category == CourseCategory.Unspecified ? "" : CategoryName(course.Category),
             [Language] = course?.LanguageCode ?? "en",
             [Languages] = OfficerText.LanguageRequirements(r.Languages),
             [Skills] = OfficerText.SkillRequirements(r.Skills),
@@ -75,13 +87,13 @@ public static class CourseDraft
             Description = Value(Description),
             Requirements = new CourseRequirements(),
         };
-        if (course.Description.Length > 4000) problems[Description] = "at most 4000 characters";
-        var category = FieldText.Choice(Value(Category), CategoryNames, required: true);
+        if (course.Description.Length > 4000) problems[Description] = FieldText.TooLong(4000, course.Description.Length);
+        var category = FieldText.Choice(Value(Category), CategoryNames, required: true, EnglishCategoryNames);
         if (category.Ok) course.Category = (CourseCategory)(category.Value + 1);
         else problems[Category] = category.Problem!;
         var language = Value(Language).ToLowerInvariant();
-        if (language.Length == 0) problems[Language] = "required, e.g. en";
-        else if (vocabulary.LanguageCodes is { } known && !known.Contains(language)) problems[Language] = $"“{language}” is not a known language";
+        if (language.Length == 0) problems[Language] = Strings.Get("CourseForm_LanguageRequired");
+        else if (vocabulary.LanguageCodes is { } known && !known.Contains(language)) problems[Language] = UnknownLanguage(language);
         course.LanguageCode = language;
 
         var r = course.Requirements;
@@ -93,13 +105,13 @@ public static class CourseDraft
         else problems[Skills] = skills.Problem!;
         foreach (var id in FieldText.Entries(Value(Prerequisites)).Select(e => e.ToLowerInvariant()))
         {
-            if (vocabulary.CourseIds is { } courses && !courses.Contains(id)) problems[Prerequisites] = $"“{id}” is not in the catalogue";
+            if (vocabulary.CourseIds is { } courses && !courses.Contains(id)) problems[Prerequisites] = Strings.Format("CourseForm_NotInCatalogue", id);
             r.PrerequisiteCourses.Add($"courses/{id}");
         }
         if (Optional(ServiceYears, 0, 40) is { } years) r.MinServiceYears = years;
         if (Optional(MinAge, 16, 100) is { } minAge) r.MinAge = minAge;
         if (Optional(MaxAge, 16, 100) is { } maxAge) r.MaxAge = maxAge;
-        if (r.HasMinAge && r.HasMaxAge && r.MaxAge <= r.MinAge) problems[MaxAge] = "must be above the minimum age";
+        if (r.HasMinAge && r.HasMaxAge && r.MaxAge <= r.MinAge) problems[MaxAge] = Strings.Get("CourseForm_AboveMinAge");
         r.WomenOnly = YesNo(WomenOnly);
         r.VettingRequired = YesNo(Vetting);
         r.DrivingRequired = YesNo(Driving);
@@ -110,8 +122,8 @@ public static class CourseDraft
         string Required(string key, int max)
         {
             var value = Value(key);
-            if (value.Length == 0) problems[key] = "required";
-            else if (value.Length > max) problems[key] = $"at most {max} characters ({value.Length})";
+            if (value.Length == 0) problems[key] = FieldText.Required;
+            else if (value.Length > max) problems[key] = FieldText.TooLong(max, value.Length);
             return value;
         }
 
@@ -129,4 +141,7 @@ public static class CourseDraft
             return parsed.Value;
         }
     }
+
+    /// <summary>"“xx” is not a known language", for a course's or a session's language.</summary>
+    public static string UnknownLanguage(string code) => Strings.Format("CourseForm_UnknownLanguage", code);
 }

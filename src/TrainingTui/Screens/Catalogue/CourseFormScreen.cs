@@ -26,11 +26,11 @@ public sealed class CourseFormScreen : FormScreen
         _saved = saved;
         Fill(CourseDraft.Text(course));
         Intro = course is null
-            ? "A new catalogue entry; sessions are scheduled from it afterwards. Ctrl+S saves; Esc cancels."
-            : $"{course.Name} · last changed {Format.Instant(course.UpdateTime)}";
+            ? Strings.Get("CourseForm_IntroNew")
+            : Strings.Format("CourseForm_IntroEdit", course.Name, Format.Instant(course.UpdateTime));
     }
 
-    public override string Heading => _stored is null ? "New course" : $"Edit {_stored.Code}";
+    public override string Heading => _stored is null ? Strings.Get("CourseForm_HeadingNew") : Strings.Format("CourseForm_HeadingEdit", _stored.Code);
 
     protected override bool IsNew => _stored is null;
 
@@ -54,8 +54,8 @@ public sealed class CourseFormScreen : FormScreen
             {
                 _saved(result);
                 Saved(stored is null
-                    ? $"Published {result.Code}, {result.Title}: press n on it to schedule a session."
-                    : $"Saved {result.Code}: {string.Join(", ", changedKeys).Replace("requirements.", "", StringComparison.Ordinal).Replace('_', ' ')}.");
+                    ? Strings.Format("CourseForm_Published", result.Code, result.Title)
+                    : Strings.Format("CourseForm_Saved", result.Code, Captions(changedKeys)));
             },
             error =>
             {

@@ -21,7 +21,12 @@ public sealed class ParityScreen : Screen
     {
         Session = session;
         Course = course;
-        _heading = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 3, Text = $"{Code}: share of women\nLoading the figures…" };
+        // The heading wraps rather than lose a line: French runs longer than English, and a narrow terminal shorter.
+        _heading = new Label
+        {
+            X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Auto(DimAutoStyle.Text),
+            Text = Strings.Format("Parity_ShareOfWomen", Code) + "\n" + Strings.Get("Parity_Loading"),
+        };
         Bars = new ParityBars(context.Theme) { X = 0, Y = Pos.Bottom(_heading) };
         Add(_heading, Bars);
     }
@@ -33,7 +38,7 @@ public sealed class ParityScreen : Screen
 
     private string Code => Course?.Code ?? Format.CourseOf(Session.Name);
 
-    public override string Heading => $"Parity {Code}";
+    public override string Heading => Strings.Format("Parity_Heading", Code);
 
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
@@ -58,23 +63,22 @@ public sealed class ParityScreen : Screen
                 Figures = figures;
                 Show(figures);
             },
-            error => _heading.Text = $"{Code}: share of women\nCould not read the figures: {error.Message} (F5 tries again)");
+            error => _heading.Text = Strings.Format("Parity_ShareOfWomen", Code) + "\n" + Strings.Format("Parity_LoadFailed", error.Message));
 
     private void Show(SessionStatistics figures)
     {
         var threshold = Format.Percent(figures.ParityThreshold);
         var target = Format.Percent(figures.ParityTarget);
         _heading.Text =
-            $"{Code} {Format.Dates(Session.StartDate, Session.EndDate)}: share of women, nominated and confirmed\n" +
-            $"Marks {ParityBars.Mark} {threshold}: asked of each Member State's list · {target}: end target for IPOs\n" +
-            $"✓ {target} or more   ! {threshold} to {target}   ✗ below {threshold}" +
+            Strings.Format("Parity_Title", Code, Format.Dates(Session.StartDate, Session.EndDate)) + "\n" +
+            Strings.Format("Parity_Marks", ParityBars.Mark, threshold, target) + "\n" +
+            Strings.Format("Parity_Legend", threshold, target) +
             (figures.OtherMemberStatesWithheld ? $"\n{Withheld}" : "");
-        _heading.Height = figures.OtherMemberStatesWithheld ? 4 : 3;
         Bars.Show(Rows(figures), figures.ParityThreshold, figures.ParityTarget);
     }
 
     /// <summary>Said when the service kept the other Member States' figures back, and so the first rows are the caller's own.</summary>
-    public const string Withheld = "Other Member States' figures are withheld: fewer than three have nominated.";
+    public static string Withheld => Strings.Get("Parity_Withheld");
 
     /// <summary>
     /// Overall nominated and confirmed, then each Member State's, in region-code order. When the other Member States'
@@ -84,20 +88,22 @@ public sealed class ParityScreen : Screen
     public static IReadOnlyList<ParityRow> Rows(SessionStatistics figures)
     {
         var own = figures.MemberStates.Select(m => m.RegionCode).Order(StringComparer.Ordinal).ToList();
-        var whose = !figures.OtherMemberStatesWithheld ? "Overall"
+        var whose = !figures.OtherMemberStatesWithheld ? Strings.Get("Parity_Overall")
             : own.Count is > 0 and <= 3 ? string.Join("+", own)
-            : "Your Member States'";
+            : Strings.Get("Parity_YourMemberStates");
         var rows = new List<ParityRow>
         {
-            new($"{whose} nominated", figures.Overall.NominatedWomen, figures.Overall.Nominated, "no one nominated yet"),
-            new($"{whose} confirmed", figures.Overall.ConfirmedWomen, figures.Overall.Confirmed, "no one confirmed yet"),
+            new(Strings.Format("Parity_Nominated", whose), figures.Overall.NominatedWomen, figures.Overall.Nominated, Strings.Get("Parity_NoneNominatedYet")),
+            new(Strings.Format("Parity_Confirmed", whose), figures.Overall.ConfirmedWomen, figures.Overall.Confirmed, Strings.Get("Parity_NoneConfirmedYet")),
         };
         if (figures.MemberStates.Count == 0 || (figures.OtherMemberStatesWithheld && own.Count == 1)) return rows;
-        rows.Add(new ParityRow("By Member State"));
+        rows.Add(new ParityRow(Strings.Get("Parity_ByMemberState")));
         foreach (var state in figures.MemberStates.OrderBy(m => m.RegionCode, StringComparer.Ordinal))
         {
-            rows.Add(new ParityRow($"{state.RegionCode} nominated", state.Figures.NominatedWomen, state.Figures.Nominated, "no one nominated"));
-            rows.Add(new ParityRow($"{state.RegionCode} confirmed", state.Figures.ConfirmedWomen, state.Figures.Confirmed, "no one confirmed"));
+            rows.Add(new ParityRow(Strings.Format("Parity_Nominated", state.RegionCode), state.Figures.NominatedWomen, state.Figures.Nominated,
+                Strings.Get("Parity_NoneNominated")));
+            rows.Add(new ParityRow(Strings.Format("Parity_Confirmed", state.RegionCode), state.Figures.ConfirmedWomen, state.Figures.Confirmed,
+                Strings.Get("Parity_NoneConfirmed")));
         }
         return rows;
     }

@@ -27,8 +27,8 @@ public sealed class SessionFormScreen : FormScreen
         _saved = saved;
         Fill(session is null ? NewSession(context) : SessionDraft.Text(session));
         Intro = session is null
-            ? $"A new session of {course.Code}, {course.Title}: a draft until you open it (O on the session). Ctrl+S saves."
-            : $"{course.Code} · {session.Name} · {session.State.ToString().ToLowerInvariant()}";
+            ? Strings.Format("SessionForm_IntroNew", course.Code, course.Title)
+            : $"{course.Code} · {session.Name} · {Format.SessionState(session.State)}";
     }
 
     /// <summary>A new session: nominations open from now, taught in the course's language.</summary>
@@ -38,7 +38,9 @@ public sealed class SessionFormScreen : FormScreen
             [SessionDraft.Opens] = FieldText.Instant(Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(context.Clock.GetUtcNow())),
         };
 
-    public override string Heading => _stored is null ? $"New {_course.Code} session" : $"Edit {_course.Code} {Format.Dates(_stored.StartDate, _stored.EndDate)}";
+    public override string Heading => _stored is null
+        ? Strings.Format("SessionForm_HeadingNew", _course.Code)
+        : Strings.Format("SessionForm_HeadingEdit", _course.Code, Format.Dates(_stored.StartDate, _stored.EndDate));
 
     protected override bool IsNew => _stored is null;
 
@@ -62,8 +64,8 @@ public sealed class SessionFormScreen : FormScreen
             {
                 _saved(result);
                 Saved(stored is null
-                    ? $"Scheduled {_course.Code} {Format.Dates(result.StartDate, result.EndDate)} as a draft: O on the session opens it."
-                    : $"Saved {_course.Code} {Format.Dates(result.StartDate, result.EndDate)}: {string.Join(", ", changedKeys).Replace('_', ' ')}.");
+                    ? Strings.Format("SessionForm_Scheduled", _course.Code, Format.Dates(result.StartDate, result.EndDate))
+                    : Strings.Format("SessionForm_Saved", _course.Code, Format.Dates(result.StartDate, result.EndDate), Captions(changedKeys)));
             },
             error =>
             {

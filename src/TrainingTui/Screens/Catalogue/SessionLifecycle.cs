@@ -17,15 +17,15 @@ public static class SessionLifecycle
     public static string? NotApplicable(LifecycleMove move, Session session, DateOnly today)
     {
         var state = session.State;
-        var now = $"The session is {state.ToString().ToLowerInvariant()}";
+        var now = Format.SessionState(state);
         return move switch
         {
-            LifecycleMove.Open when state != Session.Types.State.Draft => $"{now}: only a draft is opened.",
-            LifecycleMove.Close when state != Session.Types.State.Open => $"{now}: only an open session is closed.",
-            LifecycleMove.Complete when state != Session.Types.State.Closed => $"{now}: close it first; a closed session is completed once it has ended.",
+            LifecycleMove.Open when state != Session.Types.State.Draft => Strings.Format("Lifecycle_OnlyDraftOpens", now),
+            LifecycleMove.Close when state != Session.Types.State.Open => Strings.Format("Lifecycle_OnlyOpenCloses", now),
+            LifecycleMove.Complete when state != Session.Types.State.Closed => Strings.Format("Lifecycle_CloseFirst", now),
             LifecycleMove.Complete when Format.Day(session.EndDate) is { } end && today < end =>
-                $"The session ends on {Format.Date(session.EndDate)}: it is completed from then.",
-            LifecycleMove.Cancel when state is Session.Types.State.Completed or Session.Types.State.Cancelled => $"{now}: it can no longer be cancelled.",
+                Strings.Format("Lifecycle_NotEnded", Format.Date(session.EndDate)),
+            LifecycleMove.Cancel when state is Session.Types.State.Completed or Session.Types.State.Cancelled => Strings.Format("Lifecycle_NoLongerCancelled", now),
             _ => null,
         };
     }
@@ -34,13 +34,24 @@ public static class SessionLifecycle
     public static string LiveNominations(Session session, IEnumerable<Nomination> nominations)
     {
         var live = nominations.Where(n => n.Session == session.Name && Live.Contains(n.State)).ToList();
-        if (live.Count == 0) return "It has no live nominations.";
+        if (live.Count == 0) return Strings.Get("Lifecycle_NoLive");
         var states = string.Join(", ", Live.Select(s => (State: s, Count: live.Count(n => n.State == s))).Where(x => x.Count > 0)
-            .Select(x => $"{x.Count} {Format.State(x.State)}"));
+            .Select(x => Counted(x.State, x.Count)));
         var from = string.Join(", ", live.Select(n => Format.RegionOf(n.Name)).Distinct().Order(StringComparer.Ordinal));
-        return $"Its {live.Count} live nomination{(live.Count == 1 ? "" : "s")} ({states}; from {from}) " +
-               $"{(live.Count == 1 ? "is" : "are")} cancelled with your reason, and the focal points see it at once.";
+        return Format.IsOne(live.Count)
+            ? Strings.Format("Lifecycle_LiveOne", live.Count, states, from)
+            : Strings.Format("Lifecycle_LiveMany", live.Count, states, from);
     }
+
+    /// <summary>"3 submitted" ("3 soumises": French agrees the state with the count).</summary>
+    private static string Counted(State state, int count) => (state, Format.IsOne(count)) switch
+    {
+        (State.Submitted, true) => Strings.Format("Lifecycle_SubmittedOne", count),
+        (State.Submitted, false) => Strings.Format("Lifecycle_SubmittedMany", count),
+        (State.Waitlisted, _) => Strings.Format("Lifecycle_Waitlisted", count),
+        (_, true) => Strings.Format("Lifecycle_ConfirmedOne", count),
+        _ => Strings.Format("Lifecycle_ConfirmedMany", count),
+    };
 
     /// <summary>Asks, then moves the session; <paramref name="moved"/> runs with the session as it now stands.</summary>
     public static async Task AskAndMoveAsync(ScreenContext context, CallSlot slot, LifecycleMove move, Session session, string code,
@@ -56,21 +67,22 @@ public static class SessionLifecycle
         switch (move)
         {
             case LifecycleMove.Open:
-                if (!context.Dialogs.Confirm("Open the session",
-                        $"Open {what} for nominations? Member States see it and may nominate from {Format.Instant(session.NominationOpenTime)} " +
-                        $"until {Format.Instant(session.NominationCloseTime)}.", "Open")) return;
+                if (!context.Dialogs.Confirm(Strings.Get("Lifecycle_OpenTitle"),
+                        Strings.Format("Lifecycle_OpenQuestion", what, Format.Instant(session.NominationOpenTime), Format.Instant(session.NominationCloseTime)),
+                        Strings.Get("Lifecycle_Open"))) return;
                 break;
             case LifecycleMove.Close:
-                if (!context.Dialogs.Confirm("Close the session",
-                        $"Close {what}? No more nominations are accepted; decisions and outcomes continue.", "Close")) return;
+                if (!context.Dialogs.Confirm(Strings.Get("Lifecycle_CloseTitle"), Strings.Format("Lifecycle_CloseQuestion", what),
+                        Strings.Get("Lifecycle_Close"))) return;
                 break;
             case LifecycleMove.Complete:
-                if (!context.Dialogs.Confirm("Complete the session", $"Mark {what} as held and finished?", "Complete")) return;
+                if (!context.Dialogs.Confirm(Strings.Get("Lifecycle_CompleteTitle"), Strings.Format("Lifecycle_CompleteQuestion", what),
+                        Strings.Get("Lifecycle_Complete"))) return;
                 break;
             case LifecycleMove.Cancel:
-                if (!context.Dialogs.Confirm("Cancel the session",
-                        $"Cancel {what}? {LiveNominations(session, nominations)} This cannot be undone.", "Cancel the session")) return;
-                if (context.Dialogs.AskReason($"Cancel {code}", "Why is the session cancelled? (every focal point with a nomination reads it)") is not { } why) return;
+                if (!context.Dialogs.Confirm(Strings.Get("Lifecycle_CancelTitle"),
+                        Strings.Format("Lifecycle_CancelQuestion", what, LiveNominations(session, nominations)), Strings.Get("Lifecycle_CancelTitle"))) return;
+                if (context.Dialogs.AskReason(Strings.Format("Lifecycle_CancelReasonTitle", code), Strings.Get("Lifecycle_CancelReason")) is not { } why) return;
                 reason = why;
                 break;
         }
@@ -81,25 +93,23 @@ public static class SessionLifecycle
                 moved(result);
                 context.Status.ShowInfo(move switch
                 {
-                    LifecycleMove.Open => $"Opened {what}: Member States may nominate.",
-                    LifecycleMove.Close => $"Closed {what} to nominations.",
-                    LifecycleMove.Complete => $"Completed {what}.",
-                    _ => $"Cancelled {what}.",
+                    LifecycleMove.Open => Strings.Format("Lifecycle_Opened", what),
+                    LifecycleMove.Close => Strings.Format("Lifecycle_Closed", what),
+                    LifecycleMove.Complete => Strings.Format("Lifecycle_Completed", what),
+                    _ => Strings.Format("Lifecycle_Cancelled", what),
                 });
             },
             error =>
             {
                 if (error.ServerUnreachable) return;
                 var why = error.RuleViolations.Count > 0 ? string.Join(" ", error.RuleViolations.Select(v => v.Description)) : error.Message;
-                context.Status.ShowError($"{what} was not {Past(move)}: {why}");
+                context.Status.ShowError(move switch
+                {
+                    LifecycleMove.Open => Strings.Format("Lifecycle_NotOpened", what, why),
+                    LifecycleMove.Close => Strings.Format("Lifecycle_NotClosed", what, why),
+                    LifecycleMove.Complete => Strings.Format("Lifecycle_NotCompleted", what, why),
+                    _ => Strings.Format("Lifecycle_NotCancelled", what, why),
+                });
             });
     }
-
-    private static string Past(LifecycleMove move) => move switch
-    {
-        LifecycleMove.Open => "opened",
-        LifecycleMove.Close => "closed",
-        LifecycleMove.Complete => "completed",
-        _ => "cancelled",
-    };
 }

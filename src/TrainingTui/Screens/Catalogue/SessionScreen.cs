@@ -190,7 +190,7 @@ public sealed class SessionScreen : TableScreen<Nomination>
         {
             if (_course is null)
             {
-                Context.Status.ShowError("The session's course could not be read; F5 on the courses screen reads it again.");
+                Context.Status.ShowError(Strings.Get("Session_CourseUnread"));
                 return true;
             }
             if (!_vocabulary.Loaded) _ = _vocabulary.LoadAsync(Context, _vocabularyLoad);
@@ -226,10 +226,10 @@ public sealed class SessionScreen : TableScreen<Nomination>
         var what = $"{Code} {Format.Dates(_session.StartDate, _session.EndDate)} ({_session.Venue})";
         if (_session.State != Session.Types.State.Draft)
         {
-            Context.Status.ShowError($"Only a draft is deleted; {what} is {_session.State.ToString().ToLowerInvariant()}: X cancels it instead.");
+            Context.Status.ShowError(Strings.Format("Session_OnlyDraftDeleted", what, Format.SessionState(_session.State)));
             return;
         }
-        if (!Context.Dialogs.Confirm("Delete the session", $"Delete the draft {what}? Nothing of it is kept.", "Delete")) return;
+        if (!Context.Dialogs.Confirm(Strings.Get("Session_DeleteTitle"), Strings.Format("Session_DeleteQuestion", what), Strings.Get("Catalogue_Delete"))) return;
         var session = _session;
         await Context.Load(_action,
             async ct =>
@@ -241,13 +241,13 @@ public sealed class SessionScreen : TableScreen<Nomination>
             {
                 _removed?.Invoke(session.Name);
                 Context.Navigator.Back();
-                Context.Status.ShowInfo($"Deleted the draft {what}.");
+                Context.Status.ShowInfo(Strings.Format("Session_Deleted", what));
             },
             error =>
             {
                 if (error.ServerUnreachable) return;
-                Context.Status.ShowError($"{what} was not deleted: " +
-                    (error.RuleViolations.Count > 0 ? string.Join(" ", error.RuleViolations.Select(v => v.Description)) : error.Message));
+                Context.Status.ShowError(Strings.Format("Session_NotDeleted", what,
+                    error.RuleViolations.Count > 0 ? string.Join(" ", error.RuleViolations.Select(v => v.Description)) : error.Message));
             });
     }
 

@@ -10,10 +10,10 @@ public static class Describe
         if (course?.Requirements is not { } r) return Strings.Format("Describe_Requires", "—");
         var parts = new List<string>();
         parts.AddRange(r.Languages.Select(l =>
-            $"{l.LanguageCode} {l.MinimumLevel}" + (l.Skills.Count == 0 ? "" : $" ({string.Join("/", l.Skills.Select(s => s.ToString().ToLowerInvariant()))})")));
+            $"{l.LanguageCode} {l.MinimumLevel}" + (l.Skills.Count == 0 ? "" : $" ({string.Join("/", l.Skills.Select(LanguageSkillName))})")));
         parts.AddRange(r.Skills.Select(s => s.MinimumLevel == SkillLevel.Unspecified
             ? s.SkillCode
-            : $"{s.SkillCode} ≥ {s.MinimumLevel.ToString().ToLowerInvariant()}"));
+            : $"{s.SkillCode} ≥ {Level(s.MinimumLevel)}"));
         if (r.PrerequisiteCourses.Count > 0) parts.Add(Strings.Format("Describe_After", string.Join(", ", r.PrerequisiteCourses.Select(c => c.Split('/')[^1]))));
         if (r.HasMinServiceYears) parts.Add(Strings.Format("Describe_ServiceYears", r.MinServiceYears));
         if (r.HasMinAge) parts.Add(Strings.Format("Describe_AgedOrOlder", r.MinAge));
@@ -24,6 +24,26 @@ public static class Describe
         if (r.HasMaxNomineesPerMemberState) parts.Add(Strings.Format("Describe_PerMemberState", r.MaxNomineesPerMemberState));
         return Strings.Format("Describe_Requires", parts.Count == 0 ? Strings.Get("Describe_GeneralCriteria") : string.Join(" · ", parts));
     }
+
+    /// <summary>"reading", "lecture": one of the four language skills a requirement may name.</summary>
+    public static string LanguageSkillName(LanguageSkill skill) => skill switch
+    {
+        Unpol.Training.V1.LanguageSkill.Reading => Strings.Get("Describe_Reading"),
+        Unpol.Training.V1.LanguageSkill.Listening => Strings.Get("Describe_Listening"),
+        Unpol.Training.V1.LanguageSkill.Writing => Strings.Get("Describe_Writing"),
+        Unpol.Training.V1.LanguageSkill.Speaking => Strings.Get("Describe_Speaking"),
+        _ => skill.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>"advanced", "avancé": a specialist skill's level.</summary>
+    public static string Level(SkillLevel level) => level switch
+    {
+        SkillLevel.Basic => Strings.Get("Describe_Basic"),
+        SkillLevel.Intermediate => Strings.Get("Describe_Intermediate"),
+        SkillLevel.Advanced => Strings.Get("Describe_Advanced"),
+        SkillLevel.Expert => Strings.Get("Describe_Expert"),
+        _ => level.ToString().ToLowerInvariant(),
+    };
 
     public static string Session(Session session, Course? course, DateTime now) =>
         $"{course?.Code ?? Format.CourseOf(session.Name)} — {course?.Title}\n" +
@@ -51,9 +71,9 @@ public static class Describe
 
     public static string History(Nomination nomination) =>
         string.Join('\n', nomination.History.Select(h =>
-            $"{Format.Instant(h.Time)}  {(h.FromState == Nomination.Types.State.Unspecified ? "new" : Format.State(h.FromState)),-11} → " +
+            $"{Format.Instant(h.Time)}  {(h.FromState == Nomination.Types.State.Unspecified ? Strings.Get("Describe_New") : Format.State(h.FromState)),-11} → " +
             $"{Format.State(h.ToState),-11} {h.ActorDisplayName}" +
-            (h.Automatic ? " (automatic)" : "") + (h.Reason.Length > 0 ? $"\n{"",20}“{h.Reason}”" : "")));
+            (h.Automatic ? Strings.Get("Describe_Automatic") : "") + (h.Reason.Length > 0 ? $"\n{"",20}“{h.Reason}”" : "")));
 
     public static string Findings(IEnumerable<EligibilityFinding> findings) =>
         string.Join('\n', findings.Select(f => $"{(f.Severity == FindingSeverity.Hard ? "✗" : "!")} {f.Description}"));

@@ -51,7 +51,9 @@ public sealed class FormRow
     public Label Note { get; }
 
     /// <summary>For the form's help line while the field has the focus: its problem in full, then what to type.</summary>
-    public string Help => ShownProblem is { } problem ? $"{Caption.Text}: ✗ {problem} — {_hint}" : $"{Caption.Text}: {_hint}";
+    public string Help => ShownProblem is { } problem
+        ? Strings.Format("Form_HelpWithProblem", Caption.Text, problem, _hint)
+        : Strings.Format("Form_FieldProblem", Caption.Text, _hint);
 
     /// <summary>The field's problem: the service's until the field is edited, else the one found locally.</summary>
     public string? Problem => _serverProblem ?? _problem;

@@ -22,7 +22,7 @@ public sealed record FormField(string Key, string Caption, string Hint);
 public abstract class FormScreen : Screen
 {
     // The save may have landed before the link dropped: the form says so, and a second Ctrl+S (same request id) is safe.
-    private const string OfflineNotice = "⚠ No answer; it may have saved. All kept: Ctrl+S again is safe.";
+    private static string OfflineNotice => Strings.Get("Form_Offline");
 
     private readonly List<FormRow> _rows = [];
     private readonly View _fields;
@@ -53,8 +53,8 @@ public abstract class FormScreen : Screen
         }
         _fields.FrameChanged += (_, _) => _fields.SetContentSize(new Size(Math.Max(1, _fields.Viewport.Width), _rows.Count));
 
-        SaveButton = new Button { X = FormRow.CaptionWidth, Y = 0, Text = "Save", ShadowStyle = ShadowStyles.None };
-        CancelButton = new Button { X = Pos.Right(SaveButton) + 2, Y = 0, Text = "Cancel", ShadowStyle = ShadowStyles.None };
+        SaveButton = new Button { X = FormRow.CaptionWidth, Y = 0, Text = Strings.Get("Form_Save"), ShadowStyle = ShadowStyles.None };
+        CancelButton = new Button { X = Pos.Right(SaveButton) + 2, Y = 0, Text = Strings.Get("Form_Cancel"), ShadowStyle = ShadowStyles.None };
         _state = new Label { X = Pos.Right(CancelButton) + 2, Y = 0, Width = Dim.Fill(), Height = 1, Text = "" };
         _general = new Label { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Auto(DimAutoStyle.Text), Text = "", HotKeySpecifier = Plain.NoHotKey };
         _help = new Label { X = 0, Y = Pos.Bottom(_general), Width = Dim.Fill(), Height = Dim.Auto(DimAutoStyle.Text), Text = "", HotKeySpecifier = Plain.NoHotKey };
@@ -95,7 +95,7 @@ public abstract class FormScreen : Screen
     protected bool Closed { get; set; }
 
     /// <summary>What the form says about the thing it edits when asked to discard changes.</summary>
-    protected virtual string DiscardQuestion => "This form has changes that are not saved. Discard them?";
+    protected virtual string DiscardQuestion => Strings.Get("Form_DiscardQuestion");
 
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
@@ -117,6 +117,9 @@ public abstract class FormScreen : Screen
     /// <summary>The keys of the fields whose text differs from what the form opened with, in form order.</summary>
     protected IReadOnlyList<string> ChangedKeys() =>
         _rows.Where(r => r.Input.Text.Trim() != _initial.GetValueOrDefault(r.Key, "").Trim()).Select(r => r.Key).ToList();
+
+    /// <summary>"Title, Under age": the captions of <paramref name="keys"/>, to say what a save changed.</summary>
+    protected string Captions(IEnumerable<string> keys) => string.Join(", ", keys.Select(k => Row(k).Caption.Text));
 
     /// <summary>Every field's local problem (field key → short phrase); an empty answer lets Save go to the service.</summary>
     protected abstract IReadOnlyDictionary<string, string> Check(IReadOnlyDictionary<string, string> values);
@@ -150,7 +153,7 @@ public abstract class FormScreen : Screen
     /// <summary>F5, or the server is back: the form's own text is what matters here, so nothing is re-read or lost.</summary>
     public override void Reload()
     {
-        if (_general.Text == OfflineNotice) _general.Text = "The service is back: Ctrl+S saves.";
+        if (_general.Text == OfflineNotice) _general.Text = Strings.Get("Form_ServiceBack");
         Revalidate();
         UpdateState();
     }
@@ -179,7 +182,7 @@ public abstract class FormScreen : Screen
     public override bool HandleEscape()
     {
         if (!HasUnsavedChanges) return false;
-        if (Context.Dialogs.Confirm("Discard changes", DiscardQuestion, "Discard"))
+        if (Context.Dialogs.Confirm(Strings.Get("Form_DiscardTitle"), DiscardQuestion, Strings.Get("Form_Discard")))
         {
             Closed = true;
             Context.Navigator.Back();
@@ -242,10 +245,10 @@ public abstract class FormScreen : Screen
         if (Closed) return;
         ShowHelp();
         var problems = _rows.Count(r => r.Problem is not null);
-        _state.Text = Saving ? "⟳ saving…"
-            : problems > 0 ? $"✗ {problems} field{(problems == 1 ? "" : "s")} to fix before saving"
-            : HasUnsavedChanges ? "● changed, not saved (Ctrl+S)"
-            : IsNew ? "" : "no changes";
+        _state.Text = Saving ? Strings.Get("Form_Saving")
+            : problems > 0 ? Format.IsOne(problems) ? Strings.Format("Form_ToFixOne", problems) : Strings.Format("Form_ToFixMany", problems)
+            : HasUnsavedChanges ? Strings.Get("Form_Changed")
+            : IsNew ? "" : Strings.Get("Form_NoChanges");
     }
 
     private void Save()
@@ -256,8 +259,8 @@ public abstract class FormScreen : Screen
         if (_rows.FirstOrDefault(r => r.LocalProblem is not null) is { } first)
         {
             // Every problem whole, here where the text wraps: beside a field there may be room for three words.
-            _general.Text = "✗ Not saved: fix the fields marked ✗ first. " + string.Join("; ", _rows.Where(r => r.LocalProblem is not null)
-                .Select(r => $"{r.Caption.Text}: {r.LocalProblem}")) + ".";
+            _general.Text = Strings.Format("Form_FixFirst", string.Join(Strings.Get("Form_ProblemSeparator"), _rows.Where(r => r.LocalProblem is not null)
+                .Select(r => Strings.Format("Form_FieldProblem", r.Caption.Text, r.LocalProblem))));
             UpdateState();
             first.Input.SetFocus();
             return;
@@ -265,7 +268,7 @@ public abstract class FormScreen : Screen
         var changed = ChangedKeys();
         if (!IsNew && changed.Count == 0)
         {
-            _general.Text = "Nothing changed, nothing to save.";
+            _general.Text = Strings.Get("Form_NothingChanged");
             return;
         }
         _ = SaveAsync(changed);
@@ -315,7 +318,7 @@ public abstract class FormScreen : Screen
             else unplaced.Add($"{field} {description}");
         }
         unplaced.AddRange(error.RuleViolations.Select(v => v.Description));
-        _general.Text = unplaced.Count > 0 ? $"✗ Not saved: {string.Join(" ", unplaced)}" : $"✗ Not saved: {error.Message}";
+        _general.Text = Strings.Format("Form_NotSaved", unplaced.Count > 0 ? string.Join(" ", unplaced) : error.Message);
         _rows.FirstOrDefault(r => r.Problem is not null)?.Input.SetFocus();
         UpdateState();
         return true;

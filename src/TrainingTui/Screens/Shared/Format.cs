@@ -97,6 +97,11 @@ public static class Format
         _ => state.ToString().ToLowerInvariant(),
     };
 
+    /// <summary>
+    /// Whether <paramref name="count"/> takes the singular: 1 in English; 0 and 1 in French ("0 événement").
+    /// </summary>
+    public static bool IsOne(long count) => count == 1 || (count == 0 && UiLanguage.IsFrench);
+
     /// <summary>"25 %" ("25 %" with a no-break space in French).</summary>
     public static string Percent(double share) => share.ToString("P0", Shown);
 

@@ -6,7 +6,7 @@ using Attribute = Terminal.Gui.Drawing.Attribute;
 namespace Training.Tui.Screens.Shared;
 
 /// <summary>One line of the parity chart: a group's women among its members, or (with no counts) a section heading.</summary>
-public sealed record ParityRow(string Label, int? Women = null, int? Of = null, string Nobody = "none")
+public sealed record ParityRow(string Label, int? Women = null, int? Of = null, string? Nobody = null)
 {
     public bool IsHeading => Of is null;
     public double Share => Of is > 0 ? (double)Women!.Value / Of.Value : 0;
@@ -113,7 +113,7 @@ public sealed class ParityBars : View
             if (line == visible - 1 && more > 0)
             {
                 SetAttribute(normal);
-                AddStr($"↓ {more + 1} more rows: ↑ ↓ PgUp PgDn scroll");
+                AddStr(Strings.Format("Parity_MoreRows", more + 1));
                 break;
             }
             DrawRow(_rows[TopRow + line], labelWidth, barWidth, marks, normal);
@@ -133,7 +133,7 @@ public sealed class ParityBars : View
         AddStr(Fit(row.Label, labelWidth) + " ");
         if (row.Of is not > 0)
         {
-            AddStr($"— {row.Nobody}");
+            AddStr($"— {row.Nobody ?? Strings.Get("Parity_Nobody")}");
             return;
         }
         var level = Level(row.Share);
@@ -165,7 +165,7 @@ public sealed class ParityBars : View
         AddStr($" {Format.Percent(row.Share),5}  {Counts(row)}");
     }
 
-    private static string Counts(ParityRow row) => row.Of is > 0 ? $"{row.Women} of {row.Of}" : "";
+    private static string Counts(ParityRow row) => row.Of is > 0 ? Strings.Format("Parity_WomenOf", row.Women, row.Of) : "";
 
     private static int Position(double share, int barWidth) => Math.Clamp((int)Math.Round(share * barWidth, MidpointRounding.AwayFromZero), 0, barWidth - 1);
 

@@ -50,7 +50,7 @@ public abstract class Screen : View
     public virtual bool HasUnsavedChanges => false;
 
     /// <summary>What would be lost by leaving, for the question asked before quitting or switching screens.</summary>
-    public virtual string UnsavedWork => "A form has changes that are not saved.";
+    public virtual string UnsavedWork => Strings.Get("Form_UnsavedWork");
 
     /// <summary>
     /// False while the screen's first load is on its way: keys typed meanwhile are kept by the shell and acted on once

@@ -59,8 +59,8 @@ public sealed class TerminalDialogs(IApplication app) : IDialogs
     /// </summary>
     private sealed class ReasonDialog : Dialog<string>
     {
-        public const string Rule = "A reason of 1 to 500 characters is required.";
         private readonly TextField _reason;
+        private readonly Button _cancel;
         private readonly Label _problem;
 
         public ReasonDialog(string title, string prompt)
@@ -72,15 +72,16 @@ public sealed class TerminalDialogs(IApplication app) : IDialogs
             _reason = new TextField { X = 1, Y = Pos.Bottom(label), Width = Dim.Fill(1) };
             _problem = new Label { X = 1, Y = Pos.Bottom(_reason), Width = Dim.Fill(1), Height = 1, Text = "" };
             Add(label, _reason, _problem);
-            AddButton(new Button { Title = "_Cancel" });
-            AddButton(new Button { Title = "_OK" });
+            _cancel = new Button { Title = Strings.Get("Dialog_Cancel") };
+            AddButton(_cancel);
+            AddButton(new Button { Title = Strings.Get("Dialog_Ok") });
         }
 
         protected override bool OnAccepting(CommandEventArgs args)
         {
             View? source = null;
             args.Context?.Source?.TryGetTarget(out source);
-            if (source is Button { Title: "_Cancel" })
+            if (source == _cancel)
             {
                 Result = null;
                 return base.OnAccepting(args);
@@ -88,7 +89,7 @@ public sealed class TerminalDialogs(IApplication app) : IDialogs
             var text = _reason.Text.Trim();
             if (text.Length is 0 or > 500)
             {
-                _problem.Text = Rule;
+                _problem.Text = Strings.Get("Dialog_ReasonRule");
                 _reason.SetFocus();
                 return true;
             }

@@ -133,7 +133,7 @@ public sealed class TokensScreenTests
         Assert.Contains(ui.Dialogs.Asked, q => q.StartsWith("Revoke the token: Revoke the token of Focal point, Senegal (A. Diop)", StringComparison.Ordinal));
         Assert.Contains("RevokeAccessToken accessTokens/fpsn", client.Calls);
         var screen = ui.Screen();
-        Assert.Contains("1 active tokens", screen);
+        Assert.Contains("1 active token ", screen);
         Assert.Contains("✓ Revoked the token of Focal point, Senegal (A. Diop).", screen);
 
         ui.Press('i');

@@ -117,7 +117,8 @@ public sealed class CatalogueManagementTests
 
         Assert.Contains("UpdateCourse courses/cptm title,requirements.max_age", client.Calls);
         Assert.Equal(60, client.Courses.Single(c => c.Name == "courses/cptm").Requirements.MaxAge);
-        Assert.Contains("✓ Saved CPTM: title, max age.", ui.Screen());
+        // The fields changed, named as the form labels them (in either language).
+        Assert.Contains("✓ Saved CPTM: Title, Under age.", ui.Screen());
     }
 
     [Fact]
