@@ -85,7 +85,7 @@ public sealed class ImportExportScreen : Screen
 
         _exportHeading = new Label { X = 0, Y = Pos.AnchorEnd(3), Width = Dim.Fill(), Text = "" };
         ExportPath = new TextField { X = Caption, Y = Pos.AnchorEnd(2), Width = Dim.Fill(1), Text = "" };
-        _exportResult = new Label { X = Caption, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Height = 1, Text = "" };
+        _exportResult = new Label { X = Caption, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Height = 1, Text = "", HotKeySpecifier = Plain.NoHotKey };
         Add(_exportHeading, new Label { X = 0, Y = Pos.AnchorEnd(2), Text = Strings.Get("Import_File") }, ExportPath, _exportResult);
 
         if (!_access.CanImport)
