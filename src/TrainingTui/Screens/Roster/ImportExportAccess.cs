@@ -21,15 +21,15 @@ public sealed record ImportExportAccess(string? OwnRegion, string? ImportRefusal
         Role.FocalPoint => new(caller.RegionCode, null),
         Role.Integration => new(
             caller.Scope is { AllMemberStates: false, RegionCodes.Count: 1 } scope ? scope.RegionCodes[0] : null,
-            caller.Scope is { ReadWrite: true } ? null : "This integration token only reads officers."),
-        Role.Administrator => new(null, "Administrators read every roster but do not write officers."),
-        Role.Auditor => new(null, "Auditors read every roster but do not write officers."),
-        _ => new(null, "This access token may not write officers."),
+            caller.Scope is { ReadWrite: true } ? null : Strings.Get("Import_RefusedReadOnly")),
+        Role.Administrator => new(null, Strings.Get("Import_RefusedAdministrator")),
+        Role.Auditor => new(null, Strings.Get("Import_RefusedAuditor")),
+        _ => new(null, Strings.Get("Import_RefusedToken")),
     };
 
     /// <summary>Why an integration may not import into <paramref name="region"/>, or null.</summary>
     public static string? OutOfScope(Caller caller, string region) =>
         caller.Role == Role.Integration && caller.Scope is { AllMemberStates: false } scope && !scope.RegionCodes.Contains(region)
-            ? $"{region} is outside this integration's scope ({string.Join(", ", scope.RegionCodes)})."
+            ? Strings.Format("Import_OutOfScope", region, string.Join(", ", scope.RegionCodes))
             : null;
 }

@@ -27,12 +27,15 @@ public sealed class ImportExportBadRows : IListDataSource
 
     public IReadOnlyList<string> Lines => _lines;
 
-    /// <summary>"line 12 · birth_date · 2027-02-30 is not a calendar day", with the row's police ID when it was read.</summary>
+    /// <summary>
+    /// "line 12 · birth_date · 2027-02-30 is not a calendar day", with the row's police ID when it was read. The field is
+    /// the file's column name, a code in every language; the reason is the service's, in the caller's language.
+    /// </summary>
     public static string Describe(ImportRowError error)
     {
-        var field = error.Field.Length > 0 ? error.Field : "row";
+        var field = error.Field.Length > 0 ? error.Field : Strings.Get("Import_WholeRow");
         var id = error.NationalPoliceId.Length > 0 ? $" ({error.NationalPoliceId})" : "";
-        return $"line {error.Line} · {field} · {error.Reason}{id}";
+        return Strings.Format("Import_BadRow", error.Line, field, error.Reason, id);
     }
 
     public void Add(IEnumerable<ImportRowError> errors)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Unpol.Training.V1;
 
 namespace Training.Tui.Screens.Roster;
@@ -27,19 +26,12 @@ public static class ImportExportFile
         _ => null,
     };
 
+    /// <summary>"CSV", "JSON lines": the formats' own names, the same in every language.</summary>
     public static string Name(RosterFileFormat format) => format switch
     {
         RosterFileFormat.Csv => "CSV",
         RosterFileFormat.JsonLines => "JSON lines",
-        _ => "unknown format",
-    };
-
-    /// <summary>"245 KB", "3.1 MB": the size of a file as people read it.</summary>
-    public static string Size(long bytes) => bytes switch
-    {
-        < 1024 => $"{bytes} bytes",
-        < 1024 * 1024 => $"{(bytes + 1023) / 1024} KB",
-        _ => (bytes / (1024.0 * 1024)).ToString("0.0", CultureInfo.InvariantCulture) + " MB",
+        _ => Strings.Get("Import_UnknownFormat"),
     };
 
     /// <summary>A Member State code as typed, in capitals, when it is two letters.</summary>

@@ -44,47 +44,49 @@ public sealed class ImportExportScreen : Screen
         var y = 0;
         if (_access.ChoosesRegion)
         {
-            Add(new Label { X = 0, Y = y, Text = "Member State" });
+            Add(new Label { X = 0, Y = y, Text = Strings.Get("Roster_MemberState") });
             RegionField = new TextField { X = 13, Y = y, Width = 4, Text = "" };
             RegionField.TextChanged += (_, _) => UpdateHeadings();
-            Add(RegionField, new Label { X = 18, Y = y, Width = Dim.Fill(), Text = "two-letter code of the roster, e.g. SN" });
+            Add(RegionField, new Label { X = 18, Y = y, Width = Dim.Fill(), Text = Strings.Get("Import_RegionHelp") });
             y++;
         }
 
         _importHeading = new Label { X = 0, Y = y++, Width = Dim.Fill(), Text = "" };
         ImportPath = new TextField { X = Caption, Y = y, Width = Dim.Fill(1), Text = "" };
         ImportPath.TextChanged += (_, _) => ShowResolvedFormat();
-        Add(_importHeading, new Label { X = 0, Y = y++, Text = "File" }, ImportPath);
-        _importProblem = new Label { X = Caption, Y = y++, Width = Dim.Fill(), Height = 1, Text = "" };
+        Add(_importHeading, new Label { X = 0, Y = y++, Text = Strings.Get("Import_File") }, ImportPath);
+        // The problem and the summary are sentences: they wrap onto the lines below rather than being cut (French runs
+        // longer), and what follows them moves down.
+        _importProblem = new Label { X = Caption, Y = y, Width = Dim.Fill(), Height = Dim.Auto(DimAutoStyle.Text), Text = "", HotKeySpecifier = Plain.NoHotKey };
         FormatChoice = new OptionSelector
         {
-            X = Caption, Y = y, Orientation = Orientation.Horizontal, TabBehavior = TabBehavior.NoStop,
-            Labels = ["by extension", "CSV", "JSON lines"],
+            X = Caption, Y = Pos.Bottom(_importProblem), Orientation = Orientation.Horizontal, TabBehavior = TabBehavior.NoStop,
+            Labels = [Strings.Get("Import_ByExtension"), "CSV", "JSON lines"],
         };
         FormatChoice.ValueChanged += (_, _) => ShowResolvedFormat();
-        _formatResolved = new Label { X = Pos.Right(FormatChoice) + 2, Y = y, Width = Dim.Fill(), Text = "" };
-        Add(_importProblem, new Label { X = 0, Y = y++, Text = "Format" }, FormatChoice, _formatResolved);
+        _formatResolved = new Label { X = Pos.Right(FormatChoice) + 2, Y = Pos.Top(FormatChoice), Width = Dim.Fill(), Text = "" };
+        Add(_importProblem, new Label { X = 0, Y = Pos.Top(FormatChoice), Text = Strings.Get("Import_Format") }, FormatChoice, _formatResolved);
         ModeChoice = new OptionSelector
         {
-            X = Caption, Y = y, Orientation = Orientation.Horizontal, TabBehavior = TabBehavior.NoStop,
-            Labels = ["best effort: apply the good rows", "all or nothing"],
+            X = Caption, Y = Pos.Bottom(FormatChoice), Orientation = Orientation.Horizontal, TabBehavior = TabBehavior.NoStop,
+            Labels = [Strings.Get("Import_BestEffortChoice"), Strings.Get("Import_AllOrNothing")],
         };
-        Add(new Label { X = 0, Y = y++, Text = "Mode" }, ModeChoice);
+        Add(new Label { X = 0, Y = Pos.Top(ModeChoice), Text = Strings.Get("Import_Mode") }, ModeChoice);
         Progress = new ProgressBar
         {
-            X = 0, Y = y, Width = 30, Height = 1, Visible = false,
+            X = 0, Y = Pos.Bottom(ModeChoice), Width = 30, Height = 1, Visible = false,
             ProgressBarStyle = ProgressBarStyle.Continuous, ProgressBarFormat = ProgressBarFormat.Simple,
         };
-        _progressText = new Label { X = 31, Y = y++, Width = Dim.Fill(), Height = 1, Text = "" };
-        _summary = new Label { X = 0, Y = y++, Width = Dim.Fill(), Height = 1, Text = "" };
-        _badRowsHeading = new Label { X = 0, Y = y++, Width = Dim.Fill(), Text = "" };
-        BadRows = new ListView { X = 2, Y = y, Width = Dim.Fill(), Height = Dim.Fill(3), KeystrokeNavigator = null, Source = _badRows };
+        _progressText = new Label { X = 31, Y = Pos.Top(Progress), Width = Dim.Fill(), Height = 1, Text = "" };
+        _summary = new Label { X = 0, Y = Pos.Bottom(Progress), Width = Dim.Fill(), Height = Dim.Auto(DimAutoStyle.Text), Text = "", HotKeySpecifier = Plain.NoHotKey };
+        _badRowsHeading = new Label { X = 0, Y = Pos.Bottom(_summary), Width = Dim.Fill(), Text = "" };
+        BadRows = new ListView { X = 2, Y = Pos.Bottom(_badRowsHeading), Width = Dim.Fill(), Height = Dim.Fill(3), KeystrokeNavigator = null, Source = _badRows };
         Add(Progress, _progressText, _summary, _badRowsHeading, BadRows);
 
         _exportHeading = new Label { X = 0, Y = Pos.AnchorEnd(3), Width = Dim.Fill(), Text = "" };
         ExportPath = new TextField { X = Caption, Y = Pos.AnchorEnd(2), Width = Dim.Fill(1), Text = "" };
-        _exportResult = new Label { X = Caption, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Height = 1, Text = "" };
-        Add(_exportHeading, new Label { X = 0, Y = Pos.AnchorEnd(2), Text = "File" }, ExportPath, _exportResult);
+        _exportResult = new Label { X = Caption, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Height = 1, Text = "", HotKeySpecifier = Plain.NoHotKey };
+        Add(_exportHeading, new Label { X = 0, Y = Pos.AnchorEnd(2), Text = Strings.Get("Import_File") }, ExportPath, _exportResult);
 
         if (!_access.CanImport)
         {
@@ -119,7 +121,7 @@ public sealed class ImportExportScreen : Screen
 
     public bool Running => _running != Operation.None;
 
-    public override string Heading => "Import/Export";
+    public override string Heading => Strings.Get("Screen_ImportExport");
 
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
@@ -134,7 +136,7 @@ public sealed class ImportExportScreen : Screen
     /// <summary>A running import or export counts as unsaved work: leaving the screen or quitting asks first, and stops it.</summary>
     public override bool HasUnsavedChanges => Running;
 
-    public override string UnsavedWork => "An import or export is still running; leaving stops it.";
+    public override string UnsavedWork => Strings.Get("Import_StillRunning");
 
     public override void OnShown()
     {
@@ -174,11 +176,10 @@ public sealed class ImportExportScreen : Screen
     public override bool HandleEscape()
     {
         if (!Running) return LeaveField();
-        var what = _running == Operation.Import ? "import" : "export";
-        var consequence = _running == Operation.Import
-            ? "In best-effort mode the rows already applied stay applied; all or nothing applies none."
-            : "The file is left as it was.";
-        if (Context.Dialogs.Confirm($"Stop the {what}", $"Stop the running {what}? {consequence}", "Stop")) _run.Cancel();
+        var (title, question) = _running == Operation.Import
+            ? (Strings.Get("Import_StopTitle"), Strings.Get("Import_StopQuestion"))
+            : (Strings.Get("Export_StopTitle"), Strings.Get("Export_StopQuestion"));
+        if (Context.Dialogs.Confirm(title, question, Strings.Get("Import_Stop"))) _run.Cancel();
         return true;
     }
 
@@ -206,18 +207,17 @@ public sealed class ImportExportScreen : Screen
     {
         if (_access.OwnRegion is { } own) return own;
         if (ImportExportFile.RegionCode(RegionField!.Text) is { } typed) return typed;
-        problem.Text = "✗ Type the Member State's two-letter code (e.g. SN) at the top.";
+        problem.Text = Strings.Get("Import_TypeRegion");
         return null;
     }
 
     private void UpdateHeadings()
     {
         var region = _access.OwnRegion ?? (RegionField is { } field ? ImportExportFile.RegionCode(field.Text) : null);
-        var roster = region is null ? "a Member State's roster" : $"the {region} roster";
-        _importHeading.Text = _access.CanImport
-            ? $"Import officers into {roster} (upsert by national police ID)"
-            : "Import officers: only a focal point or a read-write integration may";
-        _exportHeading.Text = $"Export {roster} to a .csv or .jsonl file";
+        _importHeading.Text = !_access.CanImport ? Strings.Get("Import_HeadingRefused")
+            : region is null ? Strings.Get("Import_HeadingAnyState")
+            : Strings.Format("Import_Heading", region);
+        _exportHeading.Text = region is null ? Strings.Get("Export_HeadingAnyState") : Strings.Format("Export_Heading", region);
     }
 
     private RosterFileFormat? ChosenFormat(string path) => FormatChoice.Value switch
@@ -231,7 +231,7 @@ public sealed class ImportExportScreen : Screen
     {
         var typed = ImportPath.Text.Trim();
         _formatResolved.Text = typed.Length == 0 || FormatChoice.Value is 1 or 2 ? ""
-            : ImportExportFile.FormatOf(typed) is { } format ? $"→ {ImportExportFile.Name(format)}" : "→ ? (.csv or .jsonl)";
+            : ImportExportFile.FormatOf(typed) is { } format ? $"→ {ImportExportFile.Name(format)}" : Strings.Get("Import_FormatUnknown");
     }
 
     private async Task ImportAsync()
@@ -243,7 +243,7 @@ public sealed class ImportExportScreen : Screen
         }
         if (Running)
         {
-            _importProblem.Text = "✗ Wait for the running import or export to end (Esc stops it).";
+            _importProblem.Text = Strings.Get("Import_WaitForRunning");
             return;
         }
         if (Region(_importProblem) is not { } region) return;
@@ -254,30 +254,30 @@ public sealed class ImportExportScreen : Screen
         }
         if (ImportPath.Text.Trim().Length == 0)
         {
-            _importProblem.Text = "✗ Type the path of the .csv or .jsonl file to import.";
+            _importProblem.Text = Strings.Get("Import_TypePath");
             return;
         }
         var path = ImportExportFile.Resolve(ImportPath.Text);
         if (Directory.Exists(path))
         {
-            _importProblem.Text = $"✗ {path} is a folder: name a file in it.";
+            _importProblem.Text = Strings.Format("Import_IsAFolder", path);
             return;
         }
         if (!File.Exists(path))
         {
-            _importProblem.Text = $"✗ No file at {path}";
+            _importProblem.Text = Strings.Format("Import_NoFile", path);
             return;
         }
         if (ChosenFormat(path) is not { } format)
         {
-            _importProblem.Text = "✗ Choose CSV or JSON lines below: the extension does not say which.";
+            _importProblem.Text = Strings.Get("Import_ChooseFormat");
             return;
         }
         var mode = ModeChoice.Value == 1 ? ImportMode.AllOrNothing : ImportMode.BestEffort;
 
         _running = Operation.Import;
-        var what = $"{path} · {ImportExportFile.Name(format)} · {(mode == ImportMode.AllOrNothing ? "all or nothing" : "best effort")}";
-        _importProblem.Text = $"Importing {what}";
+        var what = $"{path} · {ImportExportFile.Name(format)} · {(mode == ImportMode.AllOrNothing ? Strings.Get("Import_AllOrNothing") : Strings.Get("Import_BestEffort"))}";
+        _importProblem.Text = Strings.Format("Import_Importing", what);
         _summary.Text = "";
         _badRows.Clear();
         _badRowsHeading.Text = "";
@@ -303,7 +303,7 @@ public sealed class ImportExportScreen : Screen
                     if (outcome.Problem is { } problem) _importProblem.Text = $"✗ {problem}";
                     else
                     {
-                        _importProblem.Text = $"Imported {what}";
+                        _importProblem.Text = Strings.Format("Import_Imported", what);
                         Finish(run, outcome.Summary!, mode);
                     }
                 },
@@ -320,7 +320,7 @@ public sealed class ImportExportScreen : Screen
         }
         if (_run.Token.IsCancellationRequested && !_closed)
         {
-            _importProblem.Text = $"Stopped {what}";
+            _importProblem.Text = Strings.Format("Import_Stopped", what);
             Stopped(run, mode);
         }
     }
@@ -336,7 +336,7 @@ public sealed class ImportExportScreen : Screen
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new ImportOutcome(null, $"Cannot read {path}: {e.Message}");
+            return new ImportOutcome(null, Strings.Format("Import_CannotRead", path, e.Message));
         }
         await using var file = new ImportExportCountingStream(opened);
         run.Length = opened.Length;
@@ -359,7 +359,7 @@ public sealed class ImportExportScreen : Screen
     }
 
     private void ShowBadRowsHeading() =>
-        _badRowsHeading.Text = _badRows.Count == 0 ? "" : $"Bad rows ({Figure(_badRows.Count)}) — Tab to the list, ↑↓ PgUp PgDn scroll";
+        _badRowsHeading.Text = _badRows.Count == 0 ? "" : Strings.Format("Import_BadRowsHeading", Figure(_badRows.Count));
 
     /// <summary>
     /// The bar compares the rows the service has read with the rows in the file (the upload usually runs ahead of the
@@ -371,10 +371,11 @@ public sealed class ImportExportScreen : Screen
         var sent = run.File?.BytesRead ?? 0;
         var rows = Math.Max(0, (run.File?.EstimatedLines ?? 0) - run.HeaderLines);
         if (rows > 0) Progress.Fraction = (float)Math.Min(1.0, (double)run.RowsRead / rows);
-        var read = $"rows read {Figure(run.RowsRead)}";
         _progressText.Text = sent < run.Length
-            ? $"{read} · applied {Figure(run.RowsApplied)} · {Format.Percent((double)sent / run.Length)} sent"
-            : $"{read}{(rows > 0 ? $" of {Figure(rows)}" : "")} · applied {Figure(run.RowsApplied)}";
+            ? Strings.Format("Import_ProgressSending", Figure(run.RowsRead), Figure(run.RowsApplied), Format.Percent((double)sent / run.Length))
+            : rows > 0
+                ? Strings.Format("Import_ProgressOf", Figure(run.RowsRead), Figure(rows), Figure(run.RowsApplied))
+                : Strings.Format("Import_Progress", Figure(run.RowsRead), Figure(run.RowsApplied));
     }
 
     private void Finish(ImportRun run, ImportSummary summary, ImportMode mode)
@@ -383,22 +384,23 @@ public sealed class ImportExportScreen : Screen
         run.RowsApplied = summary.Created + summary.Updated + summary.Unchanged;
         ShowProgress(run);
         Progress.Fraction = 1;
-        var counts = $"{Figure(summary.RowsRead)} read · {Figure(summary.Created)} created · {Figure(summary.Updated)} updated · " +
-                     $"{Figure(summary.Unchanged)} unchanged · {Figure(summary.Rejected)} rejected";
+        var counts = Strings.Format("Import_Counts",
+            Figure(summary.RowsRead), Figure(summary.Created), Figure(summary.Updated), Figure(summary.Unchanged), Figure(summary.Rejected));
         if (!summary.Applied)
         {
-            var why = mode == ImportMode.AllOrNothing ? " (all or nothing)" : "";
-            _summary.Text = $"✗ Nothing applied{why}: {Figure(summary.Rejected)} of {Figure(summary.RowsRead)} rows bad; fix them, import again";
+            _summary.Text = mode == ImportMode.AllOrNothing
+                ? Strings.Format("Import_NothingAppliedAllOrNothing", Figure(summary.Rejected), Figure(summary.RowsRead))
+                : Strings.Format("Import_NothingApplied", Figure(summary.Rejected), Figure(summary.RowsRead));
             if (!Context.Theme.Monochrome) _summary.SetScheme(Context.Theme.Bad);
         }
         else if (summary.Rejected > 0)
         {
-            _summary.Text = $"! Applied · {counts}";
+            _summary.Text = Strings.Format("Import_AppliedSome", counts);
             if (!Context.Theme.Monochrome) _summary.SetScheme(Context.Theme.Warning);
         }
         else
         {
-            _summary.Text = $"✓ Applied · {counts}";
+            _summary.Text = Strings.Format("Import_AppliedAll", counts);
             if (!Context.Theme.Monochrome) _summary.SetScheme(Context.Theme.Good);
         }
         ShowBadRowsHeading();
@@ -408,11 +410,11 @@ public sealed class ImportExportScreen : Screen
     {
         ShowProgress(run);
         if (_run.Token.IsCancellationRequested) return;
-        _summary.Text = $"✗ The import stopped: {error.Message}" +
-                        (run.RowsApplied > 0 ? $" Rows applied before it stopped stay ({Figure(run.RowsApplied)})." : "") +
+        _summary.Text = Strings.Format("Import_Failed", error.Message) +
+                        (run.RowsApplied > 0 ? Strings.Format("Import_FailedRowsStay", Figure(run.RowsApplied)) : "") +
                         // A dropped link: the rows the service got before it may be applied. Officers are matched by
                         // police ID, so running the file again updates them instead of adding them twice.
-                        (error.ServerUnreachable ? " Importing the same file again is safe: no officer is added twice." : "");
+                        (error.ServerUnreachable ? Strings.Get("Import_AgainIsSafe") : "");
         if (!Context.Theme.Monochrome) _summary.SetScheme(Context.Theme.Bad);
     }
 
@@ -420,8 +422,8 @@ public sealed class ImportExportScreen : Screen
     {
         ShowProgress(run);
         _summary.Text = mode == ImportMode.AllOrNothing || run.RowsApplied == 0
-            ? $"! Stopped · {Figure(run.RowsRead)} rows read · nothing applied"
-            : $"! Stopped · {Figure(run.RowsRead)} rows read · {Figure(run.RowsApplied)} applied, and they stay";
+            ? Strings.Format("Import_StoppedNothingApplied", Figure(run.RowsRead))
+            : Strings.Format("Import_StoppedSomeApplied", Figure(run.RowsRead), Figure(run.RowsApplied));
         if (!Context.Theme.Monochrome) _summary.SetScheme(Context.Theme.Warning);
     }
 
@@ -429,43 +431,43 @@ public sealed class ImportExportScreen : Screen
     {
         if (Running)
         {
-            _exportResult.Text = "✗ Wait for the running import or export to end (Esc stops it).";
+            _exportResult.Text = Strings.Get("Import_WaitForRunning");
             return;
         }
         if (Region(_exportResult) is not { } region) return;
         if (ExportPath.Text.Trim().Length == 0)
         {
-            _exportResult.Text = "✗ Type the path of the file to write, ending .csv or .jsonl.";
+            _exportResult.Text = Strings.Get("Export_TypePath");
             return;
         }
         var path = ImportExportFile.Resolve(ExportPath.Text);
         if (ImportExportFile.FormatOf(path) is not { } format)
         {
-            _exportResult.Text = "✗ Name the file .csv or .jsonl: the extension chooses the format.";
+            _exportResult.Text = Strings.Get("Export_NameTheFormat");
             return;
         }
         var folder = Path.GetDirectoryName(path)!;
         if (!Directory.Exists(folder))
         {
-            _exportResult.Text = $"✗ No folder {folder}";
+            _exportResult.Text = Strings.Format("Export_NoFolder", folder);
             return;
         }
         if (Directory.Exists(path))
         {
-            _exportResult.Text = $"✗ {path} is a folder.";
+            _exportResult.Text = Strings.Format("Export_IsAFolder", path);
             return;
         }
-        if (File.Exists(path) && !Context.Dialogs.Confirm("Replace the file", $"{path} exists. Replace it with the {region} roster?", "Replace"))
+        if (File.Exists(path) && !Context.Dialogs.Confirm(Strings.Get("Export_ReplaceTitle"), Strings.Format("Export_ReplaceQuestion", path, region), Strings.Get("Export_Replace")))
         {
-            _exportResult.Text = $"Not written: {path} was kept.";
+            _exportResult.Text = Strings.Format("Export_Kept", path);
             return;
         }
 
         _running = Operation.Export;
-        _exportResult.Text = $"Exporting the {region} roster to {path}…";
+        _exportResult.Text = Strings.Format("Export_Exporting", region, path);
         var rows = new ImportExportFeed<long>(Context.App, batch =>
         {
-            if (!_closed && _running == Operation.Export) _exportResult.Text = $"rows written {Figure(batch[^1])}…";
+            if (!_closed && _running == Operation.Export) _exportResult.Text = Strings.Format("Export_RowsWritten", Figure(batch[^1]));
         });
         try
         {
@@ -476,15 +478,15 @@ public sealed class ImportExportScreen : Screen
                     rows.Drain();
                     _exportResult.Text = outcome.Problem is { } problem
                         ? $"✗ {problem}"
-                        : $"✓ {Figure(outcome.Rows)} rows written to {path}";
+                        : Strings.Format("Export_Written", Figure(outcome.Rows), path);
                 },
-                error => _exportResult.Text = _run.Token.IsCancellationRequested ? "" : $"✗ Not written: {error.Message}");
+                error => _exportResult.Text = _run.Token.IsCancellationRequested ? "" : Strings.Format("Export_NotWritten", error.Message));
         }
         finally
         {
             _running = Operation.None;
         }
-        if (_run.Token.IsCancellationRequested && !_closed) _exportResult.Text = $"! Export stopped: {path} was left as it was.";
+        if (_run.Token.IsCancellationRequested && !_closed) _exportResult.Text = Strings.Format("Export_Stopped", path);
     }
 
     /// <summary>
@@ -508,7 +510,7 @@ public sealed class ImportExportScreen : Screen
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new ExportOutcome(0, $"Cannot write in {Path.GetDirectoryName(path)}: {e.Message}");
+            return new ExportOutcome(0, Strings.Format("Export_CannotWrite", Path.GetDirectoryName(path), e.Message));
         }
         try
         {

@@ -29,28 +29,48 @@ public sealed class OfficerDraft
         Ams = "certifications.ams_pass", Driving = "certifications.driving_licence", Firearms = "certifications.firearms",
         Courses = "certifications.completed_courses";
 
-    public static IReadOnlyList<OfficerField> Fields { get; } =
+    /// <summary>The form's fields in order, captions and hints in the client's language.</summary>
+    public static IReadOnlyList<OfficerField> Fields =>
     [
-        new(GivenName, "Given name", "as on the personnel file"),
-        new(FamilyName, "Family name", "as on the personnel file"),
-        new(Gender, "Gender", "F or M"),
-        new(BirthDate, "Born", OfficerText.DateHint),
-        new(Rank, "Rank", "national rank, optional"),
-        new(ServiceStart, "Service since", OfficerText.DateHint + ", training excluded"),
-        new(Retirement, "Retired on", OfficerText.DateHint + " if retired"),
-        new(PoliceId, "Police ID", "national police ID, unique"),
-        new(Availability, "Availability", "available, deployed or unavailable (or its first letters)"),
-        new(Languages, "Languages", OfficerText.LanguagesHint),
-        new(Skills, "Skills", OfficerText.SkillsHint),
-        new(Ams, "AMS pass", OfficerText.AmsHint),
-        new(Driving, "Driving since", OfficerText.DateHint + ": the licence's issue date; empty if none"),
-        new(Firearms, "Firearms", OfficerText.DateHint + ": the day the officer qualified; empty if none"),
-        new(Courses, "Courses done", OfficerText.CoursesHint),
-        new(HumanRights, "Human rights", OfficerText.VettingHint),
-        new(SelfAttestation, "Self-attested", OfficerText.VettingHint),
-        new(Misconduct, "Misconduct", "cleared YYYY-MM-DD, or flagged YYYY-MM-DD"),
-        new(Medical, "Medical", OfficerText.VettingHint),
+        new(GivenName, Strings.Get("Officer_GivenName"), Strings.Get("Officer_NameHelp")),
+        new(FamilyName, Strings.Get("Officer_FamilyName"), Strings.Get("Officer_NameHelp")),
+        new(Gender, Strings.Get("Officer_Gender"), Strings.Get("Officer_GenderChoice")),
+        new(BirthDate, Strings.Get("Officer_Born"), OfficerText.DateHint),
+        new(Rank, Strings.Get("Officer_Rank"), Strings.Get("Officer_RankHelp")),
+        new(ServiceStart, Strings.Get("Officer_ServiceStart"), Strings.Get("Officer_ServiceStartHelp")),
+        new(Retirement, Strings.Get("Officer_Retirement"), Strings.Get("Officer_RetirementHelp")),
+        new(PoliceId, Strings.Get("Officer_PoliceId"), Strings.Get("Officer_PoliceIdHelp")),
+        new(Availability, Strings.Get("Officer_Availability"), Strings.Get("Officer_AvailabilityHelp")),
+        new(Languages, Strings.Get("Officer_Languages"), OfficerText.LanguagesHint),
+        new(Skills, Strings.Get("Officer_Skills"), OfficerText.SkillsHint),
+        new(Ams, Strings.Get("Officer_Ams"), OfficerText.AmsHint),
+        new(Driving, Strings.Get("Officer_Driving"), Strings.Get("Officer_DrivingHelp")),
+        new(Firearms, Strings.Get("Officer_Firearms"), Strings.Get("Officer_FirearmsHelp")),
+        new(Courses, Strings.Get("Officer_Courses"), OfficerText.CoursesHint),
+        new(HumanRights, Strings.Get("Officer_HumanRights"), Strings.Get("Officer_HumanRightsHelp")),
+        new(SelfAttestation, Strings.Get("Officer_SelfAttestation"), Strings.Get("Officer_SelfAttestationHelp")),
+        new(Misconduct, Strings.Get("Officer_Misconduct"), Strings.Get("Officer_MisconductHelp")),
+        new(Medical, Strings.Get("Officer_Medical"), OfficerText.VettingHint),
     ];
+
+    /// <summary>What a changed update-mask path is called in the message after a save ("service start date", "vetting").</summary>
+    public static string PartName(string maskPath) => maskPath switch
+    {
+        GivenName => Strings.Get("Officer_PartGivenName"),
+        FamilyName => Strings.Get("Officer_PartFamilyName"),
+        Gender => Strings.Get("Officer_PartGender"),
+        BirthDate => Strings.Get("Officer_PartBirthDate"),
+        Rank => Strings.Get("Officer_PartRank"),
+        ServiceStart => Strings.Get("Officer_PartServiceStart"),
+        Retirement => Strings.Get("Officer_PartRetirement"),
+        PoliceId => Strings.Get("Officer_PartPoliceId"),
+        Availability => Strings.Get("Officer_PartAvailability"),
+        Languages => Strings.Get("Officer_PartLanguages"),
+        Skills => Strings.Get("Officer_PartSkills"),
+        "certifications" => Strings.Get("Officer_PartCertifications"),
+        "vetting" => Strings.Get("Officer_PartVetting"),
+        _ => maskPath.Replace('_', ' '),
+    };
 
     private readonly Dictionary<string, string> _text;
 
@@ -63,7 +83,7 @@ public sealed class OfficerDraft
     }
 
     /// <summary>An empty form for a new officer: available unless told otherwise.</summary>
-    public static OfficerDraft New() => new(Fields.ToDictionary(f => f.Key, f => f.Key == Availability ? "available" : ""));
+    public static OfficerDraft New() => new(Fields.ToDictionary(f => f.Key, f => f.Key == Availability ? OfficerText.Availability(Unpol.Training.V1.Availability.Available) : ""));
 
     public static OfficerDraft From(Officer officer) => new(new Dictionary<string, string>
     {
@@ -116,32 +136,34 @@ public sealed class OfficerDraft
 
         var gender = OfficerText.Gender(this[Gender]);
         if (!gender.Ok) problems[Gender] = gender.Problem!;
-        else if (gender.Value == Unpol.Training.V1.Gender.Unspecified) problems[Gender] = "required: F or M";
+        else if (gender.Value == Unpol.Training.V1.Gender.Unspecified) problems[Gender] = Strings.Format("Officer_Required", Strings.Get("Officer_GenderChoice"));
         officer.Gender = gender.Value;
 
         var availability = OfficerText.Availability(this[Availability]);
         if (!availability.Ok) problems[Availability] = availability.Problem!;
-        else if (availability.Value == Unpol.Training.V1.Availability.Unspecified) problems[Availability] = "available/deployed/unavailable";
+        else if (availability.Value == Unpol.Training.V1.Availability.Unspecified) problems[Availability] = Strings.Get("Officer_AvailabilityChoice");
         officer.Availability = availability.Value;
 
         var born = Day(BirthDate, required: true);
         if (born is { } b && OfficerText.FullYears(b, today) is var age and (< MinAgeOnRoster or > MaxAgeOnRoster))
-            problems[BirthDate] = age < 0 ? "must not be in the future" : $"age {age}: must be {MinAgeOnRoster}–{MaxAgeOnRoster}";
+            problems[BirthDate] = age < 0
+                ? Strings.Get("Officer_NotInFuture")
+                : Strings.Format("Officer_AgeRange", age, MinAgeOnRoster, MaxAgeOnRoster);
         officer.BirthDate = OfficerText.ToProto(born);
 
         var started = Day(ServiceStart, required: true);
         if (started is { } s)
         {
-            if (s > today) problems[ServiceStart] = "must not be in the future";
-            else if (born is { } bd && s < bd.AddYears(MinAgeAtServiceStart)) problems[ServiceStart] = $"at least {MinAgeAtServiceStart} years after birth";
+            if (s > today) problems[ServiceStart] = Strings.Get("Officer_NotInFuture");
+            else if (born is { } bd && s < bd.AddYears(MinAgeAtServiceStart)) problems[ServiceStart] = Strings.Format("Officer_ServiceAfterBirth", MinAgeAtServiceStart);
         }
         officer.ServiceStartDate = OfficerText.ToProto(started);
 
         var retired = Day(Retirement, required: false);
         if (retired is { } r)
         {
-            if (r > today) problems[Retirement] = "must not be in the future";
-            else if (started is { } st && r < st) problems[Retirement] = "must not be before service start";
+            if (r > today) problems[Retirement] = Strings.Get("Officer_NotInFuture");
+            else if (started is { } st && r < st) problems[Retirement] = Strings.Get("Officer_RetiredBeforeStart");
         }
         officer.RetirementDate = OfficerText.ToProto(retired);
 
@@ -166,8 +188,8 @@ public sealed class OfficerDraft
         string Text(string key, int max, bool required)
         {
             var value = this[key].Trim();
-            if (required && value.Length == 0) problems[key] = "required";
-            else if (value.Length > max) problems[key] = $"at most {max} characters ({value.Length})";
+            if (required && value.Length == 0) problems[key] = Strings.Get("Officer_RequiredField");
+            else if (value.Length > max) problems[key] = Strings.Format("Officer_TooLong", max, value.Length);
             return value;
         }
 

@@ -14,8 +14,6 @@ public sealed class OfficerFormScreen : FormScreen
     private const string EtagMismatch = "ETAG_MISMATCH";
     private const string PoliceIdTaken = "NATIONAL_POLICE_ID_TAKEN";
 
-    private static readonly IReadOnlyList<FormField> FormFields = OfficerDraft.Fields.Select(f => new FormField(f.Key, f.Caption, f.Hint)).ToList();
-
     private readonly string _regionCode;
     private readonly RosterVocabulary _vocabulary;
     private readonly Action<Officer> _showOnRoster;
@@ -29,7 +27,7 @@ public sealed class OfficerFormScreen : FormScreen
     /// <param name="showOnRoster">Called with the officer as stored after a save (or a re-read), to update the list.</param>
     public OfficerFormScreen(ScreenContext context, string regionCode, Officer? officer, RosterVocabulary vocabulary, Action<Officer> showOnRoster,
         Action<string>? goneFromRoster = null)
-        : base(context, FormFields, FormText(officer))
+        : base(context, FormFields(), FormText(officer))
     {
         _regionCode = regionCode;
         _stored = officer;
@@ -40,13 +38,16 @@ public sealed class OfficerFormScreen : FormScreen
         ShowIntro();
     }
 
+    /// <summary>The fields in the client's language, read when a form opens.</summary>
+    private static IReadOnlyList<FormField> FormFields() => OfficerDraft.Fields.Select(f => new FormField(f.Key, f.Caption, f.Hint)).ToList();
+
     private static IReadOnlyDictionary<string, string> FormText(Officer? officer)
     {
         var draft = officer is null ? OfficerDraft.New() : OfficerDraft.From(officer);
         return OfficerDraft.Fields.ToDictionary(f => f.Key, f => draft[f.Key]);
     }
 
-    public override string Heading => _stored is null ? "New officer" : $"{_stored.FamilyName}, {_stored.GivenName}";
+    public override string Heading => _stored is null ? Strings.Get("Officer_NewHeading") : $"{_stored.FamilyName}, {_stored.GivenName}";
 
     protected override bool IsNew => _stored is null;
 
@@ -54,8 +55,8 @@ public sealed class OfficerFormScreen : FormScreen
     public OfficerDraft Draft() => OfficerDraft.Of(Values());
 
     private void ShowIntro() => Intro = _stored is null
-        ? $"New officer for the {_regionCode} roster. Ctrl+S saves; Esc cancels."
-        : _stored.UpdateTime is null ? _stored.Name : $"{_stored.Name} · last changed {Format.Instant(_stored.UpdateTime)}";
+        ? Strings.Format("Officer_NewIntro", _regionCode)
+        : _stored.UpdateTime is null ? _stored.Name : Strings.Format("Officer_LastChanged", _stored.Name, Format.Instant(_stored.UpdateTime));
 
     protected override IReadOnlyDictionary<string, string> Check(IReadOnlyDictionary<string, string> values) =>
         OfficerDraft.Of(values).Check(Context.Today, _vocabulary).Problems;
@@ -87,8 +88,8 @@ public sealed class OfficerFormScreen : FormScreen
             {
                 _showOnRoster(result);
                 Saved(stored is null
-                    ? $"Added {result.FamilyName}, {result.GivenName} to the {_regionCode} roster."
-                    : $"Saved {result.FamilyName}, {result.GivenName}: {string.Join(", ", changed).Replace('_', ' ')}.");
+                    ? Strings.Format("Officer_Added", result.FamilyName, result.GivenName, _regionCode)
+                    : Strings.Format("Officer_Saved", result.FamilyName, result.GivenName, string.Join(", ", changed.Select(OfficerDraft.PartName))));
             },
             OnRefused);
     }
@@ -108,12 +109,12 @@ public sealed class OfficerFormScreen : FormScreen
         {
             // Deleted by someone else meanwhile: off the roster, and the form says why nothing can be saved.
             _goneFromRoster?.Invoke(_stored.Name);
-            GeneralMessage = "✗ Not saved: someone deleted this officer meanwhile. Esc goes back to the roster.";
+            GeneralMessage = Strings.Get("Officer_DeletedMeanwhile");
             UpdateState();
             return;
         }
         if (!Refused(error)) return;
-        if (error.Reason == PoliceIdTaken) Row(OfficerDraft.PoliceId).SetServerProblem("already on the roster");
+        if (error.Reason == PoliceIdTaken) Row(OfficerDraft.PoliceId).SetServerProblem(Strings.Get("Officer_PoliceIdTaken"));
     }
 
     /// <summary>"officer.languages[1].language_code" → "en: is listed twice": name the entry of a list field.</summary>
@@ -129,20 +130,19 @@ public sealed class OfficerFormScreen : FormScreen
             : list.EndsWith("completed_courses", StringComparison.Ordinal) && index < officer.Certifications.CompletedCourses.Count
                 ? officer.Certifications.CompletedCourses[index].Course.Split('/')[^1]
             : null;
-        return entry is null ? description : $"{entry}: {description}";
+        return entry is null ? description : Strings.Format("Officer_ProblemOf", entry, description);
     }
 
     private void StaleEtag(ClientError error)
     {
         Context.Status.ShowError(error.Message);
-        if (Context.Dialogs.Confirm("Changed by someone else",
-                $"{_stored!.FamilyName}, {_stored.GivenName} was changed by someone else since you opened this form.\n" +
-                "Load their version? The changes on this form are discarded.", "Load theirs"))
+        if (Context.Dialogs.Confirm(Strings.Get("Officer_ChangedTitle"),
+                Strings.Format("Officer_ChangedQuestion", _stored!.FamilyName, _stored.GivenName), Strings.Get("Officer_LoadTheirs")))
         {
             _ = ReReadAsync();
             return;
         }
-        GeneralMessage = "✗ Not saved: someone else changed this officer. Ctrl+S asks again.";
+        GeneralMessage = Strings.Get("Officer_ChangedNotSaved");
         UpdateState();
     }
 
@@ -158,7 +158,7 @@ public sealed class OfficerFormScreen : FormScreen
                 Fill(FormText(fresh));
                 ShowIntro();
                 _showOnRoster(fresh);
-                Context.Status.ShowInfo($"Loaded the latest version of {fresh.FamilyName}, {fresh.GivenName}.");
+                Context.Status.ShowInfo(Strings.Format("Officer_LoadedLatest", fresh.FamilyName, fresh.GivenName));
             });
     }
 }

@@ -9,29 +9,46 @@ namespace Training.Tui.Screens.Roster;
 /// The compact text forms in which the roster screens show and take an officer's fields: dates as YYYY-MM-DD,
 /// languages as "fr C1/C1/B2/C1, en B2" (reading/listening/writing/speaking, one level for all four),
 /// skills as "forensics advanced, gender basic", vetting as "cleared 2024-01-05". Reading is forgiving about
-/// case and spacing and strict about meaning; every problem is a short phrase that fits beside a field.
+/// case, accents and spacing and strict about meaning; every problem is a short phrase that fits beside a field.
+/// The words (levels, availability, vetting, gender) are the client's language's: what the form shows is what it
+/// reads back ("forensics avancé, gender élémentaire" in French). Codes and dates are the same in every language.
 /// </summary>
 public static partial class OfficerText
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
     private static readonly string[] CefrNames = ["A1", "A2", "B1", "B2", "C1", "C2"];
-    private static readonly string[] SkillLevelNames = ["basic", "intermediate", "advanced", "expert"];
-    private static readonly string[] AvailabilityNames = ["available", "deployed", "unavailable"];
-    private static readonly string[] VettingNames = ["pending", "cleared", "flagged"];
 
-    public const string DateHint = "YYYY-MM-DD";
-    public const string LanguagesHint = "fr C1/C1/B2/C1, en B2 (read/listen/write/speak)";
-    public const string SkillsHint = "forensics advanced, gender basic (levels: basic, intermediate, advanced, expert)";
-    public const string VettingHint = "cleared YYYY-MM-DD, pending, flagged YYYY-MM-DD";
+    // In the order of the enums from 1; read on each use, as the language is the caller's thread's.
+    private static string[] SkillLevelNames =>
+    [
+        Strings.Get("Officer_LevelBasic"), Strings.Get("Officer_LevelIntermediate"),
+        Strings.Get("Officer_LevelAdvanced"), Strings.Get("Officer_LevelExpert"),
+    ];
+
+    private static string[] AvailabilityNames =>
+        [Strings.Get("Officer_Available"), Strings.Get("Officer_Deployed"), Strings.Get("Officer_Unavailable")];
+
+    private static string[] VettingNames =>
+        [Strings.Get("Officer_VettingPending"), Strings.Get("Officer_VettingCleared"), Strings.Get("Officer_VettingFlagged")];
+
+    /// <summary>"YYYY-MM-DD" ("AAAA-MM-JJ" in French): the shape of a day as typed.</summary>
+    public static string DateHint => Strings.Get("Officer_DateShape");
+
+    public static string LanguagesHint => Strings.Get("Officer_LanguagesHelp");
+    public static string SkillsHint => Strings.Get("Officer_SkillsHelp");
+    public static string VettingHint => Strings.Get("Officer_VettingHelp");
+
+    /// <summary>"fr: …", "cptm: …": a problem of one entry of a list field.</summary>
+    private static string Of(string entry, string problem) => Strings.Format("Officer_ProblemOf", entry, problem);
 
     public static Parsed<DateOnly?> Date(string text, bool required)
     {
         var trimmed = text.Trim();
-        if (trimmed.Length == 0) return required ? Parsed<DateOnly?>.Fail("required, YYYY-MM-DD") : new(null, null);
-        if (!IsoDay().IsMatch(trimmed)) return Parsed<DateOnly?>.Fail("must be YYYY-MM-DD");
+        if (trimmed.Length == 0) return required ? Parsed<DateOnly?>.Fail(Strings.Get("Officer_DateRequired")) : new(null, null);
+        if (!IsoDay().IsMatch(trimmed)) return Parsed<DateOnly?>.Fail(Strings.Get("Officer_DateMalformed"));
         if (!DateOnly.TryParseExact(trimmed, "yyyy-MM-dd", Invariant, DateTimeStyles.None, out var day))
-            return Parsed<DateOnly?>.Fail($"{trimmed} is not a calendar day");
-        if (day.Year is < 1900 or > 2200) return Parsed<DateOnly?>.Fail("year must be 1900–2200");
+            return Parsed<DateOnly?>.Fail(Strings.Format("Officer_DateNotADay", trimmed));
+        if (day.Year is < 1900 or > 2200) return Parsed<DateOnly?>.Fail(Strings.Get("Officer_DateYearRange"));
         return new(day, null);
     }
 
@@ -48,32 +65,44 @@ public static partial class OfficerText
         return years;
     }
 
-    /// <summary>"F" or "M" (also "female", "woman", "male", "man"); empty gives Unspecified.</summary>
+    /// <summary>
+    /// "F" or "M" (also "female", "woman", "male", "man" or their start); in French "F" or "H" ("femme", "homme",
+    /// "féminin", "masculin"). Empty gives Unspecified.
+    /// </summary>
     public static Parsed<Gender> Gender(string text)
     {
-        var t = text.Trim().ToLowerInvariant();
+        var t = Folding.Fold(text.Trim());
         if (t.Length == 0) return new(Unpol.Training.V1.Gender.Unspecified, null);
-        if (t is "f" or "w" || "female".StartsWith(t, StringComparison.Ordinal) || t is "woman" or "women")
+        if (Names(Strings.Get("Officer_FemaleWords")).Any(w => w.StartsWith(t, StringComparison.Ordinal)))
             return new(Unpol.Training.V1.Gender.Female, null);
-        if (t is "m" || "male".StartsWith(t, StringComparison.Ordinal) || t is "man" or "men")
+        if (Names(Strings.Get("Officer_MaleWords")).Any(w => w.StartsWith(t, StringComparison.Ordinal)))
             return new(Unpol.Training.V1.Gender.Male, null);
-        return Parsed<Gender>.Fail("F or M");
+        return Parsed<Gender>.Fail(Strings.Get("Officer_GenderChoice"));
+    }
+
+    /// <summary>The words of a resource that lists them with spaces between, folded.</summary>
+    private static IEnumerable<string> Names(string words) => words.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Folding.Fold);
+
+    /// <summary>The first of <paramref name="names"/> that starts with what was typed, ignoring case and accents; -1 when none does.</summary>
+    private static int Choice(string[] names, string typed)
+    {
+        var t = Folding.Fold(typed.Trim());
+        return t.Length == 0 ? -1 : Array.FindIndex(names, n => Folding.Fold(n).StartsWith(t, StringComparison.Ordinal));
     }
 
     public static string Gender(Gender gender) => gender switch
     {
-        Unpol.Training.V1.Gender.Female => "F",
-        Unpol.Training.V1.Gender.Male => "M",
+        Unpol.Training.V1.Gender.Female => Strings.Get("Gender_Female"),
+        Unpol.Training.V1.Gender.Male => Strings.Get("Gender_Male"),
         _ => "",
     };
 
     /// <summary>"available", "deployed" or "unavailable", or the start of one ("a", "dep", "u").</summary>
     public static Parsed<Availability> Availability(string text)
     {
-        var t = text.Trim().ToLowerInvariant();
-        if (t.Length == 0) return new(Unpol.Training.V1.Availability.Unspecified, null);
-        var index = Array.FindIndex(AvailabilityNames, n => n.StartsWith(t, StringComparison.Ordinal));
-        return index < 0 ? Parsed<Availability>.Fail("available/deployed/unavailable") : new((Availability)(index + 1), null);
+        if (text.Trim().Length == 0) return new(Unpol.Training.V1.Availability.Unspecified, null);
+        var index = Choice(AvailabilityNames, text);
+        return index < 0 ? Parsed<Availability>.Fail(Strings.Get("Officer_AvailabilityChoice")) : new((Availability)(index + 1), null);
     }
 
     public static string Availability(Availability availability) =>
@@ -84,16 +113,15 @@ public static partial class OfficerText
         var t = text.Trim().ToUpperInvariant();
         if (t is "-" or "–") return new(CefrLevel.Unspecified, null);
         var index = Array.IndexOf(CefrNames, t);
-        return index < 0 ? Parsed<CefrLevel>.Fail($"“{text.Trim()}” is not A1–C2") : new((CefrLevel)(index + 1), null);
+        return index < 0 ? Parsed<CefrLevel>.Fail(Strings.Format("Officer_NotCefr", text.Trim())) : new((CefrLevel)(index + 1), null);
     }
 
     public static string Cefr(CefrLevel level) => level == CefrLevel.Unspecified ? "-" : CefrNames[(int)level - 1];
 
     public static Parsed<SkillLevel> SkillLevel(string text)
     {
-        var t = text.Trim().ToLowerInvariant();
-        var index = t.Length == 0 ? -1 : Array.FindIndex(SkillLevelNames, n => n.StartsWith(t, StringComparison.Ordinal));
-        return index < 0 ? Parsed<SkillLevel>.Fail($"“{text.Trim()}” is not a level") : new((SkillLevel)(index + 1), null);
+        var index = Choice(SkillLevelNames, text);
+        return index < 0 ? Parsed<SkillLevel>.Fail(Strings.Format("Officer_NotALevel", text.Trim())) : new((SkillLevel)(index + 1), null);
     }
 
     public static string SkillLevel(SkillLevel level) => level == Unpol.Training.V1.SkillLevel.Unspecified ? "" : SkillLevelNames[(int)level - 1];
@@ -107,19 +135,19 @@ public static partial class OfficerText
             var parts = entry.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var code = parts[0].ToLowerInvariant();
             if (LanguageCodeProblem(code, knownCodes) is { } bad) return Parsed<IReadOnlyList<LanguageProficiency>>.Fail(bad);
-            if (parts.Length == 1) return Parsed<IReadOnlyList<LanguageProficiency>>.Fail($"{code}: add a level, e.g. {code} B2");
-            if (parts.Length > 2) return Parsed<IReadOnlyList<LanguageProficiency>>.Fail($"{code}: levels as B2 or C1/C1/B2/C1");
+            if (parts.Length == 1) return Parsed<IReadOnlyList<LanguageProficiency>>.Fail(Strings.Format("Officer_LanguageAddLevel", code));
+            if (parts.Length > 2) return Parsed<IReadOnlyList<LanguageProficiency>>.Fail(Strings.Format("Officer_LanguageLevelsShape", code));
             var levels = parts[1].Split('/');
-            if (levels.Length is not (1 or 4)) return Parsed<IReadOnlyList<LanguageProficiency>>.Fail($"{code}: one level or four (R/L/W/S)");
+            if (levels.Length is not (1 or 4)) return Parsed<IReadOnlyList<LanguageProficiency>>.Fail(Strings.Format("Officer_LanguageOneOrFour", code));
             var parsed = new CefrLevel[levels.Length];
             for (var i = 0; i < levels.Length; i++)
             {
                 var level = Cefr(levels[i]);
-                if (!level.Ok) return Parsed<IReadOnlyList<LanguageProficiency>>.Fail($"{code}: {level.Problem}");
+                if (!level.Ok) return Parsed<IReadOnlyList<LanguageProficiency>>.Fail(Of(code, level.Problem!));
                 parsed[i] = level.Value;
             }
-            if (parsed.All(l => l == CefrLevel.Unspecified)) return Parsed<IReadOnlyList<LanguageProficiency>>.Fail($"{code}: give at least one level");
-            if (result.Any(l => l.LanguageCode == code)) return Parsed<IReadOnlyList<LanguageProficiency>>.Fail($"{code} is listed twice");
+            if (parsed.All(l => l == CefrLevel.Unspecified)) return Parsed<IReadOnlyList<LanguageProficiency>>.Fail(Strings.Format("Officer_LanguageAtLeastOne", code));
+            if (result.Any(l => l.LanguageCode == code)) return Parsed<IReadOnlyList<LanguageProficiency>>.Fail(Strings.Format("Officer_ListedTwice", code));
             result.Add(parsed.Length == 1
                 ? new LanguageProficiency { LanguageCode = code, Reading = parsed[0], Listening = parsed[0], Writing = parsed[0], Speaking = parsed[0] }
                 : new LanguageProficiency { LanguageCode = code, Reading = parsed[0], Listening = parsed[1], Writing = parsed[2], Speaking = parsed[3] });
@@ -142,11 +170,11 @@ public static partial class OfficerText
             var parts = entry.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var code = parts[0].ToLowerInvariant();
             if (LanguageCodeProblem(code, knownCodes) is { } bad) return Parsed<IReadOnlyList<LanguageRequirement>>.Fail(bad);
-            if (parts.Length > 2) return Parsed<IReadOnlyList<LanguageRequirement>>.Fail($"{code}: one minimum level, e.g. {code} B2");
+            if (parts.Length > 2) return Parsed<IReadOnlyList<LanguageRequirement>>.Fail(Strings.Format("Officer_LanguageOneMinimum", code));
             var level = parts.Length == 2 ? Cefr(parts[1]) : new Parsed<CefrLevel>(CefrLevel.A1, null);
             if (!level.Ok || level.Value == CefrLevel.Unspecified)
-                return Parsed<IReadOnlyList<LanguageRequirement>>.Fail($"{code}: {level.Problem ?? "a level A1–C2"}");
-            if (result.Any(l => l.LanguageCode == code)) return Parsed<IReadOnlyList<LanguageRequirement>>.Fail($"{code} is listed twice");
+                return Parsed<IReadOnlyList<LanguageRequirement>>.Fail(Of(code, level.Problem ?? Strings.Get("Officer_ALevelCefr")));
+            if (result.Any(l => l.LanguageCode == code)) return Parsed<IReadOnlyList<LanguageRequirement>>.Fail(Strings.Format("Officer_ListedTwice", code));
             result.Add(new LanguageRequirement { LanguageCode = code, MinimumLevel = level.Value });
         }
         return new(result, null);
@@ -157,8 +185,8 @@ public static partial class OfficerText
 
     private static string? LanguageCodeProblem(string code, IReadOnlySet<string>? knownCodes)
     {
-        if (!LanguageCodeShape().IsMatch(code)) return $"“{code}”: use a code like fr";
-        if (knownCodes is not null && !knownCodes.Contains(code)) return $"“{code}” is not a known language";
+        if (!LanguageCodeShape().IsMatch(code)) return Strings.Format("Officer_LanguageCodeShape", code);
+        if (knownCodes is not null && !knownCodes.Contains(code)) return Strings.Format("Officer_LanguageUnknown", code);
         return null;
     }
 
@@ -171,11 +199,11 @@ public static partial class OfficerText
             var parts = entry.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var code = parts[0].ToLowerInvariant();
             if (SkillCodeProblem(code, knownCodes) is { } bad) return Parsed<IReadOnlyList<SkillProficiency>>.Fail(bad);
-            if (parts.Length == 1) return Parsed<IReadOnlyList<SkillProficiency>>.Fail($"{code}: add a level, e.g. {code} basic");
-            if (parts.Length > 2) return Parsed<IReadOnlyList<SkillProficiency>>.Fail($"{code}: one level after the code");
+            if (parts.Length == 1) return Parsed<IReadOnlyList<SkillProficiency>>.Fail(Strings.Format("Officer_SkillAddLevel", code, SkillLevel(Unpol.Training.V1.SkillLevel.Basic)));
+            if (parts.Length > 2) return Parsed<IReadOnlyList<SkillProficiency>>.Fail(Strings.Format("Officer_SkillOneLevel", code));
             var level = SkillLevel(parts[1]);
-            if (!level.Ok) return Parsed<IReadOnlyList<SkillProficiency>>.Fail($"{code}: {level.Problem}");
-            if (result.Any(s => s.SkillCode == code)) return Parsed<IReadOnlyList<SkillProficiency>>.Fail($"{code} is listed twice");
+            if (!level.Ok) return Parsed<IReadOnlyList<SkillProficiency>>.Fail(Of(code, level.Problem!));
+            if (result.Any(s => s.SkillCode == code)) return Parsed<IReadOnlyList<SkillProficiency>>.Fail(Strings.Format("Officer_ListedTwice", code));
             result.Add(new SkillProficiency { SkillCode = code, Level = level.Value });
         }
         return new(result, null);
@@ -193,10 +221,10 @@ public static partial class OfficerText
             var parts = entry.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var code = parts[0].ToLowerInvariant();
             if (SkillCodeProblem(code, knownCodes) is { } bad) return Parsed<IReadOnlyList<SkillRequirement>>.Fail(bad);
-            if (parts.Length > 2) return Parsed<IReadOnlyList<SkillRequirement>>.Fail($"{code}: one minimum level after the code");
+            if (parts.Length > 2) return Parsed<IReadOnlyList<SkillRequirement>>.Fail(Strings.Format("Officer_SkillOneMinimum", code));
             var level = parts.Length == 2 ? SkillLevel(parts[1]) : new Parsed<SkillLevel>(Unpol.Training.V1.SkillLevel.Unspecified, null);
-            if (!level.Ok) return Parsed<IReadOnlyList<SkillRequirement>>.Fail($"{code}: {level.Problem}");
-            if (result.Any(s => s.SkillCode == code)) return Parsed<IReadOnlyList<SkillRequirement>>.Fail($"{code} is listed twice");
+            if (!level.Ok) return Parsed<IReadOnlyList<SkillRequirement>>.Fail(Of(code, level.Problem!));
+            if (result.Any(s => s.SkillCode == code)) return Parsed<IReadOnlyList<SkillRequirement>>.Fail(Strings.Format("Officer_ListedTwice", code));
             result.Add(new SkillRequirement { SkillCode = code, MinimumLevel = level.Value });
         }
         return new(result, null);
@@ -207,30 +235,39 @@ public static partial class OfficerText
 
     private static string? SkillCodeProblem(string code, IReadOnlySet<string>? knownCodes)
     {
-        if (!SkillCodeShape().IsMatch(code)) return $"“{code}”: not a skill code";
+        if (!SkillCodeShape().IsMatch(code)) return Strings.Format("Officer_SkillCodeShape", code);
         if (knownCodes is null || knownCodes.Contains(code)) return null;
         var near = knownCodes.Where(k => k.StartsWith(code, StringComparison.Ordinal)).Order(StringComparer.Ordinal).Take(2).ToList();
-        return near.Count > 0 ? $"“{code}” unknown; {string.Join(" or ", near)}?" : $"“{code}” is not a known skill";
+        return near.Count > 0
+            ? Strings.Format("Officer_SkillUnknownNear", code, string.Join(Strings.Get("Officer_Or"), near))
+            : Strings.Format("Officer_SkillUnknown", code);
     }
 
-    /// <summary>"cleared 2024-01-05", "pending", "flagged 2023-11-30", or empty (not on file).</summary>
+    /// <summary>
+    /// "cleared 2024-01-05", "pending", "flagged 2023-11-30" ("validé 2024-01-05", "en attente" in French), the status
+    /// or its start, or empty (not on file).
+    /// </summary>
     public static Parsed<VettingItem?> Vetting(string text, DateOnly today)
     {
-        var parts = text.Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var parts = text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length == 0) return new(null, null);
-        var index = Array.FindIndex(VettingNames, n => n.StartsWith(parts[0], StringComparison.Ordinal));
-        if (index < 0 || parts.Length > 2) return Parsed<VettingItem?>.Fail("e.g. cleared 2024-01-05");
+        // A status may be more than one word ("en attente"): all the words, or all but a last one that is the date.
+        var names = VettingNames;
+        var (index, words) = (-1, 0);
+        for (var k = parts.Length; k >= Math.Max(1, parts.Length - 1) && index < 0; k--)
+            (index, words) = (Choice(names, string.Join(' ', parts[..k])), k);
+        if (index < 0) return Parsed<VettingItem?>.Fail(Strings.Get("Officer_VettingExample"));
         var status = (VettingStatus)(index + 1);
         DateOnly? date = null;
-        if (parts.Length == 2)
+        if (words < parts.Length)
         {
-            var parsed = Date(parts[1], required: true);
-            if (!parsed.Ok) return Parsed<VettingItem?>.Fail($"date {parsed.Problem}");
-            if (parsed.Value > today) return Parsed<VettingItem?>.Fail("date must not be in the future");
+            var parsed = Date(parts[^1], required: true);
+            if (!parsed.Ok) return Parsed<VettingItem?>.Fail(Strings.Format("Officer_VettingDate", parsed.Problem));
+            if (parsed.Value > today) return Parsed<VettingItem?>.Fail(Strings.Get("Officer_VettingDateFuture"));
             date = parsed.Value;
         }
         if (status is VettingStatus.Cleared or VettingStatus.Flagged && date is null)
-            return Parsed<VettingItem?>.Fail($"add the date: {VettingNames[index]} YYYY-MM-DD");
+            return Parsed<VettingItem?>.Fail(Strings.Format("Officer_VettingAddDate", names[index]));
         return new(new VettingItem { Status = status, Date = ToProto(date) }, null);
     }
 
@@ -238,18 +275,22 @@ public static partial class OfficerText
     {
         if (item is null || item.Status == VettingStatus.Unspecified) return "";
         var date = Format.IsoDate(item.Date);
-        return date.Length == 0 ? VettingNames[(int)item.Status - 1] : $"{VettingNames[(int)item.Status - 1]} {date}";
+        return date.Length == 0 ? VettingWord(item.Status) : $"{VettingWord(item.Status)} {date}";
     }
 
-    public const string AmsHint = "YYYY-MM-DD fr: the day of the pass and the language assessed (en or fr); empty if none";
-    public const string CoursesHint = "cptm 2024-03-01 to 2028-03-01, unpol-stm 2025-01-10 (course code, completed, expires if it does)";
+    /// <summary>"cleared", "pending", "flagged" in the client's language.</summary>
+    public static string VettingWord(VettingStatus status) =>
+        status == VettingStatus.Unspecified ? "" : VettingNames[(int)status - 1];
+
+    public static string AmsHint => Strings.Get("Officer_AmsHelp");
+    public static string CoursesHint => Strings.Get("Officer_CoursesHelp");
 
     /// <summary>A day that has happened (a pass, a licence, a qualification); empty is "none on file".</summary>
     public static Parsed<DateOnly?> PastDate(string text, DateOnly today)
     {
         var parsed = Date(text, required: false);
         if (!parsed.Ok || parsed.Value is null) return parsed;
-        return parsed.Value > today ? Parsed<DateOnly?>.Fail("must not be in the future") : parsed;
+        return parsed.Value > today ? Parsed<DateOnly?>.Fail(Strings.Get("Officer_NotInFuture")) : parsed;
     }
 
     /// <summary>"2025-03-01 fr": the AMS pass day and, optionally, the language assessed.</summary>
@@ -257,7 +298,7 @@ public static partial class OfficerText
     {
         var parts = text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length == 0) return new(null, null);
-        if (parts.Length > 2) return Parsed<AmsPass?>.Fail("the day, then the language: 2025-03-01 fr");
+        if (parts.Length > 2) return Parsed<AmsPass?>.Fail(Strings.Get("Officer_AmsShape"));
         var day = PastDate(parts[0], today);
         if (!day.Ok) return Parsed<AmsPass?>.Fail(day.Problem!);
         var language = parts.Length == 2 ? parts[1].ToLowerInvariant() : "";
@@ -272,37 +313,47 @@ public static partial class OfficerText
     /// <summary>The most completed courses an officer's record holds (the service's limit).</summary>
     public const int MaxCompletedCourses = 100;
 
-    /// <summary>"cptm 2024-03-01 to 2028-03-01, unpol-stm 2025-01-10": course id, completion day, optional expiry day.</summary>
+    /// <summary>
+    /// "cptm 2024-03-01 to 2028-03-01, unpol-stm 2025-01-10" ("… au 2028-03-01" in French): course id, completion day,
+    /// optional expiry day.
+    /// </summary>
     public static Parsed<IReadOnlyList<CompletedCourse>> CompletedCourses(string text, DateOnly today, IReadOnlySet<string>? knownCourses)
     {
         var result = new List<CompletedCourse>();
+        var until = Strings.Get("Officer_CourseUntil");
         foreach (var entry in Entries(text))
         {
-            var parts = entry.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(p => !p.Equals("to", StringComparison.OrdinalIgnoreCase)).ToArray();
+            var parts = entry.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Where((p, i) => i == 0 || !p.Equals(until, StringComparison.OrdinalIgnoreCase)).ToArray();
             var id = parts[0].ToLowerInvariant();
-            if (!SkillCodeShape().IsMatch(id)) return Parsed<IReadOnlyList<CompletedCourse>>.Fail($"“{parts[0]}”: not a course code");
+            if (!SkillCodeShape().IsMatch(id)) return Parsed<IReadOnlyList<CompletedCourse>>.Fail(Strings.Format("Officer_CourseCodeShape", parts[0]));
             if (knownCourses is not null && !knownCourses.Contains(id))
-                return Parsed<IReadOnlyList<CompletedCourse>>.Fail($"“{id}” is not in the catalogue");
-            if (parts.Length == 1) return Parsed<IReadOnlyList<CompletedCourse>>.Fail($"{id}: add the day completed");
-            if (parts.Length > 3) return Parsed<IReadOnlyList<CompletedCourse>>.Fail($"{id}: completed, then expires");
+                return Parsed<IReadOnlyList<CompletedCourse>>.Fail(Strings.Format("Officer_CourseUnknown", id));
+            if (parts.Length == 1) return Parsed<IReadOnlyList<CompletedCourse>>.Fail(Strings.Format("Officer_CourseAddDay", id));
+            if (parts.Length > 3) return Parsed<IReadOnlyList<CompletedCourse>>.Fail(Strings.Format("Officer_CourseShape", id));
             var completed = PastDate(parts[1], today);
-            if (!completed.Ok) return Parsed<IReadOnlyList<CompletedCourse>>.Fail($"{id} completed: {completed.Problem}");
+            if (!completed.Ok) return Parsed<IReadOnlyList<CompletedCourse>>.Fail(Strings.Format("Officer_CourseCompleted", id, completed.Problem));
             DateOnly? expires = null;
             if (parts.Length == 3)
             {
                 var expiry = Date(parts[2], required: true);
-                if (!expiry.Ok) return Parsed<IReadOnlyList<CompletedCourse>>.Fail($"{id} expires: {expiry.Problem}");
-                if (expiry.Value < completed.Value) return Parsed<IReadOnlyList<CompletedCourse>>.Fail($"{id}: expires before it was completed");
+                if (!expiry.Ok) return Parsed<IReadOnlyList<CompletedCourse>>.Fail(Strings.Format("Officer_CourseExpires", id, expiry.Problem));
+                if (expiry.Value < completed.Value) return Parsed<IReadOnlyList<CompletedCourse>>.Fail(Strings.Format("Officer_CourseExpiresBefore", id));
                 expires = expiry.Value;
             }
             result.Add(new CompletedCourse { Course = $"courses/{id}", CompletionDate = ToProto(completed.Value), ExpiryDate = ToProto(expires) });
         }
-        if (result.Count > MaxCompletedCourses) return Parsed<IReadOnlyList<CompletedCourse>>.Fail($"at most {MaxCompletedCourses} courses");
+        if (result.Count > MaxCompletedCourses)
+            return Parsed<IReadOnlyList<CompletedCourse>>.Fail(Strings.Format("Officer_CoursesAtMost", MaxCompletedCourses));
         return new(result, null);
     }
 
-    public static string CompletedCourses(IEnumerable<CompletedCourse> courses) => string.Join(", ", courses.Select(c =>
-        $"{c.Course.Split('/')[^1]} {Format.IsoDate(c.CompletionDate)}" + (c.ExpiryDate is { Year: > 0 } ? $" to {Format.IsoDate(c.ExpiryDate)}" : "")));
+    public static string CompletedCourses(IEnumerable<CompletedCourse> courses)
+    {
+        var until = Strings.Get("Officer_CourseUntil");
+        return string.Join(", ", courses.Select(c =>
+            $"{c.Course.Split('/')[^1]} {Format.IsoDate(c.CompletionDate)}" + (c.ExpiryDate is { Year: > 0 } ? $" {until} {Format.IsoDate(c.ExpiryDate)}" : "")));
+    }
 
     private static IEnumerable<string> Entries(string text) =>
         text.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

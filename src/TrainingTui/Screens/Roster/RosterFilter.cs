@@ -54,7 +54,7 @@ public sealed record RosterFilter(
             ? s.SkillCode
             : $"{s.SkillCode} ≥ {OfficerText.SkillLevel(s.MinimumLevel)}"));
         parts.AddRange(Languages.Select(l => $"{l.LanguageCode} ≥ {OfficerText.Cefr(l.MinimumLevel)}"));
-        if (Gender != Gender.Unspecified) parts.Add(Gender == Gender.Female ? "women" : "men");
+        if (Gender != Gender.Unspecified) parts.Add(Gender == Gender.Female ? Strings.Get("Roster_OnlyWomen") : Strings.Get("Roster_OnlyMen"));
         if (Availability != Availability.Unspecified) parts.Add(OfficerText.Availability(Availability));
         return string.Join(" · ", parts);
     }

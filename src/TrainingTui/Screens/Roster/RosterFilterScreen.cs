@@ -33,13 +33,13 @@ public sealed partial class RosterFilterScreen : Screen
         _vocabulary = vocabulary;
         _apply = apply;
         _focusFirst = chooseMemberState || focus != MemberState ? focus : Skills;
-        Add(new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 1, Text = "Empty fields do not narrow. Enter applies; Esc leaves the roster as it was." });
+        Add(new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 1, Text = Strings.Get("Roster_FilterIntro") });
         var fields = new List<(string Key, string Caption, string Hint, string Text)>();
-        if (chooseMemberState) fields.Add((MemberState, "Member State", "region code, e.g. SN", current.RegionCode));
-        fields.Add((Skills, "Skills", "forensics advanced, gender (all of them held)", OfficerText.SkillRequirements(current.Skills)));
-        fields.Add((Languages, "Languages", "fr B2, en (a minimum in all four skills)", OfficerText.LanguageRequirements(current.Languages)));
-        fields.Add((Gender, "Gender", "F, M, or empty for both", OfficerText.Gender(current.Gender)));
-        fields.Add((Availability, "Availability", "available, deployed, unavailable, or empty", OfficerText.Availability(current.Availability)));
+        if (chooseMemberState) fields.Add((MemberState, Strings.Get("Roster_MemberState"), Strings.Get("Roster_FilterMemberStateHelp"), current.RegionCode));
+        fields.Add((Skills, Strings.Get("Officer_Skills"), Strings.Get("Roster_FilterSkillsHelp"), OfficerText.SkillRequirements(current.Skills)));
+        fields.Add((Languages, Strings.Get("Officer_Languages"), Strings.Get("Roster_FilterLanguagesHelp"), OfficerText.LanguageRequirements(current.Languages)));
+        fields.Add((Gender, Strings.Get("Officer_Gender"), Strings.Get("Roster_FilterGenderHelp"), OfficerText.Gender(current.Gender)));
+        fields.Add((Availability, Strings.Get("Officer_Availability"), Strings.Get("Roster_FilterAvailabilityHelp"), OfficerText.Availability(current.Availability)));
         var y = 2;
         foreach (var (key, caption, hint, text) in fields)
         {
@@ -49,8 +49,8 @@ public sealed partial class RosterFilterScreen : Screen
             row.Input.HasFocusChanged += (_, _) => ShowHelp();
             _rows.Add(row);
         }
-        var applyButton = new Button { X = FormRow.CaptionWidth, Y = y + 1, Text = "Apply", ShadowStyle = ShadowStyles.None };
-        var clear = new Button { X = Pos.Right(applyButton) + 2, Y = y + 1, Text = "Clear", ShadowStyle = ShadowStyles.None };
+        var applyButton = new Button { X = FormRow.CaptionWidth, Y = y + 1, Text = Strings.Get("Roster_FilterApply"), ShadowStyle = ShadowStyles.None };
+        var clear = new Button { X = Pos.Right(applyButton) + 2, Y = y + 1, Text = Strings.Get("Roster_FilterClear"), ShadowStyle = ShadowStyles.None };
         _state = new Label { X = Pos.Right(clear) + 2, Y = y + 1, Width = Dim.Fill(), Height = 1, Text = "" };
         applyButton.Accepting += (_, e) =>
         {
@@ -67,7 +67,7 @@ public sealed partial class RosterFilterScreen : Screen
         Check();
     }
 
-    public override string Heading => "Filters";
+    public override string Heading => Strings.Get("Roster_FilterHeading");
 
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
@@ -93,7 +93,7 @@ public sealed partial class RosterFilterScreen : Screen
         if (_rows.Any(r => r.Key == MemberState))
         {
             region = Row(MemberState).Input.Text.Trim().ToUpperInvariant();
-            if (!RegionCode().IsMatch(region)) problems[MemberState] = "two letters, e.g. SN";
+            if (!RegionCode().IsMatch(region)) problems[MemberState] = Strings.Get("Roster_TwoLetters");
         }
         var skills = OfficerText.SkillRequirements(Row(Skills).Input.Text, _vocabulary.SkillCodes);
         if (!skills.Ok) problems[Skills] = skills.Problem!;
@@ -105,7 +105,12 @@ public sealed partial class RosterFilterScreen : Screen
         if (!availability.Ok) problems[Availability] = availability.Problem!;
 
         foreach (var row in _rows) row.SetProblem(problems.GetValueOrDefault(row.Key));
-        _state.Text = problems.Count == 0 ? "" : $"✗ {problems.Count} problem{(problems.Count == 1 ? "" : "s")}";
+        _state.Text = problems.Count switch
+        {
+            0 => "",
+            1 => Strings.Get("Roster_FilterOneProblem"),
+            var n => Strings.Format("Roster_FilterProblems", n),
+        };
         ShowHelp();
         return problems.Count > 0 ? null : new RosterFilter(region, skills.Value, languages.Value, gender.Value, availability.Value);
     }

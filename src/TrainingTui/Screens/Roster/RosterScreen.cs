@@ -16,10 +16,11 @@ public sealed class OfficerRow
     public OfficerRow(Officer officer, DateOnly today)
     {
         Officer = officer;
-        Name = officer.Anonymized ? "(anonymised)" : $"{officer.FamilyName}, {officer.GivenName}";
+        Name = officer.Anonymized ? Strings.Get("Roster_Anonymised") : $"{officer.FamilyName}, {officer.GivenName}";
         var family = Folding.Fold(officer.FamilyName.Trim());
         var given = Folding.Fold(officer.GivenName.Trim());
         OrderKey = $"{family}\u0001{given}\u0001{officer.Name}";
+        SortName = $"{officer.FamilyName.Trim()}, {officer.GivenName.Trim()}";
         Tokens = new[] { family, given }
             .Concat(family.Split(WordBreaks, StringSplitOptions.RemoveEmptyEntries))
             .Concat(given.Split(WordBreaks, StringSplitOptions.RemoveEmptyEntries))
@@ -48,6 +49,13 @@ public sealed class OfficerRow
 
     /// <summary>The service's order: family name, given name (folded), then the resource name.</summary>
     public string OrderKey { get; }
+
+    /// <summary>
+    /// What the name column sorts by, in the language's collation (<see cref="UiLanguage.Collation"/>): "Sène" beside
+    /// "Sene" and before "Sow". Not <see cref="OrderKey"/>, whose separators a collation ignores ("Dio, Pz" would
+    /// follow "Diop, Awa").
+    /// </summary>
+    public string SortName { get; }
 
     /// <summary>Each whole name and each word of it, folded: what a name prefix matches.</summary>
     public IReadOnlyList<string> Tokens { get; }
@@ -114,7 +122,7 @@ public sealed class RosterScreen : TableScreen<OfficerRow>
         UpdateSummary();
     }
 
-    public override string Heading => "Roster";
+    public override string Heading => Strings.Get("Screen_Roster");
 
     /// <summary>True once every page of the current search has arrived.</summary>
     public bool Complete => _complete;
@@ -134,14 +142,14 @@ public sealed class RosterScreen : TableScreen<OfficerRow>
 
     private static IReadOnlyList<Column<OfficerRow>> Columns() =>
     [
-        new("NAME", r => r.Name, r => r.OrderKey, MaxWidth: 22),
-        new("G", r => Format.Gender(r.Officer.Gender), r => (int)r.Officer.Gender),
-        new("AGE", r => r.Age?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", r => r.Age),
-        new("SERVICE", r => r.ServiceYears?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", r => r.ServiceYears),
-        new("AVAILABILITY", r => r.Availability, r => (int)r.Officer.Availability),
-        new("LANGUAGES", r => r.Languages, MaxWidth: 16, MayCut: true),
-        new("SKILLS", r => r.Skills, MaxWidth: 30, MayCut: true),
-        new("RANK", r => r.Officer.Rank, r => r.Officer.Rank, MaxWidth: 22),
+        new(Strings.Get("Col_Name"), r => r.Name, r => r.SortName, MaxWidth: 22),
+        new(Strings.Get("Col_Gender"), r => Format.Gender(r.Officer.Gender), r => (int)r.Officer.Gender),
+        new(Strings.Get("Roster_ColAge"), r => r.Age?.ToString(UiLanguage.Formatting) ?? "", r => r.Age),
+        new(Strings.Get("Roster_ColService"), r => r.ServiceYears?.ToString(UiLanguage.Formatting) ?? "", r => r.ServiceYears),
+        new(Strings.Get("Roster_ColAvailability"), r => r.Availability, r => (int)r.Officer.Availability),
+        new(Strings.Get("Col_Languages"), r => r.Languages, MaxWidth: 16, MayCut: true),
+        new(Strings.Get("Roster_ColSkills"), r => r.Skills, MaxWidth: 30, MayCut: true),
+        new(Strings.Get("Col_Rank"), r => r.Officer.Rank, r => r.Officer.Rank, MaxWidth: 22),
     ];
 
     /// <summary>The State whose roster the caller keeps, when there is exactly one.</summary>
@@ -255,26 +263,27 @@ public sealed class RosterScreen : TableScreen<OfficerRow>
     {
         if (_filter is not { } filter)
         {
-            Summary = _failure is null ? "Finding a Member State with officers…" : $"Could not read the roster: {_failure}";
+            Summary = _failure is null ? Strings.Get("Roster_FindingMemberState") : Strings.Format("Roster_LoadFailed", _failure);
             return;
         }
         var (loaded, shown) = (_loaded.Count, Source.Rows);
         string counts;
         if (loaded == 0 && !_complete)
-            counts = _failure is null ? "searching…" : "nothing loaded";
+            counts = _failure is null ? Strings.Get("Roster_Searching") : Strings.Get("Roster_NothingLoaded");
         else if (loaded == 0)
-            counts = filter.Narrowed ? "no officer matches" : CanWrite ? "no officers yet; a adds one" : "no officers";
+            counts = filter.Narrowed ? Strings.Get("Roster_NoneMatches")
+                : CanWrite ? Strings.Get("Roster_NoneYetAdd") : Strings.Get("Roster_None");
         else
         {
             counts = shown == loaded
-                ? $"{RosterFilter.Count(loaded)} officer{(loaded == 1 ? "" : "s")}"
-                : $"{RosterFilter.Count(shown)} of {RosterFilter.Count(loaded)} officers";
-            if (_refreshing) counts += " · refreshing…";
-            else if (!_complete && _failure is null) counts += " loaded, more coming…";
+                ? loaded == 1 ? Strings.Format("Roster_CountOne", RosterFilter.Count(loaded)) : Strings.Format("Roster_Count", RosterFilter.Count(loaded))
+                : Strings.Format("Roster_CountShown", RosterFilter.Count(shown), RosterFilter.Count(loaded));
+            if (_refreshing) counts += Strings.Get("Roster_Refreshing");
+            else if (!_complete && _failure is null) counts += Strings.Get("Roster_MoreComing");
         }
-        if (_failure is not null) counts += " · loading stopped; F5 retries";
-        if (filter.Narrowed) counts += $" — only {filter.Describe()} (c clears)";
-        Summary = $"{filter.RegionCode}: {counts}";
+        if (_failure is not null) counts += Strings.Get("Roster_LoadingStopped");
+        if (filter.Narrowed) counts += Strings.Format("Roster_Only", filter.Describe());
+        Summary = Strings.Format("Roster_Summary", filter.RegionCode, counts);
     }
 
     protected override void OnFilterApplied() => UpdateSummary();
@@ -349,7 +358,7 @@ public sealed class RosterScreen : TableScreen<OfficerRow>
     {
         if (row.Officer.Anonymized)
         {
-            Context.Status.ShowError("This officer was deleted with nomination history: the record is kept, anonymised, only for the figures.");
+            Context.Status.ShowError(Strings.Get("Roster_EditAnonymised"));
             return;
         }
         Context.Navigator.Push(new OfficerFormScreen(Context, _filter!.RegionCode, row.Officer, _vocabulary, ShowOfficer, ForgetOfficer));
@@ -391,14 +400,12 @@ public sealed class RosterScreen : TableScreen<OfficerRow>
     {
         if (row.Officer.Anonymized)
         {
-            Context.Status.ShowInfo("This officer is already anonymised; the record stays for the figures.");
+            Context.Status.ShowInfo(Strings.Get("Roster_AlreadyAnonymised"));
             return;
         }
         var officer = row.Officer;
-        if (!Context.Dialogs.Confirm("Delete officer",
-                $"Delete {row.Name} (police ID {officer.NationalPoliceId}) from the {_filter!.RegionCode} roster?\n" +
-                "An officer with nomination history is anonymised instead and kept for the figures; " +
-                "one with live nominations cannot be deleted.", "Delete"))
+        if (!Context.Dialogs.Confirm(Strings.Get("Roster_DeleteTitle"),
+                Strings.Format("Roster_DeleteQuestion", row.Name, officer.NationalPoliceId, _filter!.RegionCode), Strings.Get("Roster_Delete")))
             return;
         var position = Source.IndexOf(row.Key);
         await Context.Load(_delete,
@@ -410,12 +417,12 @@ public sealed class RosterScreen : TableScreen<OfficerRow>
                     _loaded.RemoveAll(r => r.Key == officer.Name);
                     ShowRows(_loaded.ToList());
                     if (Source.Rows > 0) Table.SetSelection(0, Math.Clamp(position, 0, Source.Rows - 1), false);
-                    Context.Status.ShowInfo($"Deleted {row.Name}.");
+                    Context.Status.ShowInfo(Strings.Format("Roster_Deleted", row.Name));
                 }
                 else
                 {
                     ShowOfficer(kept);
-                    Context.Status.ShowInfo($"{row.Name} has nomination history: the record was anonymised and kept for the figures.");
+                    Context.Status.ShowInfo(Strings.Format("Roster_DeletedAnonymised", row.Name));
                 }
                 UpdateSummary();
             },
@@ -423,7 +430,7 @@ public sealed class RosterScreen : TableScreen<OfficerRow>
             {
                 if (error.ServerUnreachable) return;
                 var why = error.RuleViolations.Count > 0 ? string.Join(" ", error.RuleViolations.Select(v => v.Description)) : error.Message;
-                Context.Status.ShowError($"{row.Name} was not deleted: {why}");
+                Context.Status.ShowError(Strings.Format("Roster_NotDeleted", row.Name, why));
             });
     }
 
@@ -431,35 +438,44 @@ public sealed class RosterScreen : TableScreen<OfficerRow>
     private string FullRecord(Officer o)
     {
         var row = new OfficerRow(o, Context.Today);
+        var rank = o.Rank.Length > 0 ? o.Rank : Strings.Get("Roster_NoRank");
+        var service = o.RetirementDate is { Year: > 0 }
+            ? Strings.Format("Roster_RecordServiceRetired", rank, row.ServiceYears, Format.Date(o.ServiceStartDate), Format.Date(o.RetirementDate))
+            : Strings.Format("Roster_RecordService", rank, row.ServiceYears, Format.Date(o.ServiceStartDate));
+        var none = Strings.Get("Roster_NoneRecorded");
         var lines = new List<string>
         {
-            $"{Format.Gender(o.Gender)} · born {Format.Date(o.BirthDate)} ({row.Age}) · {row.Availability}",
-            $"{(o.Rank.Length > 0 ? o.Rank : "No rank given")} · {row.ServiceYears} years' service since {Format.Date(o.ServiceStartDate)}" +
-            (o.RetirementDate is { Year: > 0 } ? $", retired {Format.Date(o.RetirementDate)}" : ""),
-            $"Police ID {o.NationalPoliceId}",
-            $"Languages R/L/W/S: {(o.Languages.Count > 0 ? OfficerText.Languages(o.Languages) : "none recorded")}",
-            $"Skills: {(o.Skills.Count > 0 ? OfficerText.Skills(o.Skills) : "none recorded")}",
+            Strings.Format("Roster_RecordBorn", Format.Gender(o.Gender), Format.Date(o.BirthDate), row.Age, row.Availability),
+            service,
+            Strings.Format("Roster_RecordPoliceId", o.NationalPoliceId),
+            Strings.Format("Roster_RecordLanguages", o.Languages.Count > 0 ? OfficerText.Languages(o.Languages) : none),
+            Strings.Format("Roster_RecordSkills", o.Skills.Count > 0 ? OfficerText.Skills(o.Skills) : none),
         };
         if (o.Certifications is { } c)
         {
             var held = new List<string>();
             if (c.AmsPass is { } ams) held.Add($"AMS {Format.Date(ams.PassDate)}{(ams.LanguageCode.Length > 0 ? $" ({ams.LanguageCode})" : "")}");
-            if (c.DrivingLicence is { } licence) held.Add($"driving {Format.Date(licence.IssueDate)}");
-            if (c.Firearms is { } firearms) held.Add($"firearms {Format.Date(firearms.QualificationDate)}");
+            if (c.DrivingLicence is { } licence) held.Add(Strings.Format("Roster_RecordDriving", Format.Date(licence.IssueDate)));
+            if (c.Firearms is { } firearms) held.Add(Strings.Format("Roster_RecordFirearms", Format.Date(firearms.QualificationDate)));
             if (held.Count > 0) lines.Add(string.Join(" · ", held));
             if (c.CompletedCourses.Count > 0)
-                lines.Add("Courses: " + string.Join(", ", c.CompletedCourses.Select(cc => $"{cc.Course.Split('/')[^1]} {Format.Date(cc.CompletionDate)}" +
-                    (cc.ExpiryDate is { Year: > 0 } ? $" (to {Format.Date(cc.ExpiryDate)})" : ""))));
+                lines.Add(Strings.Format("Roster_RecordCourses", string.Join(", ", c.CompletedCourses.Select(cc => cc.ExpiryDate is { Year: > 0 }
+                    ? Strings.Format("Roster_RecordCourseUntil", cc.Course.Split('/')[^1], Format.Date(cc.CompletionDate), Format.Date(cc.ExpiryDate))
+                    : $"{cc.Course.Split('/')[^1]} {Format.Date(cc.CompletionDate)}"))));
         }
         if (o.Vetting is { } v)
         {
-            static string Item(string label, VettingItem? item) => $"{label}: {(OfficerText.Vetting(item) is { Length: > 0 } text ? text : "not on file")}";
-            lines.Add(Item("Human rights screening", v.HumanRightsScreening));
-            lines.Add(Item("Self-attestation", v.SelfAttestation));
-            lines.Add(Item("Misconduct check", v.MisconductCheck));
-            lines.Add(Item("Medical clearance", v.MedicalClearance));
+            lines.Add(Strings.Format("Roster_RecordHumanRights", Vetting(v.HumanRightsScreening)));
+            lines.Add(Strings.Format("Roster_RecordSelfAttestation", Vetting(v.SelfAttestation)));
+            lines.Add(Strings.Format("Roster_RecordMisconduct", Vetting(v.MisconductCheck)));
+            lines.Add(Strings.Format("Roster_RecordMedical", Vetting(v.MedicalClearance)));
         }
         return string.Join('\n', lines);
+
+        // "cleared 5 Jan 2024": the dates of the record as the rest of it reads them.
+        static string Vetting(VettingItem? item) => item is null || item.Status == VettingStatus.Unspecified
+            ? Strings.Get("Roster_NotOnFile")
+            : item.Date is { Year: > 0 } ? $"{OfficerText.VettingWord(item.Status)} {Format.Date(item.Date)}" : OfficerText.VettingWord(item.Status);
     }
 
     public override void OnClosed()
