@@ -31,9 +31,10 @@ public sealed class RosterInFrenchTests : IDisposable
         return Assert.IsType<RosterScreen>(ui.Current);
     }
 
-    /// <summary>The line of a form that starts with a field's caption.</summary>
+    /// <summary>The line of a form that starts with a field's caption (not the help line's "Caption : hint").</summary>
     private static string Line(string screen, string caption) =>
-        screen.Split('\n').Single(l => l.TrimStart().StartsWith(caption + " ", StringComparison.Ordinal));
+        screen.Split('\n').Single(l => l.TrimStart().StartsWith(caption + " ", StringComparison.Ordinal)
+            && !l.TrimStart().StartsWith(caption + " :", StringComparison.Ordinal));
 
     private static void AssertNoEnglish(string screen, params string[] words)
     {
