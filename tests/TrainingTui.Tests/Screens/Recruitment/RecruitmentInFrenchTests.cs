@@ -229,6 +229,26 @@ public sealed class RecruitmentInFrenchTests
     }
 
     [Fact]
+    public void SavingAnEdit_InFrench_NamesTheChangedFieldsByTheirCaptions()
+    {
+        var client = Client();
+        client.Caller = Callers.Administrator();
+        using var ui = French(client, Callers.Administrator());
+        ui.Press('5').Press(Key.Enter).Press('e');
+        var form = Assert.IsType<RequestFormScreen>(ui.Current);
+        Assert.Equal("Modifier Enquêteurs de police scientif…", form.Heading);
+        Assert.Equal("30%", form.Row(RequestDraft.Women).Input.Text);
+        Assert.Equal("opérations", form.Row(RequestDraft.Stream).Input.Text);
+
+        form.Row(RequestDraft.Count).Input.Text = "8";
+        ui.Press(Key.S.WithCtrl);
+
+        Assert.Contains("UpdateRequest requests/forensics-minusca officer_count", client.Calls);
+        Assert.Equal("✓ « Enquêteurs de police scientifique » enregistrée : Agents.", ui.Shell.Message);
+        ScreenText.AssertWhole(ui.Screen(), "MINUSCA · IPO · 8 agents · déploiement le 1 juin 2027");
+    }
+
+    [Fact]
     public void Matching_InFrench_CountsWomenAndSelection_AndReviewsInFrench()
     {
         var client = Client();

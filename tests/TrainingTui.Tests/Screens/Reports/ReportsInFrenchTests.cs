@@ -103,7 +103,7 @@ public sealed class ReportsInFrenchTests
 
         Assert.Contains("│ Rapports", screen);
         Assert.Contains("[p Parité]   k Compétences    x Expirations    Tab suivant · F5 recharger", screen);
-        ScreenText.AssertWhole(screen, "SN : femmes par catégorie et par étape · objectifs 2027");
+        ScreenText.AssertWhole(screen, "SN : parité femmes-hommes par catégorie et par étape · objectifs 2027");
         ScreenText.AssertWhole(screen, "✓ vert atteint l'objectif ! jaune en dessous ✗ rouge aucune femme | objectif");
         var (share, target) = (Format.Percent(5.0 / 17), Format.Percent(0.29));
         Assert.Contains($"SN  ! jaune  femmes : 5 sur 17 candidatures ({share}) · objectif {target}", screen);
@@ -123,7 +123,7 @@ public sealed class ReportsInFrenchTests
         ui.Press('6');
         var screen = ui.Screen();
 
-        ScreenText.AssertWhole(screen, "Tous les États Membres (6) : femmes par catégorie et par étape · objectifs 2027");
+        ScreenText.AssertWhole(screen, "Tous les États Membres (6) : parité femmes-hommes par catégorie et par étape · objectifs 2027");
         ScreenText.AssertWhole(screen, "lignes de plus : ↑ ↓ PgUp PgDn pour défiler");
 
         ui.Press(Key.End);
