@@ -15,27 +15,38 @@ public static class RequestDraft
         Deadline = "deadline", Languages = "languages", Skills = "skills", ServiceYears = "min_service_years", Ams = "ams_required",
         Driving = "driving_required", Medical = "medical_required", Women = "target_women_share", Stream = "stream", Profile = "expert_profile";
 
-    public static readonly IReadOnlyList<string> CategoryNames = ["ipo", "fpu", "spt", "post"];
-    public static readonly IReadOnlyList<string> StreamNames = ["command", "operations", "administration", "capacity-building"];
+    /// <summary>What the category field takes, in the client's language: the codes, and a post in words.</summary>
+    public static IReadOnlyList<string> CategoryNames => ["ipo", "fpu", "spt", Strings.Get("RequestCategory_Post")];
 
-    public static IReadOnlyList<FormField> Fields { get; } =
+    /// <summary>What the stream field takes, in the client's language (a unique beginning is enough).</summary>
+    public static IReadOnlyList<string> StreamNames =>
     [
-        new(Title, "Title", "e.g. Forensic investigators, francophone (up to 200 characters)"),
-        new(Mission, "Mission", "the mission's acronym, e.g. MINUSCA"),
-        new(Category, "Category", string.Join(", ", CategoryNames)),
-        new(Count, "Officers", "how many are sought, 1–500"),
-        new(Deployment, "Deploys on", OfficerText.DateHint + ": age and AMS validity are judged on it"),
-        new(Deadline, "Deadline", FieldText.InstantHint + ", on or before deployment"),
-        new(Languages, "Languages", "fr B2, en (a minimum in all four skills)"),
-        new(Skills, "Skills", "forensics advanced, gender"),
-        new(ServiceYears, "Service yrs", "minimum years of service; empty: the policy's default"),
-        new(Ams, "AMS needed", "yes: an AMS pass valid on the deployment day"),
-        new(Driving, "Driving", "yes: a driving licence held long enough"),
-        new(Medical, "Medical", "yes: medical clearance on file at submission (always at clearance)"),
-        new(Women, "Women sought", "the share of women sought among those deployed, e.g. 30%"),
-        new(Stream, "Stream", string.Join(", ", StreamNames) + "; empty: none"),
-        new(Profile, "Profile", "the expert profile sought (up to 2000 characters)"),
+        Strings.Get("RequestDraft_StreamCommand"), Strings.Get("RequestDraft_StreamOperations"),
+        Strings.Get("RequestDraft_StreamAdministration"), Strings.Get("RequestDraft_StreamCapacityBuilding"),
     ];
+
+    /// <summary>The form's fields, captioned in the client's language (read when a form opens).</summary>
+    public static IReadOnlyList<FormField> Fields =>
+    [
+        new(Title, Strings.Get("RequestField_Title"), Strings.Get("RequestField_TitleHint")),
+        new(Mission, Strings.Get("RequestField_Mission"), Strings.Get("RequestField_MissionHint")),
+        new(Category, Strings.Get("RequestField_Category"), string.Join(", ", CategoryNames)),
+        new(Count, Strings.Get("RequestField_Officers"), Strings.Get("RequestField_OfficersHint")),
+        new(Deployment, Strings.Get("RequestField_Deployment"), Strings.Format("RequestField_DeploymentHint", OfficerText.DateHint)),
+        new(Deadline, Strings.Get("RequestField_Deadline"), Strings.Format("RequestField_DeadlineHint", FieldText.InstantHint)),
+        new(Languages, Strings.Get("RequestField_Languages"), Strings.Get("RequestField_LanguagesHint")),
+        new(Skills, Strings.Get("RequestField_Skills"), Strings.Get("RequestField_SkillsHint")),
+        new(ServiceYears, Strings.Get("RequestField_ServiceYears"), Strings.Get("RequestField_ServiceYearsHint")),
+        new(Ams, Strings.Get("RequestField_Ams"), Strings.Get("RequestField_AmsHint")),
+        new(Driving, Strings.Get("RequestField_Driving"), Strings.Get("RequestField_DrivingHint")),
+        new(Medical, Strings.Get("RequestField_Medical"), Strings.Get("RequestField_MedicalHint")),
+        new(Women, Strings.Get("RequestField_Women"), Strings.Get("RequestField_WomenHint")),
+        new(Stream, Strings.Get("RequestField_Stream"), Strings.Format("RequestField_StreamHint", string.Join(", ", StreamNames))),
+        new(Profile, Strings.Get("RequestField_Profile"), Strings.Get("RequestField_ProfileHint")),
+    ];
+
+    /// <summary>A field's caption ("Officers") for the field's update-mask path ("officer_count").</summary>
+    public static string Caption(string key) => Fields.FirstOrDefault(f => f.Key == key)?.Caption ?? key.Replace('_', ' ');
 
     public static IReadOnlyDictionary<string, string> Text(RecruitmentRequest? request) => new Dictionary<string, string>
     {
@@ -51,7 +62,7 @@ public static class RequestDraft
         [Ams] = FieldText.YesNo(request?.AmsRequired ?? false),
         [Driving] = FieldText.YesNo(request?.DrivingRequired ?? false),
         [Medical] = FieldText.YesNo(request?.MedicalRequired ?? false),
-        [Women] = request is null || request.TargetWomenShare == 0 ? "" : Format.Percent(request.TargetWomenShare).Replace(" ", "", StringComparison.Ordinal),
+        [Women] = request is null || request.TargetWomenShare == 0 ? "" : string.Concat(Format.Percent(request.TargetWomenShare).Where(c => !char.IsWhiteSpace(c))),
         [Stream] = request is null || request.Stream == SkillStream.Unspecified ? "" : StreamNames[(int)request.Stream - 1],
         [Profile] = request?.ExpertProfile.ReplaceLineEndings(" ") ?? "",
     };
@@ -63,13 +74,13 @@ public static class RequestDraft
         var problems = new Dictionary<string, string>();
         string Value(string key) => text.GetValueOrDefault(key, "").Trim();
         var request = new RecruitmentRequest { Title = Value(Title), ExpertProfile = Value(Profile) };
-        if (request.Title.Length == 0) problems[Title] = "required";
-        else if (request.Title.Length > 200) problems[Title] = $"at most 200 characters ({request.Title.Length})";
-        if (request.ExpertProfile.Length > 2000) problems[Profile] = $"at most 2000 characters ({request.ExpertProfile.Length})";
+        if (request.Title.Length == 0) problems[Title] = Strings.Get("RequestDraft_Required");
+        else if (request.Title.Length > 200) problems[Title] = Strings.Format("RequestDraft_TooLong", 200, request.Title.Length);
+        if (request.ExpertProfile.Length > 2000) problems[Profile] = Strings.Format("RequestDraft_TooLong", 2000, request.ExpertProfile.Length);
 
         var mission = Value(Mission).ToLowerInvariant();
-        if (mission.Length == 0) problems[Mission] = "required, e.g. MINUSCA";
-        else if (missions is not null && !missions.Contains(mission)) problems[Mission] = $"“{mission.ToUpperInvariant()}” is not a known mission";
+        if (mission.Length == 0) problems[Mission] = Strings.Get("RequestDraft_MissionRequired");
+        else if (missions is not null && !missions.Contains(mission)) problems[Mission] = Strings.Format("RequestDraft_UnknownMission", mission.ToUpperInvariant());
         request.Mission = $"missions/{mission}";
 
         var category = FieldText.Choice(Value(Category), CategoryNames, required: true);
@@ -84,7 +95,7 @@ public static class RequestDraft
         request.DeploymentDate = OfficerText.ToProto(deployment.Value);
         var deadline = FieldText.Instant(Value(Deadline), required: true);
         if (!deadline.Ok) problems[Deadline] = deadline.Problem!;
-        else if (deployment.Value is { } day && DateOnly.FromDateTime(deadline.Value!.Value) > day) problems[Deadline] = "must fall on or before the deployment day";
+        else if (deployment.Value is { } day && DateOnly.FromDateTime(deadline.Value!.Value) > day) problems[Deadline] = Strings.Get("RequestDraft_DeadlineAfterDeployment");
         request.Deadline = FieldText.ToProto(deadline.Value);
 
         var languages = OfficerText.LanguageRequirements(Value(Languages), vocabulary.LanguageCodes);
@@ -103,8 +114,8 @@ public static class RequestDraft
         var women = Value(Women).TrimEnd('%').Trim();
         if (women.Length > 0)
         {
-            if (!double.TryParse(women, NumberStyles.Float, CultureInfo.InvariantCulture, out var percent) || percent is < 0 or > 100)
-                problems[Women] = "a share from 0% to 100%";
+            if (!TryPercent(women, out var percent) || percent is < 0 or > 100)
+                problems[Women] = Strings.Get("RequestDraft_WomenShare");
             else request.TargetWomenShare = percent / 100;
         }
         var stream = FieldText.Choice(Value(Stream), StreamNames, required: false);
@@ -119,4 +130,9 @@ public static class RequestDraft
             return parsed.Value;
         }
     }
+
+    /// <summary>"30", "12.5", or "12,5" as French writes it.</summary>
+    private static bool TryPercent(string text, out double percent) =>
+        double.TryParse(text, NumberStyles.Float, UiLanguage.Formatting, out percent)
+        || double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out percent);
 }

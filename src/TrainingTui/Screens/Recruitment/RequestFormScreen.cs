@@ -26,11 +26,12 @@ public sealed class RequestFormScreen : FormScreen
         _saved = saved;
         Fill(RequestDraft.Text(request));
         Intro = request is null
-            ? "A new request: a draft until you open it (O on the request). Ctrl+S saves; Esc cancels."
-            : $"{request.Name} · {RequestText.State(request.State)} · last changed {Format.Instant(request.UpdateTime)}";
+            ? Strings.Get("RequestForm_NewIntro")
+            : Strings.Format("RequestForm_EditIntro", request.Name, RequestText.State(request.State), Format.Instant(request.UpdateTime));
     }
 
-    public override string Heading => _stored is null ? "New request" : $"Edit {RequestText.Fit(_stored.Title, 30)}";
+    public override string Heading =>
+        _stored is null ? Strings.Get("RequestForm_NewHeading") : Strings.Format("RequestForm_EditHeading", RequestText.Fit(_stored.Title, 30));
 
     protected override bool IsNew => _stored is null;
 
@@ -66,8 +67,8 @@ public sealed class RequestFormScreen : FormScreen
             {
                 _saved(result);
                 Saved(stored is null
-                    ? $"Published “{result.Title}” as a draft: O on it opens it to Member States."
-                    : $"Saved “{result.Title}”: {string.Join(", ", changedKeys).Replace('_', ' ')}.");
+                    ? Strings.Format("RequestForm_Published", result.Title)
+                    : Strings.Format("RequestForm_Saved", result.Title, string.Join(", ", changedKeys.Select(RequestDraft.Caption))));
             },
             error =>
             {

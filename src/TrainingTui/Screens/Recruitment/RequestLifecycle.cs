@@ -15,13 +15,13 @@ public static class RequestLifecycle
 
     public static string? NotApplicable(LifecycleMove move, RecruitmentRequest request)
     {
-        var now = $"The request is {RequestText.State(request.State)}";
+        var now = RequestText.State(request.State);
         return move switch
         {
-            LifecycleMove.Open when request.State != RecruitmentRequest.Types.State.Draft => $"{now}: only a draft is opened.",
-            LifecycleMove.Close when request.State != RecruitmentRequest.Types.State.Open => $"{now}: only an open request is closed.",
-            LifecycleMove.Cancel when request.State == RecruitmentRequest.Types.State.Cancelled => $"{now} already.",
-            LifecycleMove.Complete => "A request is closed, not completed.",
+            LifecycleMove.Open when request.State != RecruitmentRequest.Types.State.Draft => Strings.Format("RequestLifecycle_OnlyDraftOpened", now),
+            LifecycleMove.Close when request.State != RecruitmentRequest.Types.State.Open => Strings.Format("RequestLifecycle_OnlyOpenClosed", now),
+            LifecycleMove.Cancel when request.State == RecruitmentRequest.Types.State.Cancelled => Strings.Format("RequestLifecycle_Already", now),
+            LifecycleMove.Complete => Strings.Get("RequestLifecycle_NotCompleted"),
             _ => null,
         };
     }
@@ -29,12 +29,13 @@ public static class RequestLifecycle
     public static string LiveNominations(IEnumerable<Nomination> nominations)
     {
         var live = nominations.Where(n => Live.Contains(n.State)).ToList();
-        if (live.Count == 0) return "It has no live nominations.";
+        if (live.Count == 0) return Strings.Get("RequestLifecycle_NoLive");
         var states = string.Join(", ", Live.Select(s => (State: s, Count: live.Count(n => n.State == s))).Where(x => x.Count > 0)
-            .Select(x => $"{x.Count} {Format.State(x.State)}"));
+            .Select(x => RequestText.Count(x.State, x.Count)));
         var from = string.Join(", ", live.Select(n => Format.RegionOf(n.Name)).Distinct().Order(StringComparer.Ordinal));
-        return $"Its {live.Count} live nomination{(live.Count == 1 ? "" : "s")} ({states}; from {from}) " +
-               $"{(live.Count == 1 ? "is" : "are")} cancelled with your reason, and the focal points see it.";
+        return live.Count == 1
+            ? Strings.Format("RequestLifecycle_LiveOne", live.Count, states, from)
+            : Strings.Format("RequestLifecycle_LiveMany", live.Count, states, from);
     }
 
     public static async Task AskAndMoveAsync(ScreenContext context, CallSlot slot, LifecycleMove move, RecruitmentRequest request,
@@ -45,21 +46,24 @@ public static class RequestLifecycle
             context.Status.ShowError(problem);
             return;
         }
-        var what = $"“{request.Title}” ({RequestText.Mission(request.Mission)})";
+        var what = RequestText.Named(request);
         var reason = "";
         switch (move)
         {
             case LifecycleMove.Open:
-                if (!context.Dialogs.Confirm("Open the request",
-                        $"Open {what}? Member States see it and may nominate until {Format.Instant(request.Deadline)}.", "Open")) return;
+                if (!context.Dialogs.Confirm(Strings.Get("RequestLifecycle_OpenTitle"),
+                        Strings.Format("RequestLifecycle_OpenQuestion", what, Format.Instant(request.Deadline)),
+                        Strings.Get("RequestLifecycle_OpenButton"))) return;
                 break;
             case LifecycleMove.Close:
-                if (!context.Dialogs.Confirm("Close the request", $"Close {what}? No more nominations; the deployment steps continue.", "Close")) return;
+                if (!context.Dialogs.Confirm(Strings.Get("RequestLifecycle_CloseTitle"), Strings.Format("RequestLifecycle_CloseQuestion", what),
+                        Strings.Get("RequestLifecycle_CloseButton"))) return;
                 break;
             default:
-                if (!context.Dialogs.Confirm("Cancel the request", $"Cancel {what}? {LiveNominations(nominations)} This cannot be undone.",
-                        "Cancel the request")) return;
-                if (context.Dialogs.AskReason("Cancel the request", "Why is the request cancelled? (every focal point with a nomination reads it)") is not { } why) return;
+                if (!context.Dialogs.Confirm(Strings.Get("RequestLifecycle_CancelTitle"),
+                        Strings.Format("RequestLifecycle_CancelQuestion", what, LiveNominations(nominations)),
+                        Strings.Get("RequestLifecycle_CancelTitle"))) return;
+                if (context.Dialogs.AskReason(Strings.Get("RequestLifecycle_CancelTitle"), Strings.Get("RequestLifecycle_CancelWhy")) is not { } why) return;
                 reason = why;
                 break;
         }
@@ -70,16 +74,21 @@ public static class RequestLifecycle
                 moved(result);
                 context.Status.ShowInfo(move switch
                 {
-                    LifecycleMove.Open => $"Opened {what} to Member States.",
-                    LifecycleMove.Close => $"Closed {what} to nominations.",
-                    _ => $"Cancelled {what}.",
+                    LifecycleMove.Open => Strings.Format("RequestLifecycle_Opened", what),
+                    LifecycleMove.Close => Strings.Format("RequestLifecycle_Closed", what),
+                    _ => Strings.Format("RequestLifecycle_Cancelled", what),
                 });
             },
             error =>
             {
                 if (error.ServerUnreachable) return;
                 var why = error.RuleViolations.Count > 0 ? string.Join(" ", error.RuleViolations.Select(v => v.Description)) : error.Message;
-                context.Status.ShowError($"{what} was not {(move == LifecycleMove.Open ? "opened" : move == LifecycleMove.Close ? "closed" : "cancelled")}: {why}");
+                context.Status.ShowError(move switch
+                {
+                    LifecycleMove.Open => Strings.Format("RequestLifecycle_NotOpened", what, why),
+                    LifecycleMove.Close => Strings.Format("RequestLifecycle_NotClosed", what, why),
+                    _ => Strings.Format("RequestLifecycle_NotCancelled", what, why),
+                });
             });
     }
 }

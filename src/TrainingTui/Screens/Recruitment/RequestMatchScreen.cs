@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
@@ -17,7 +16,7 @@ public sealed record CandidateRow(Candidate Candidate, bool Selected = false, Su
     public string DisplayName => Candidate.OfficerDisplayName;
     public bool Submitted => Result?.Submitted == true;
     public bool IsFemale => Candidate.Gender == Gender.Female;
-    public string Score => Candidate.Score.ToString("0.#", CultureInfo.InvariantCulture);
+    public string Score => Candidate.Score.ToString("0.#", UiLanguage.Formatting);
 
     /// <summary>The score components' explanations: "French 2 level(s) above the required B2 · Forensics at expert level · …".</summary>
     public string Why { get; } = string.Join(" · ", Candidate.Components.Select(c => c.Explanation).Where(e => e.Length > 0));
@@ -64,7 +63,7 @@ public sealed partial class RequestMatchScreen : TableScreen<CandidateRow>
         Request = request;
         _submissions = new Submissions(context);
         _region = OwnMemberState(context.Caller);
-        _stateLabel = new Label { X = 0, Y = 2, Text = "Member State (e.g. SN), Enter:", Visible = false };
+        _stateLabel = new Label { X = 0, Y = 2, Text = Strings.Get("RequestMatch_StatePrompt"), Visible = false };
         _stateField = new TextField { X = Pos.Right(_stateLabel) + 1, Y = 2, Width = 6, Visible = false };
         Add(_stateLabel, _stateField);
         Table.Style.GetOrCreateColumnStyle(1).Alignment = Alignment.End;
@@ -84,7 +83,8 @@ public sealed partial class RequestMatchScreen : TableScreen<CandidateRow>
     private string Mission => RequestText.Mission(Request.Mission);
 
     /// <summary>Fixed for the screen's life (the header is drawn once); a chosen Member State shows in the summary.</summary>
-    public override string Heading => OwnMemberState(Context.Caller) is { } region ? $"Match {region}" : "Match";
+    public override string Heading =>
+        OwnMemberState(Context.Caller) is { } region ? Strings.Format("RequestMatch_HeadingOf", region) : Strings.Get("RequestMatch_Heading");
 
     /// <summary>Focal points and read-write integrations nominate; others only look.</summary>
     private bool CanNominate => Context.IsFocalPoint
@@ -107,12 +107,12 @@ public sealed partial class RequestMatchScreen : TableScreen<CandidateRow>
     private static IReadOnlyList<Column<CandidateRow>> Columns() =>
     [
         new("●", r => r.Selected ? "●" : "", r => r.Selected ? 0 : 1, MaxWidth: 1),
-        new("SCORE", r => r.Score, r => r.Candidate.Score, MaxWidth: 5),
-        new("NAME", r => r.DisplayName, r => Folding.Fold(r.DisplayName), MaxWidth: 22),
-        new("G", r => Format.Gender(r.Candidate.Gender), r => (int)r.Candidate.Gender, MaxWidth: 1),
-        new("RESULT", r => r.Result?.Text ?? "", r => r.Result?.Text, MaxWidth: 11),
-        new("WHY", r => r.WhyText, MaxWidth: 40),
-        new("WARNINGS", r => r.Warnings, MaxWidth: 40, MayCut: true),
+        new(Strings.Get("RequestMatch_ColScore"), r => r.Score, r => r.Candidate.Score, MaxWidth: 5),
+        new(Strings.Get("Col_Name"), r => r.DisplayName, r => Folding.Fold(r.DisplayName), MaxWidth: 22),
+        new(Strings.Get("Col_Gender"), r => Format.Gender(r.Candidate.Gender), r => (int)r.Candidate.Gender, MaxWidth: 1),
+        new(Strings.Get("Col_Result"), r => r.Result?.Text ?? "", r => r.Result?.Text, MaxWidth: 11),
+        new(Strings.Get("RequestMatch_ColWhy"), r => r.WhyText, MaxWidth: 40),
+        new(Strings.Get("Col_Warnings"), r => r.Warnings, MaxWidth: 40, MayCut: true),
     ];
 
     /// <summary>The State a caller nominates for, when there is exactly one: a focal point's own, a one-State integration's.</summary>
@@ -147,7 +147,7 @@ public sealed partial class RequestMatchScreen : TableScreen<CandidateRow>
 
     private async Task MatchAsync(string region)
     {
-        Summary = $"Matching {region}'s officers against the request…";
+        Summary = Strings.Format("RequestMatch_Matching", region);
         await Context.Load(_match,
             ct => Context.Client.MatchCandidatesAsync(Request.Name, region, MatchSize, ct),
             response =>
@@ -159,7 +159,7 @@ public sealed partial class RequestMatchScreen : TableScreen<CandidateRow>
                     : new CandidateRow(c)).ToList());
                 Changed();
             },
-            error => Summary = $"Could not match {region}'s officers: {error.Message}");
+            error => Summary = Strings.Format("RequestMatch_Failed", region, error.Message));
     }
 
     /// <summary>The Member State's nominations to the request, for the share of women on its list.</summary>
@@ -186,7 +186,7 @@ public sealed partial class RequestMatchScreen : TableScreen<CandidateRow>
     {
         var now = Context.Clock.GetUtcNow().UtcDateTime;
         Details.Text =
-            $"{Mission} · {Request.OfficerCount} sought · {RequestText.Standing(Request, now)} · {Request.Title}\n" +
+            Strings.Format("RequestMatch_Line", Mission, Request.OfficerCount, RequestText.Standing(Request, now), Request.Title) + "\n" +
             RequestText.Requirements(Request) + "\n" +
             (Prompting ? "" : ListLine());
     }
@@ -195,8 +195,8 @@ public sealed partial class RequestMatchScreen : TableScreen<CandidateRow>
     private string ListLine()
     {
         if (_region is not { } region) return "";
-        var change = ChoosesMemberState ? " · m another Member State" : "";
-        if (_stateNominations is not { } list) return $"{region}'s list: reading…{change}";
+        var change = ChoosesMemberState ? Strings.Get("RequestMatch_Another") : "";
+        if (_stateNominations is not { } list) return Strings.Format("RequestMatch_ListReading", region, change);
         var underway = list.Where(n => n.State is Nomination.Types.State.Submitted or Nomination.Types.State.Shortlisted
             or Nomination.Types.State.Selected or Nomination.Types.State.Cleared).ToList();
         var women = underway.Count(n => n.OfficerGender == Gender.Female);
@@ -206,22 +206,28 @@ public sealed partial class RequestMatchScreen : TableScreen<CandidateRow>
         {
             var after = underway.Count + selected.Count;
             var womenAfter = women + selected.Count(r => r.IsFemale);
-            then = $" · with the selection {after}, {Women(womenAfter)} ({Format.Percent((double)womenAfter / after)})";
+            then = Strings.Format("RequestMatch_WithSelection", after, Women(womenAfter), Format.Percent((double)womenAfter / after));
         }
-        return $"{region}'s list: {underway.Count} under way, {Women(women)}{then}{change}";
+        return Strings.Format("RequestMatch_List", region, underway.Count, Women(women), then, change);
     }
 
-    private static string Women(int count) => $"{count} wom{(count == 1 ? "an" : "en")}";
+    /// <summary>"0 women", "1 woman", "3 women": French says "0 femme", as it counts nobody in the singular.</summary>
+    private static string Women(int count) => count switch
+    {
+        0 => Strings.Format("RequestMatch_WomenNone", count),
+        1 => Strings.Format("RequestMatch_WomanOne", count),
+        _ => Strings.Format("RequestMatch_WomenMany", count),
+    };
 
     private void UpdateSummary()
     {
         if (_response is not { } response || _region is not { } region) return;
         var selected = Source.AllRows.Where(r => r.Selected).ToList();
-        var best = response.Candidates.Count < response.EligibleCount ? $" · best {response.Candidates.Count} shown" : "";
-        var filtered = Source.Rows != Source.TotalRows ? $" · {Source.Rows} match the filter" : "";
-        var selection = selected.Count == 0 ? "" : $" · {selected.Count} selected ({Women(selected.Count(r => r.IsFemale))}), n submits";
-        Summary = $"{response.EligibleCount} of {response.ConsideredCount} officers of {region} pass every rule{best}{filtered}{selection}" +
-                  $" · scoring (i): {response.Scoring.Replace('_', ' ')}";
+        var best = response.Candidates.Count < response.EligibleCount ? Strings.Format("RequestMatch_Best", response.Candidates.Count) : "";
+        var filtered = Source.Rows != Source.TotalRows ? Strings.Format("RequestMatch_Filtered", Source.Rows) : "";
+        var selection = selected.Count == 0 ? "" : Strings.Format("RequestMatch_Selection", selected.Count, Women(selected.Count(r => r.IsFemale)));
+        Summary = Strings.Format("RequestMatch_Summary", response.EligibleCount, response.ConsideredCount, region, best + filtered + selection,
+            response.Scoring.Replace('_', ' '));
     }
 
     protected override void OnFilterApplied() => UpdateSummary();
@@ -235,26 +241,26 @@ public sealed partial class RequestMatchScreen : TableScreen<CandidateRow>
         var c = row.Candidate;
         var lines = new List<string>
         {
-            $"{row.DisplayName} · {Format.Gender(c.Gender)} · {Format.RegionOf(c.Officer)} · score {row.Score}",
+            Strings.Format("RequestMatch_CandidateLine", row.DisplayName, Format.Gender(c.Gender), Format.RegionOf(c.Officer), row.Score),
             "",
         };
         lines.AddRange(c.Components.Select(s =>
-            $"{("+" + s.Points.ToString("0.#", CultureInfo.InvariantCulture)),6}  {(s.Explanation.Length > 0 ? s.Explanation : s.Component)}"));
+            $"{("+" + s.Points.ToString("0.#", UiLanguage.Formatting)),6}  {(s.Explanation.Length > 0 ? s.Explanation : s.Component)}"));
         if (c.Warnings.Count > 0)
         {
             lines.Add("");
-            lines.Add("Warnings (they do not block the nomination):");
+            lines.Add(Strings.Get("Nominate_WarningsHeading"));
             lines.AddRange(c.Warnings.Select(w => $"! {w}"));
         }
         if (row.Result is { } result)
         {
             lines.Add("");
-            lines.Add(result.Submitted ? "✓ Submitted to this request." : $"✗ The service refused the nomination: {result.Refusal}");
+            lines.Add(result.Submitted ? Strings.Get("RequestMatch_SubmittedHere") : Strings.Format("RequestMatch_RefusedBecause", result.Refusal));
         }
         if (_response is { Scoring.Length: > 0 } response)
         {
-            List<string> rules = ["", "How the score is made:", .. RequestText.ScoringLines(response.Scoring)];
-            lines.AddRange(FitsInADialog([.. lines, .. rules]) ? rules : ["", "Close, then i shows how the score is made."]);
+            List<string> rules = ["", Strings.Get("RequestMatch_HowHeading"), .. RequestText.ScoringLines(response.Scoring)];
+            lines.AddRange(FitsInADialog([.. lines, .. rules]) ? rules : ["", Strings.Get("RequestMatch_HowLater")]);
         }
         Context.Dialogs.Show($"{row.DisplayName} — {Mission}", string.Join('\n', lines));
     }
@@ -275,10 +281,10 @@ public sealed partial class RequestMatchScreen : TableScreen<CandidateRow>
     {
         if (_response is not { Scoring.Length: > 0 } response)
         {
-            Context.Status.ShowError("The service has not said how it scores yet: match first.");
+            Context.Status.ShowError(Strings.Get("RequestMatch_NoScoringYet"));
             return;
         }
-        Context.Dialogs.Show("How candidates are scored", string.Join('\n', RequestText.ScoringLines(response.Scoring)));
+        Context.Dialogs.Show(Strings.Get("RequestMatch_ScoringTitle"), string.Join('\n', RequestText.ScoringLines(response.Scoring)));
     }
 
     public override bool HandleKey(Key key)
@@ -313,7 +319,7 @@ public sealed partial class RequestMatchScreen : TableScreen<CandidateRow>
         _stateField.Visible = true;
         ShowDetails();
         _stateField.SetFocus();
-        if (_region is null) Summary = "Whose officers? Type a Member State's region code (e.g. SN) and Enter; Esc goes back.";
+        if (_region is null) Summary = Strings.Get("RequestMatch_Whose");
     }
 
     private void ClosePrompt()
@@ -330,7 +336,7 @@ public sealed partial class RequestMatchScreen : TableScreen<CandidateRow>
         var region = _stateField.Text.Trim().ToUpperInvariant();
         if (!RegionCodePattern().IsMatch(region))
         {
-            Context.Status.ShowError("A Member State is its two-letter region code, e.g. SN.");
+            Context.Status.ShowError(Strings.Get("RequestMatch_RegionCode"));
             return true;
         }
         ClosePrompt();
@@ -361,13 +367,13 @@ public sealed partial class RequestMatchScreen : TableScreen<CandidateRow>
 
     /// <summary>Why nobody can be selected here, or null when selecting is possible.</summary>
     private string? CannotSelect() =>
-        !CanNominate ? "Only the Member State's focal point nominates; this is the match to look at."
-        : !AcceptsNominations ? $"This request is not taking nominations: {RequestText.Standing(Request, Context.Clock.GetUtcNow().UtcDateTime)}."
+        !CanNominate ? Strings.Get("RequestMatch_OnlyFocalPoint")
+        : !AcceptsNominations ? Strings.Format("RequestMatch_NotTaking", RequestText.Standing(Request, Context.Clock.GetUtcNow().UtcDateTime))
         : null;
 
     private void Toggle(CandidateRow row)
     {
-        if (!row.Selected && (CannotSelect() ?? (row.Submitted ? $"{row.DisplayName} is already submitted to this request." : null)) is { } why)
+        if (!row.Selected && (CannotSelect() ?? (row.Submitted ? Strings.Format("RequestMatch_AlreadySubmitted", row.DisplayName) : null)) is { } why)
         {
             Context.Status.ShowError(why);
             return;
@@ -387,12 +393,12 @@ public sealed partial class RequestMatchScreen : TableScreen<CandidateRow>
         var selected = Source.AllRows.Where(r => r.Selected).ToList();
         if (selected.Count == 0)
         {
-            Context.Status.ShowError("Nothing selected: Space selects an officer.");
+            Context.Status.ShowError(Strings.Get("RequestMatch_NothingSelected"));
             return;
         }
-        if (!Context.Dialogs.Confirm("Review the nomination", Review(selected), "Submit"))
+        if (!Context.Dialogs.Confirm(Strings.Get("Nominate_Review"), Review(selected), Strings.Get("Nominate_Submit")))
         {
-            Context.Status.ShowInfo("Nothing was submitted.");
+            Context.Status.ShowInfo(Strings.Get("Nominate_NothingSubmitted"));
             return;
         }
         await SubmitAsync(selected);
@@ -404,18 +410,19 @@ public sealed partial class RequestMatchScreen : TableScreen<CandidateRow>
         const int listed = 12;
         var lines = new List<string>
         {
-            $"Nominate {selected.Count} officer{(selected.Count == 1 ? "" : "s")} of {_region} to {Mission}, \"{Request.Title}\" " +
-            $"(nominations until {Format.Instant(Request.Deadline)}):",
+            selected.Count == 1
+                ? Strings.Format("RequestMatch_ReviewOne", selected.Count, _region, Mission, Request.Title, Format.Instant(Request.Deadline))
+                : Strings.Format("RequestMatch_ReviewMany", selected.Count, _region, Mission, Request.Title, Format.Instant(Request.Deadline)),
         };
-        lines.AddRange(selected.Take(listed).Select(r => $"  {r.DisplayName} ({Format.Gender(r.Candidate.Gender)}), score {r.Score}"));
-        if (selected.Count > listed) lines.Add($"  … and {selected.Count - listed} more");
+        lines.AddRange(selected.Take(listed).Select(r => Strings.Format("RequestMatch_ReviewLine", r.DisplayName, Format.Gender(r.Candidate.Gender), r.Score)));
+        if (selected.Count > listed) lines.Add(Strings.Format("Nominate_AndMore", selected.Count - listed));
         lines.Add("");
         var warnings = selected.SelectMany(r => r.Candidate.Warnings.Select(w => $"  ! {r.DisplayName}: {w}")).ToList();
-        lines.Add(warnings.Count == 0 ? "No warnings about these officers." : "Warnings (they do not block the nomination):");
+        lines.Add(warnings.Count == 0 ? Strings.Get("Nominate_NoWarnings") : Strings.Get("Nominate_WarningsHeading"));
         lines.AddRange(warnings);
         lines.Add("");
         lines.Add(ListLine());
-        lines.Add("The service checks every rule again for each officer as it is submitted.");
+        lines.Add(Strings.Get("RequestMatch_ChecksAgain"));
         return string.Join('\n', lines);
     }
 
@@ -436,8 +443,8 @@ public sealed partial class RequestMatchScreen : TableScreen<CandidateRow>
         await LoadListAsync(region);
         var total = submitted + refused;
         var parity = last?.Warnings.FirstOrDefault(w => w.Rule == NomineeRow.ParityRule) is { } warning ? $" ! {warning.Description}" : "";
-        if (refused == 0) Context.Status.ShowInfo($"Submitted {submitted} of {total} to {Mission}.{parity}");
-        else Context.Status.ShowError($"Submitted {submitted} of {total}; {refused} refused — WHY says why, Enter shows all.{parity}");
+        if (refused == 0) Context.Status.ShowInfo(Strings.Format("RequestMatch_Submitted", submitted, total, Mission) + parity);
+        else Context.Status.ShowError(Strings.Format("RequestMatch_SubmittedRefused", submitted, total, refused) + parity);
     }
 
     public override void OnClosed()

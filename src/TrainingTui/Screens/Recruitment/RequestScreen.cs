@@ -54,7 +54,7 @@ public sealed class RequestScreen : TableScreen<Nomination>
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
         .. CanMatch
-            ? new KeyHelp[] { new("m", Context.IsAdministrator ? "match a Member State's officers" : "match officers, nominate", "match") }
+            ? new KeyHelp[] { Context.IsAdministrator ? Help("m", "Key_RequestMatchMemberState") : Help("m", "Key_RequestMatchNominate") }
             : [],
         .. CanNominate ? new KeyHelp[] { Help("w", "Key_Withdraw") } : [],
         .. Context.IsAdministrator
@@ -72,11 +72,11 @@ public sealed class RequestScreen : TableScreen<Nomination>
 
     private static IReadOnlyList<Column<Nomination>> Columns() =>
     [
-        new("OFFICER", n => n.OfficerDisplayName, n => Folding.Fold(n.OfficerDisplayName), MaxWidth: 26),
-        new("MS", n => Format.RegionOf(n.Name), n => Format.RegionOf(n.Name), MaxWidth: 3),
-        new("G", n => Format.Gender(n.OfficerGender), n => (int)n.OfficerGender, MaxWidth: 1),
-        new("STATE", n => Format.State(n.State), n => Array.IndexOf(Path, n.State), MaxWidth: 12),
-        new("UPDATED", n => Format.Instant(n.UpdateTime), n => n.UpdateTime?.ToDateTime()),
+        new(Strings.Get("Col_Officer"), n => n.OfficerDisplayName, n => Folding.Fold(n.OfficerDisplayName), MaxWidth: 26),
+        new(Strings.Get("Col_MemberState"), n => Format.RegionOf(n.Name), n => Format.RegionOf(n.Name), MaxWidth: 3),
+        new(Strings.Get("Col_Gender"), n => Format.Gender(n.OfficerGender), n => (int)n.OfficerGender, MaxWidth: 1),
+        new(Strings.Get("Col_State"), n => Format.State(n.State), n => Array.IndexOf(Path, n.State), MaxWidth: 15),
+        new(Strings.Get("Col_Updated"), n => Format.Instant(n.UpdateTime), n => n.UpdateTime?.ToDateTime()),
     ];
 
     /// <summary>Every time: back from matching, the new nominations are listed.</summary>
@@ -86,7 +86,7 @@ public sealed class RequestScreen : TableScreen<Nomination>
 
     private async Task LoadNominationsAsync()
     {
-        if (!_loaded) Summary = "Loading nominations…";
+        if (!_loaded) Summary = Strings.Get("Session_Loading");
         await Context.Load(_nominations,
             async ct => (await Context.Client.ListAllNominationsAsync(new ListNominationsRequest
             {
@@ -98,7 +98,7 @@ public sealed class RequestScreen : TableScreen<Nomination>
                 ShowRows(rows);
                 Changed();
             },
-            error => Summary = $"Could not load the nominations: {error.Message}");
+            error => Summary = Strings.Format("Request_LoadFailed", error.Message));
     }
 
     private void Changed()
@@ -114,45 +114,45 @@ public sealed class RequestScreen : TableScreen<Nomination>
         var profile = Request.ExpertProfile.Length == 0 ? "—" : Request.ExpertProfile.ReplaceLineEndings(" ");
         var standing = RequestText.Standing(Request, now);
         Details.Text =
-            $"{Mission} · {RequestText.Category(Request.Category)} · {Officers(Request.OfficerCount)} · deploys {Format.Date(Request.DeploymentDate)}" +
+            Strings.Format("Request_Line", Mission, RequestText.Category(Request.Category), Officers(Request.OfficerCount), Format.Date(Request.DeploymentDate)) +
             (stream.Length > 0 ? $" · {stream}" : "") + "\n" +
-            char.ToUpperInvariant(standing[0]) + standing[1..] + "\n" +
+            char.ToUpper(standing[0], UiLanguage.Formatting) + standing[1..] + "\n" +
             RequestText.Requirements(Request) + "\n" +
             WomenLine() + "\n" +
-            $"Profile: {profile}";
+            Strings.Format("Request_Profile", profile);
     }
 
     /// <summary>The share of women sought among those deployed, beside where the nominations listed stand.</summary>
     private string WomenLine()
     {
-        var sought = Request.TargetWomenShare > 0 ? $"Women: {Format.Percent(Request.TargetWomenShare)} sought among those deployed" : "Women (no target set)";
+        var sought = Request.TargetWomenShare > 0 ? Strings.Format("Request_WomenSought", Format.Percent(Request.TargetWomenShare)) : Strings.Get("Request_WomenNoTarget");
         if (!_loaded) return sought;
         var deployed = Source.AllRows.Where(n => n.State == State.Deployed).ToList();
         var underway = Source.AllRows.Where(Underway).ToList();
-        var now = deployed.Count == 0 ? "none deployed yet" : $"{Women(deployed)} of {deployed.Count} deployed";
-        return $"{sought} · {now} · {Women(underway)} of {underway.Count} under way";
+        var now = deployed.Count == 0 ? Strings.Get("Request_NoneDeployed") : Strings.Format("Request_WomenDeployed", Women(deployed), deployed.Count);
+        return Strings.Format("Request_WomenLine", sought, now, Women(underway), underway.Count);
 
         static int Women(IEnumerable<Nomination> list) => list.Count(n => n.OfficerGender == Gender.Female);
     }
 
     private static bool Underway(Nomination n) => n.State is State.Submitted or State.Shortlisted or State.Selected or State.Cleared;
 
-    private static string Officers(int count) => $"{count} officer{(count == 1 ? "" : "s")}";
+    private static string Officers(int count) => RequestText.Officers(count);
 
     private void UpdateSummary()
     {
-        var whose = Context.IsFocalPoint ? $"{Context.Caller.RegionCode}'s nominations" : "Nominations";
+        var whose = Context.IsFocalPoint ? Strings.Format("Session_Whose", Context.Caller.RegionCode) : Strings.Get("Session_All");
         var all = Source.AllRows;
         if (all.Count == 0)
         {
             var accepting = RequestText.AcceptsNominations(Request, Context.Clock.GetUtcNow().UtcDateTime);
-            Summary = $"{whose}: none yet." + (CanNominate && accepting ? " Press m to match officers and nominate." : "");
+            Summary = Strings.Format("Session_NoneYet", whose) + (CanNominate && accepting ? Strings.Get("Request_PressM") : "");
             return;
         }
         var states = Path.Select(s => (State: s, Count: all.Count(n => n.State == s))).Where(x => x.Count > 0)
-            .Select(x => $"{x.Count} {Format.State(x.State)}");
-        var shown = Source.Rows != all.Count ? $" ({Source.Rows} shown)" : "";
-        Summary = $"{whose}{shown}: {string.Join(", ", states)} · {Officers(Request.OfficerCount)} sought";
+            .Select(x => RequestText.Count(x.State, x.Count));
+        var shown = Source.Rows != all.Count ? Strings.Format("Request_Shown", Source.Rows) : "";
+        Summary = Strings.Format("Request_Summary", whose, shown, string.Join(", ", states), Officers(Request.OfficerCount));
     }
 
     protected override void OnFilterApplied() => UpdateSummary();
@@ -160,9 +160,9 @@ public sealed class RequestScreen : TableScreen<Nomination>
     protected override bool Matches(Nomination row, string foldedFilter) =>
         Folding.Fold($"{row.OfficerDisplayName} {Format.RegionOf(row.Name)} {Format.State(row.State)}").Contains(foldedFilter);
 
-    protected override void Open(Nomination row) => Context.Dialogs.Show($"Nomination of {row.OfficerDisplayName}",
-        $"{row.Name}\nState: {Format.State(row.State)}\n\n{Describe.History(row)}" +
-        (row.Warnings.Count > 0 ? $"\n\nWarnings at submission:\n{Describe.Findings(row.Warnings)}" : ""));
+    protected override void Open(Nomination row) => Context.Dialogs.Show(Strings.Format("Session_NominationOf", row.OfficerDisplayName),
+        $"{row.Name}\n{Strings.Format("Session_StateLine", Format.State(row.State))}\n\n{Describe.History(row)}" +
+        (row.Warnings.Count > 0 ? $"\n\n{Strings.Get("Request_WarningsAtSubmission")}\n{Describe.Findings(row.Warnings)}" : ""));
 
     private void ShowRequest()
     {
@@ -171,16 +171,16 @@ public sealed class RequestScreen : TableScreen<Nomination>
         var lines = new List<string>
         {
             $"{Mission} · {RequestText.Category(Request.Category)} · {Officers(Request.OfficerCount)}" + (stream.Length > 0 ? $" · {stream}" : ""),
-            $"Deployment: {Format.Date(Request.DeploymentDate)}",
-            $"Deadline: {Format.Instant(Request.Deadline)}",
-            $"State: {RequestText.Standing(Request, now)}",
+            Strings.Format("Request_Deployment", Format.Date(Request.DeploymentDate)),
+            Strings.Format("Request_Deadline", Format.Instant(Request.Deadline)),
+            Strings.Format("Session_StateLine", RequestText.Standing(Request, now)),
             "",
-            "Expert profile:",
+            Strings.Get("Request_ExpertProfile"),
             Request.ExpertProfile.Length == 0 ? "—" : Request.ExpertProfile,
             "",
             RequestText.Requirements(Request),
         };
-        if (Request.TargetWomenShare > 0) lines.Add($"Women sought: {Format.Percent(Request.TargetWomenShare)} of those deployed");
+        if (Request.TargetWomenShare > 0) lines.Add(Strings.Format("Request_WomenSoughtInFull", Format.Percent(Request.TargetWomenShare)));
         Context.Dialogs.Show(Request.Title, string.Join('\n', lines));
     }
 
@@ -211,7 +211,7 @@ public sealed class RequestScreen : TableScreen<Nomination>
         if (decision is { } d)
         {
             if (Selected is { } nomination) _ = DecideAsync(d, nomination);
-            else Context.Status.ShowError("No nomination selected.");
+            else Context.Status.ShowError(Strings.Get("Request_NoneSelected"));
             return true;
         }
         return base.HandleKey(key);
@@ -247,16 +247,16 @@ public sealed class RequestScreen : TableScreen<Nomination>
     /// <summary>Why the decision cannot apply to the nomination as it stands (the request's path), or null when it can.</summary>
     private static string? NotApplicable(Decision decision, Nomination n)
     {
-        var who = $"{n.OfficerDisplayName} is {Format.State(n.State)}";
+        var (name, state) = (n.OfficerDisplayName, Format.State(n.State));
         return decision switch
         {
-            Decision.Shortlist when n.State != State.Submitted => $"{who}: only submitted nominations can be shortlisted.",
-            Decision.Select when n.State != State.Shortlisted => $"{who}: only shortlisted nominations can be selected.",
-            Decision.Clear when n.State != State.Selected => $"{who}: only selected nominations can be cleared.",
-            Decision.Deploy when n.State != State.Cleared => $"{who}: only cleared nominations can be deployed.",
+            Decision.Shortlist when n.State != State.Submitted => Strings.Format("Request_OnlySubmittedShortlisted", name, state),
+            Decision.Select when n.State != State.Shortlisted => Strings.Format("Request_OnlyShortlistedSelected", name, state),
+            Decision.Clear when n.State != State.Selected => Strings.Format("Request_OnlySelectedCleared", name, state),
+            Decision.Deploy when n.State != State.Cleared => Strings.Format("Request_OnlyClearedDeployed", name, state),
             Decision.Reject when n.State is not (State.Submitted or State.Shortlisted or State.Selected) =>
-                $"{who}: only submitted, shortlisted or selected nominations can be rejected.",
-            Decision.Withdraw when !Underway(n) => $"{who}: only nominations still under way can be withdrawn.",
+                Strings.Format("Request_OnlyUnderwayRejected", name, state),
+            Decision.Withdraw when !Underway(n) => Strings.Format("Request_OnlyUnderwayWithdrawn", name, state),
             _ => null,
         };
     }
@@ -269,27 +269,27 @@ public sealed class RequestScreen : TableScreen<Nomination>
             return;
         }
         var name = nomination.OfficerDisplayName;
+        var region = Format.RegionOf(nomination.Name);
         var reason = "";
         switch (decision)
         {
             case Decision.Select:
                 // One of the posts sought is given: asked first, like every decision that takes a seat.
-                if (!Context.Dialogs.Confirm("Select for deployment",
-                        $"Select {name} ({Format.RegionOf(nomination.Name)}) for one of the {Officers(Request.OfficerCount)} sought by {Mission}? " +
-                        "The focal point sees it at once.", "Select")) return;
+                if (!Context.Dialogs.Confirm(Strings.Get("Request_SelectTitle"),
+                        Strings.Format("Request_SelectQuestion", name, region, Officers(Request.OfficerCount), Mission),
+                        Strings.Get("Request_SelectButton"))) return;
                 break;
             case Decision.Reject:
-                if (Context.Dialogs.AskReason($"Reject {name}", "Why is this nomination rejected? (the focal point will read it)") is not { } why) return;
+                if (Context.Dialogs.AskReason(Strings.Format("Request_RejectTitle", name), Strings.Get("Request_RejectWhy")) is not { } why) return;
                 reason = why;
                 break;
             case Decision.Withdraw:
-                if (Context.Dialogs.AskReason($"Withdraw {name}", "Why is this nomination withdrawn? (the mission's recruiters will read it)") is not { } because) return;
+                if (Context.Dialogs.AskReason(Strings.Format("Request_WithdrawTitle", name), Strings.Get("Request_WithdrawWhy")) is not { } because) return;
                 reason = because;
                 break;
             case Decision.Deploy:
-                if (!Context.Dialogs.Confirm("Deploy",
-                        $"Deploy {name} ({Format.RegionOf(nomination.Name)}) to {Mission}? The officer's roster record will show them as deployed. " +
-                        "This is the last step and cannot be undone.", "Deploy")) return;
+                if (!Context.Dialogs.Confirm(Strings.Get("Request_DeployTitle"), Strings.Format("Request_DeployQuestion", name, region, Mission),
+                        Strings.Get("Request_DeployButton"))) return;
                 break;
         }
         await Context.Load(_action,
@@ -311,12 +311,12 @@ public sealed class RequestScreen : TableScreen<Nomination>
 
     private string Done(Decision decision, Nomination n) => decision switch
     {
-        Decision.Shortlist => $"Shortlisted {n.OfficerDisplayName}; l selects them for deployment.",
-        Decision.Select => $"Selected {n.OfficerDisplayName}; c clears them once their medical clearance is on file.",
-        Decision.Clear => $"Cleared {n.OfficerDisplayName}; d deploys them.",
-        Decision.Deploy => $"Deployed {n.OfficerDisplayName} to {Mission}; the roster shows them as deployed.",
-        Decision.Reject => $"Rejected {n.OfficerDisplayName}.",
-        _ => $"Withdrew {n.OfficerDisplayName}.",
+        Decision.Shortlist => Strings.Format("Request_Shortlisted", n.OfficerDisplayName),
+        Decision.Select => Strings.Format("Request_Selected", n.OfficerDisplayName),
+        Decision.Clear => Strings.Format("Request_Cleared", n.OfficerDisplayName),
+        Decision.Deploy => Strings.Format("Request_Deployed", n.OfficerDisplayName, Mission),
+        Decision.Reject => Strings.Format("Request_Rejected", n.OfficerDisplayName),
+        _ => Strings.Format("Request_Withdrew", n.OfficerDisplayName),
     };
 
     /// <summary>The service's refusal as one sentence that says what happened and what to do.</summary>
@@ -327,32 +327,32 @@ public sealed class RequestScreen : TableScreen<Nomination>
         return error.Reason switch
         {
             "OFFICER_NOT_ELIGIBLE" when decision == Decision.Clear && error.RuleViolations.Any(v => v.Rule == "MEDICAL_CLEARANCE_MISSING") =>
-                $"{name} cannot be cleared: {why} {Format.RegionOf(n.Name)}'s focal point must record it on the officer first.",
-            "OFFICER_NOT_ELIGIBLE" => $"{name} cannot be {Past(decision)}: {why}",
-            "ILLEGAL_TRANSITION" => $"{name}'s nomination has moved on: {why} The list is read again.",
-            "ETAG_MISMATCH" => $"{name}'s nomination was changed by someone else; the list is read again. Decide again if still needed.",
-            _ => $"Could not {Verb(decision)} {name}: {why}",
+                Strings.Format("Request_ClearRefusedMedical", name, why, Format.RegionOf(n.Name)),
+            "OFFICER_NOT_ELIGIBLE" => CannotBe(decision, name, why),
+            "ILLEGAL_TRANSITION" => Strings.Format("Request_MovedOn", name, why),
+            "ETAG_MISMATCH" => Strings.Format("Request_ChangedMeanwhile", name),
+            _ => CouldNot(decision, name, why),
         };
     }
 
-    private static string Verb(Decision decision) => decision switch
+    private static string CannotBe(Decision decision, string name, string why) => decision switch
     {
-        Decision.Shortlist => "shortlist",
-        Decision.Select => "select",
-        Decision.Clear => "clear",
-        Decision.Deploy => "deploy",
-        Decision.Reject => "reject",
-        _ => "withdraw",
+        Decision.Shortlist => Strings.Format("Request_CannotBeShortlisted", name, why),
+        Decision.Select => Strings.Format("Request_CannotBeSelected", name, why),
+        Decision.Clear => Strings.Format("Request_CannotBeCleared", name, why),
+        Decision.Deploy => Strings.Format("Request_CannotBeDeployed", name, why),
+        Decision.Reject => Strings.Format("Request_CannotBeRejected", name, why),
+        _ => Strings.Format("Request_CannotBeWithdrawn", name, why),
     };
 
-    private static string Past(Decision decision) => decision switch
+    private static string CouldNot(Decision decision, string name, string why) => decision switch
     {
-        Decision.Shortlist => "shortlisted",
-        Decision.Select => "selected",
-        Decision.Clear => "cleared",
-        Decision.Deploy => "deployed",
-        Decision.Reject => "rejected",
-        _ => "withdrawn",
+        Decision.Shortlist => Strings.Format("Request_CouldNotShortlist", name, why),
+        Decision.Select => Strings.Format("Request_CouldNotSelect", name, why),
+        Decision.Clear => Strings.Format("Request_CouldNotClear", name, why),
+        Decision.Deploy => Strings.Format("Request_CouldNotDeploy", name, why),
+        Decision.Reject => Strings.Format("Request_CouldNotReject", name, why),
+        _ => Strings.Format("Request_CouldNotWithdraw", name, why),
     };
 
     public override void OnClosed()

@@ -22,7 +22,7 @@ public sealed class RequestsScreen : TableScreen<RecruitmentRequest>
     {
     }
 
-    public override string Heading => "Requests";
+    public override string Heading => Strings.Get("Screen_Requests");
 
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
@@ -33,15 +33,15 @@ public sealed class RequestsScreen : TableScreen<RecruitmentRequest>
 
     private static IReadOnlyList<Column<RecruitmentRequest>> Columns() =>
     [
-        new("TITLE", r => r.Title, r => Folding.Fold(r.Title), MaxWidth: 26),
-        new("MISSION", r => RequestText.Mission(r.Mission), r => RequestText.Mission(r.Mission), MaxWidth: 8),
-        new("CATEGORY", r => RequestText.Category(r.Category), r => RequestText.Category(r.Category), MaxWidth: 8),
-        new("OFFICERS", r => r.OfficerCount.ToString(System.Globalization.CultureInfo.InvariantCulture), r => r.OfficerCount, MaxWidth: 8),
-        new("DEPLOYMENT", r => Format.Date(r.DeploymentDate), r => Format.Day(r.DeploymentDate), MaxWidth: 11),
-        new("DEADLINE", RequestText.DeadlineDay, r => RequestText.Deadline(r), MaxWidth: 11),
-        new("LANGUAGES", RequestText.Languages, MaxWidth: 14, MayCut: true),
-        new("SKILLS", RequestText.Skills, MaxWidth: 22, MayCut: true),
-        new("STATE", r => RequestText.State(r.State), r => (int)r.State, MaxWidth: 9),
+        new(Strings.Get("Col_Title"), r => r.Title, r => Folding.Fold(r.Title), MaxWidth: 26),
+        new(Strings.Get("Requests_ColMission"), r => RequestText.Mission(r.Mission), r => RequestText.Mission(r.Mission), MaxWidth: 8),
+        new(Strings.Get("Requests_ColCategory"), r => RequestText.Category(r.Category), r => RequestText.Category(r.Category), MaxWidth: 9),
+        new(Strings.Get("Requests_ColOfficers"), r => r.OfficerCount.ToString(UiLanguage.Formatting), r => r.OfficerCount, MaxWidth: 8),
+        new(Strings.Get("Requests_ColDeployment"), r => Format.Date(r.DeploymentDate), r => Format.Day(r.DeploymentDate), MaxWidth: 13),
+        new(Strings.Get("Requests_ColDeadline"), RequestText.DeadlineDay, r => RequestText.Deadline(r), MaxWidth: 13),
+        new(Strings.Get("Col_Languages"), RequestText.Languages, MaxWidth: 14, MayCut: true),
+        new(Strings.Get("Requests_ColSkills"), RequestText.Skills, MaxWidth: 22, MayCut: true),
+        new(Strings.Get("Col_State"), r => RequestText.State(r.State), r => (int)r.State, MaxWidth: 9),
     ];
 
     /// <summary>
@@ -65,7 +65,7 @@ public sealed class RequestsScreen : TableScreen<RecruitmentRequest>
 
     private async Task LoadAsync()
     {
-        if (!_loaded) Summary = "Loading the requests…";
+        if (!_loaded) Summary = Strings.Get("Requests_Loading");
         await Context.Load(_load,
             ct => Context.Client.ListRequestsAsync([], ct),
             requests =>
@@ -74,19 +74,19 @@ public sealed class RequestsScreen : TableScreen<RecruitmentRequest>
                 ShowRows(requests);
                 UpdateSummary();
             },
-            error => Summary = $"Could not load the requests: {error.Message}");
+            error => Summary = Strings.Format("Requests_LoadFailed", error.Message));
     }
 
     private void UpdateSummary()
     {
         if (Source.TotalRows == 0)
         {
-            Summary = "No recruitment requests" + (Context.IsAdministrator ? "." : " open to Member States.");
+            Summary = Context.IsAdministrator ? Strings.Get("Requests_None") : Strings.Get("Requests_NoneOpen");
             return;
         }
         var now = Context.Clock.GetUtcNow().UtcDateTime;
         var accepting = Source.AllRows.Count(r => RequestText.AcceptsNominations(r, now));
-        Summary = $"{Source.Rows} of {Source.TotalRows} requests · {accepting} taking nominations — Enter opens a request";
+        Summary = Strings.Format("Requests_Summary", Source.Rows, Source.TotalRows, accepting);
     }
 
     protected override void OnFilterApplied() => UpdateSummary();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
@@ -27,12 +26,13 @@ public sealed class ReportExpiringView : ReportView
     public ReportExpiringView(ScreenContext context) : base(context)
     {
         _summary = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 3, Text = "" };
-        Table = new ReportTable<ExpiringCertification>(c => $"{c.Officer}|{c.Certification}", c => Scheme(context.Theme, c)) { X = 0, Y = 3 };
+        Table = new ReportTable<ExpiringCertification>(c => $"{c.Officer}|{c.Certification}", c => Scheme(context.Theme, c)) { X = 0, Y = Pos.Bottom(_summary) };
         Add(_summary, Table);
+        KeepWhole(_summary, 3);
         ShowWaiting();
     }
 
-    public override string ReportName => "Expiring";
+    public override string ReportName => Strings.Get("ReportExpiring_Name");
 
     public ReportTable<ExpiringCertification> Table { get; }
 
@@ -49,26 +49,27 @@ public sealed class ReportExpiringView : ReportView
     /// <summary>"✗ ≤7 days" this week, "! ≤30 days" this month, "≤60 days" after.</summary>
     public static string Band(int band) => band switch
     {
-        <= 7 => $"✗ ≤{band} days",
-        <= 30 => $"! ≤{band} days",
-        _ => $"≤{band} days",
+        <= 7 => Strings.Format("ReportExpiring_BandWeek", band),
+        <= 30 => Strings.Format("ReportExpiring_BandMonth", band),
+        _ => Strings.Format("ReportExpiring_BandLater", band),
     };
 
     public static string DaysLeft(int days) => days switch
     {
-        0 => "today",
-        1 => "1 day",
-        _ => $"{days} days",
+        0 => Strings.Get("ReportExpiring_Today"),
+        1 => Strings.Format("ReportExpiring_OneDay", days),
+        _ => Strings.Format("ReportExpiring_Days", days),
     };
 
     /// <summary>"AMS pass", or the course's code (the id in capitals while the catalogue is not known).</summary>
     private string CertificationName(string certification) =>
-        certification == "AMS" ? "AMS pass"
+        certification == "AMS" ? Strings.Get("ReportExpiring_AmsPass")
         : _courseCodes.GetValueOrDefault(certification) ?? certification.Split('/').Last().ToUpperInvariant();
 
     public override void Reload() => _ = LoadAsync();
 
-    private void ShowWaiting() => _summary.Text = $"{Whose}: certifications expiring within {Window} days\nReading…\n{WindowHint(Window)}";
+    private void ShowWaiting() =>
+        _summary.Text = $"{Strings.Format("ReportExpiring_Title", Whose, Window)}\n{Strings.Get("ReportExpiring_Reading")}\n{WindowHint(Window)}";
 
     private async Task LoadAsync()
     {
@@ -84,33 +85,38 @@ public sealed class ReportExpiringView : ReportView
                 if (result.Courses is { } courses) _courseCodes = courses.ToDictionary(c => c.Name, c => c.Code);
                 Show(result.Expiring, window);
             },
-            error => _summary.Text = $"{Whose}: certifications expiring within {window} days\n" +
-                                     $"✗ Could not read them: {error.Message} (F5 tries again)\n{WindowHint(window)}");
+            error => _summary.Text = $"{Strings.Format("ReportExpiring_Title", Whose, window)}\n" +
+                                     $"{Strings.Format("ReportExpiring_Failed", error.Message)}\n{WindowHint(window)}");
     }
 
     private void Show(ExpiringCertifications report, int window)
     {
         Table.Show(Columns(), report.Certifications.ToList());
         var count = report.Certifications.Count;
-        var bands = string.Join(" · ", report.CountByBand.OrderBy(b => b.Key).Select(b => $"{BandSymbol(b.Key)}≤{b.Key} days: {b.Value}"));
+        var bands = string.Join(" · ", report.CountByBand.OrderBy(b => b.Key).Select(b => BandSymbol(b.Key) + Strings.Format("ReportExpiring_Band", b.Key, b.Value)));
+        var heading = count == 1
+            ? Strings.Format("ReportExpiring_CountOne", Whose, count, window)
+            : Strings.Format("ReportExpiring_Count", Whose, count, window);
         _summary.Text = count == 0
-            ? $"{Whose}: ✓ no certification expires within {window} days\n\n{WindowHint(window)}"
-            : $"{Whose}: {count} certifications expiring within {window} days, soonest first\n{bands}\n{WindowHint(window)}";
+            ? $"{Strings.Format("ReportExpiring_None", Whose, window)}\n\n{WindowHint(window)}"
+            : $"{heading}\n{bands}\n{WindowHint(window)}";
     }
 
     private static string BandSymbol(int band) => band <= 7 ? "✗ " : band <= 30 ? "! " : "";
 
-    private static string WindowHint(int window) =>
-        "w looks ahead " + string.Join(" ", Windows.Select(w => w == window ? $"[{w}]" : w.ToString(CultureInfo.InvariantCulture))) + " days";
+    private static string WindowHint(int window) => Strings.Format("ReportExpiring_Window",
+        string.Join(" ", Windows.Select(w => w == window ? $"[{w.ToString(UiLanguage.Formatting)}]" : w.ToString(UiLanguage.Formatting))));
 
     private IReadOnlyList<ReportColumn<ExpiringCertification>> Columns() =>
     [
-        new("OFFICER", c => c.OfficerDisplayName, c => c.OfficerDisplayName, MaxWidth: 26),
-        .. Context.IsFocalPoint ? [] : new[] { new ReportColumn<ExpiringCertification>("STATE", c => Format.RegionOf(c.Officer), c => Format.RegionOf(c.Officer)) },
-        new("CERTIFICATION", c => CertificationName(c.Certification), c => CertificationName(c.Certification), MaxWidth: 20),
-        new("EXPIRES", c => Format.Date(c.ExpiryDate), c => Format.Day(c.ExpiryDate)),
-        new("DAYS LEFT", c => DaysLeft(c.DaysLeft), c => c.DaysLeft, Figure: true),
-        new("BAND", c => Band(c.WithinBand), c => c.WithinBand),
+        new(Strings.Get("Col_Officer"), c => c.OfficerDisplayName, c => c.OfficerDisplayName, MaxWidth: 26),
+        .. Context.IsFocalPoint
+            ? []
+            : new[] { new ReportColumn<ExpiringCertification>(Strings.Get("ReportExpiring_ColState"), c => Format.RegionOf(c.Officer), c => Format.RegionOf(c.Officer)) },
+        new(Strings.Get("ReportExpiring_ColCertification"), c => CertificationName(c.Certification), c => CertificationName(c.Certification), MaxWidth: 20),
+        new(Strings.Get("ReportExpiring_ColExpires"), c => Format.Date(c.ExpiryDate), c => Format.Day(c.ExpiryDate)),
+        new(Strings.Get("ReportExpiring_ColDaysLeft"), c => DaysLeft(c.DaysLeft), c => c.DaysLeft, Figure: true),
+        new(Strings.Get("ReportExpiring_ColBand"), c => Band(c.WithinBand), c => c.WithinBand),
     ];
 
     public override bool HandleKey(Key key)

@@ -86,7 +86,7 @@ public sealed class ReportParityChart : View
                 .OrderBy(c => CategoryOrder(c.Category)).ThenBy(c => c.Category, StringComparer.Ordinal).ThenBy(c => c.Stage)
                 .Select(c => new ReportParityCell(CategoryName(c.Category), StageName(c.Category, c.Stage), c.Women, c.Total, c.Target, c.Status))
                 .ToList();
-            if (ofState.Count == 0) lines.Add(new ReportParityNote("no nominations counted yet"));
+            if (ofState.Count == 0) lines.Add(new ReportParityNote(Strings.Get("ReportParity_NoneYet")));
             lines.AddRange(ofState);
         }
         return lines;
@@ -106,24 +106,24 @@ public sealed class ReportParityChart : View
     /// <summary>Short names that fit the label column: recruitment categories as they are, courses with "course".</summary>
     public static string CategoryName(string category) => category switch
     {
-        "PROFESSIONAL_POST" => "Prof. post",
-        "COURSE_CPTM" => "CPTM course",
-        "COURSE_STM" => "STM course",
-        "COURSE_SPECIALIZED" => "Spec. course",
-        "COURSE_LEADERSHIP" => "Lead. course",
-        "COURSE_FPU" => "FPU course",
-        "COURSE_TRAINING_OF_TRAINERS" => "ToT course",
+        "PROFESSIONAL_POST" => Strings.Get("ReportParity_ProfessionalPost"),
+        "COURSE_CPTM" => Strings.Get("ReportParity_CourseCptm"),
+        "COURSE_STM" => Strings.Get("ReportParity_CourseStm"),
+        "COURSE_SPECIALIZED" => Strings.Get("ReportParity_CourseSpecialized"),
+        "COURSE_LEADERSHIP" => Strings.Get("ReportParity_CourseLeadership"),
+        "COURSE_FPU" => Strings.Get("ReportParity_CourseFpu"),
+        "COURSE_TRAINING_OF_TRAINERS" => Strings.Get("ReportParity_CourseTrainers"),
         _ => category.Replace('_', ' '),
     };
 
     /// <summary>A stage in the words of its pipeline: courses confirm and complete, requests select and deploy.</summary>
     public static string StageName(string category, ParityStage stage) => stage switch
     {
-        ParityStage.Nominated => "nominated",
-        ParityStage.ConfirmedOrSelected => IsCourse(category) ? "confirmed" : "selected",
-        ParityStage.Waitlisted => "waitlisted",
-        ParityStage.CompletedOrDeployed => IsCourse(category) ? "completed" : "deployed",
-        _ => "other",
+        ParityStage.Nominated => Strings.Get("ReportParity_StageNominated"),
+        ParityStage.ConfirmedOrSelected => IsCourse(category) ? Strings.Get("ReportParity_StageConfirmed") : Strings.Get("ReportParity_StageSelected"),
+        ParityStage.Waitlisted => Strings.Get("ReportParity_StageWaitlisted"),
+        ParityStage.CompletedOrDeployed => IsCourse(category) ? Strings.Get("ReportParity_StageCompleted") : Strings.Get("ReportParity_StageDeployed"),
+        _ => Strings.Get("ReportParity_StageOther"),
     };
 
     public static ParityLevel? LevelOf(ParityStatus status) => status switch
@@ -137,10 +137,10 @@ public sealed class ReportParityChart : View
     /// <summary>"✓ green", "! yellow", "✗ red", or "— none" when nobody was counted.</summary>
     public static string StatusText(ParityStatus status) => status switch
     {
-        ParityStatus.Green => "✓ green",
-        ParityStatus.Yellow => "! yellow",
-        ParityStatus.Red => "✗ red",
-        _ => "— none",
+        ParityStatus.Green => Strings.Get("ReportParity_Green"),
+        ParityStatus.Yellow => Strings.Get("ReportParity_Yellow"),
+        ParityStatus.Red => Strings.Get("ReportParity_Red"),
+        _ => Strings.Get("ReportParity_None"),
     };
 
     private Attribute StatusAttribute(ParityStatus status, Attribute normal) => LevelOf(status) switch
@@ -157,7 +157,7 @@ public sealed class ReportParityChart : View
         if (_lines.Count == 0) return true;
         var cells = _lines.OfType<ReportParityCell>().ToList();
         var categoryWidth = Math.Clamp(cells.Count == 0 ? 0 : cells.Max(c => c.Category.Length), 3, 12);
-        var stageWidth = Math.Clamp(cells.Count == 0 ? 0 : cells.Max(c => c.Stage.Length), 5, 10);
+        var stageWidth = Math.Clamp(cells.Count == 0 ? 0 : cells.Max(c => c.Stage.Length), 5, 12);
         var countsWidth = cells.Count == 0 ? 0 : cells.Max(c => Counts(c).Length);
         var labelWidth = Indent + categoryWidth + 1 + stageWidth;
         var tailWidth = 1 + 1 + 1 + 5 + 2 + countsWidth + 2 + Target(1).Length;
@@ -175,7 +175,7 @@ public sealed class ReportParityChart : View
             if (row == visible - 1 && more > 0)
             {
                 SetAttribute(normal);
-                AddStr($"↓ {more + 1} more lines: ↑ ↓ PgUp PgDn scroll");
+                AddStr(Strings.Format("ReportParity_More", more + 1));
                 break;
             }
             switch (_lines[TopRow + row])
@@ -204,15 +204,20 @@ public sealed class ReportParityChart : View
         if (state.Parity is not { } parity)
         {
             SetAttribute(normal);
-            AddStr("no colour computed");
+            AddStr(Strings.Get("ReportParity_NoColour"));
             return;
         }
         SetAttribute(StatusAttribute(parity.Status, normal));
         AddStr(StatusText(parity.Status));
         SetAttribute(normal);
-        AddStr(parity.Nominated == 0
-            ? $"  nobody nominated · target {Format.Percent(parity.Target)}"
-            : $"  {parity.NominatedWomen} women of {parity.Nominated} nominated ({Format.Percent((double)parity.NominatedWomen / parity.Nominated)}) · target {Format.Percent(parity.Target)}");
+        var target = Format.Percent(parity.Target);
+        var share = parity.Nominated == 0 ? "" : Format.Percent((double)parity.NominatedWomen / parity.Nominated);
+        AddStr("  " + parity.Nominated switch
+        {
+            0 => Strings.Format("ReportParity_NobodyNominated", target),
+            1 => Strings.Format("ReportParity_WomenOfOne", parity.NominatedWomen, parity.Nominated, share, target),
+            _ => Strings.Format("ReportParity_WomenOf", parity.NominatedWomen, parity.Nominated, share, target),
+        });
     }
 
     private void DrawBar(ReportParityCell cell, int barWidth, int countsWidth, Attribute normal)
@@ -247,9 +252,9 @@ public sealed class ReportParityChart : View
         AddStr($" {Format.Percent(cell.Share),5}  {Counts(cell).PadRight(countsWidth)}  {Target(cell.Target)}");
     }
 
-    private static string Counts(ReportParityCell cell) => $"{cell.Women} of {cell.Total}";
+    private static string Counts(ReportParityCell cell) => Strings.Format("ReportParity_Counts", cell.Women, cell.Total);
 
-    private static string Target(double target) => $"target {Format.Percent(target)}";
+    private static string Target(double target) => Strings.Format("ReportParity_Target", Format.Percent(target));
 
     /// <summary>Where a share falls on a bar: the cell whose '|' marks it.</summary>
     public static int Position(double share, int barWidth) =>

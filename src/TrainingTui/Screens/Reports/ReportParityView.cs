@@ -18,12 +18,14 @@ public sealed class ReportParityView : ReportView
 
     public ReportParityView(ScreenContext context) : base(context)
     {
-        _heading = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 2, Text = $"{Whose}: share of women\nReading the parity report…" };
-        Chart = new ReportParityChart(context.Theme) { X = 0, Y = 2 };
+        _heading = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 2, Text = "" };
+        Chart = new ReportParityChart(context.Theme) { X = 0, Y = Pos.Bottom(_heading) };
         Add(_heading, Chart);
+        KeepWhole(_heading, 2);
+        _heading.Text = $"{Strings.Format("ReportParity_Title", Whose)}\n{Strings.Get("ReportParity_Reading")}";
     }
 
-    public override string ReportName => "Parity";
+    public override string ReportName => Strings.Get("ReportParity_Name");
 
     public ReportParityChart Chart { get; }
 
@@ -42,16 +44,15 @@ public sealed class ReportParityView : ReportView
                 Report = report;
                 Show(report);
             },
-            error => _heading.Text = $"{Whose}: share of women\n✗ Could not read the parity report: {error.Message} (F5 tries again)");
+            error => _heading.Text = $"{Strings.Format("ReportParity_Title", Whose)}\n{Strings.Format("ReportParity_Failed", error.Message)}");
 
     private void Show(ParityReport report)
     {
         var states = report.MemberStates.Select(m => m.RegionCode).Concat(report.Cells.Select(c => c.RegionCode)).Distinct().Count();
         var whose = Context.IsFocalPoint || states == 1 ? Whose : $"{Whose} ({states})";
         _heading.Text = report.Cells.Count == 0 && report.MemberStates.Count == 0
-            ? $"{whose}: share of women against the {report.TargetYear} targets\nNo nominations counted yet."
-            : $"{whose}: share of women per category and stage · {report.TargetYear} targets\n" +
-              $"✓ green meets the target  ! yellow below it  ✗ red no woman  {ParityBars.Mark} the target";
+            ? $"{Strings.Format("ReportParity_TitleNone", whose, report.TargetYear)}\n{Strings.Get("ReportParity_NoneCounted")}"
+            : $"{Strings.Format("ReportParity_TitleCells", whose, report.TargetYear)}\n{Strings.Format("ReportParity_Legend", ParityBars.Mark)}";
         Chart.Show(ReportParityChart.LinesOf(report));
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
@@ -20,12 +19,14 @@ public sealed class ReportSkillsView : ReportView
 
     public ReportSkillsView(ScreenContext context) : base(context)
     {
-        _summary = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 2, Text = $"{Whose}: skills supply and demand\nReading the skills report…" };
-        Table = new ReportTable<SkillsLine>(l => l.Key, l => IsShort(l) ? context.Theme.Bad : null) { X = 0, Y = 2 };
+        _summary = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 2, Text = "" };
+        Table = new ReportTable<SkillsLine>(l => l.Key, l => IsShort(l) ? context.Theme.Bad : null) { X = 0, Y = Pos.Bottom(_summary) };
         Add(_summary, Table);
+        KeepWhole(_summary, 2);
+        _summary.Text = $"{Strings.Format("ReportSkills_Title", Whose)}\n{Strings.Get("ReportSkills_Reading")}";
     }
 
-    public override string ReportName => "Skills";
+    public override string ReportName => Strings.Get("ReportSkills_Name");
 
     public ReportTable<SkillsLine> Table { get; }
 
@@ -58,7 +59,7 @@ public sealed class ReportSkillsView : ReportView
                 Loaded = true;
                 Show(report);
             },
-            error => _summary.Text = $"{Whose}: skills supply and demand\n✗ Could not read the skills report: {error.Message} (F5 tries again)");
+            error => _summary.Text = $"{Strings.Format("ReportSkills_Title", Whose)}\n{Strings.Format("ReportSkills_Failed", error.Message)}");
 
     private void Show(SkillsReport report)
     {
@@ -70,21 +71,21 @@ public sealed class ReportSkillsView : ReportView
         Table.Show(Columns(states), report.Lines.ToList());
         var shortLines = report.Lines.Count(IsShort);
         _summary.Text = report.Lines.Count == 0
-            ? $"{Whose}: skills supply and demand\nNothing asked for and no official language on record."
-            : $"{Whose}: {report.Lines.Count} languages and skills · " +
-              (shortLines == 0 ? "✓ supply covers every open request" : $"✗ {shortLines} short of what open requests seek") + "\n" +
-              "SUPPLY available officers · REQUESTED by open requests · GAP supply − requested";
+            ? $"{Strings.Format("ReportSkills_Title", Whose)}\n{Strings.Get("ReportSkills_Nothing")}"
+            : Strings.Format("ReportSkills_Count", Whose, report.Lines.Count,
+                  shortLines == 0 ? Strings.Get("ReportSkills_Covered") : Strings.Format("ReportSkills_Short", shortLines)) + "\n" +
+              Strings.Get("ReportSkills_Legend");
     }
 
-    private static string Figure(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    private static string Figure(int value) => value.ToString("N0", UiLanguage.Formatting);
 
     private static IReadOnlyList<ReportColumn<SkillsLine>> Columns(IReadOnlyList<string> states) =>
     [
-        new("NAME", l => l.DisplayName, l => l.DisplayName, MaxWidth: 28),
-        new("SUPPLY", l => Figure(l.Supply), l => l.Supply, Figure: true),
-        new("REQUESTED", l => Figure(l.Requested), l => l.Requested, Figure: true),
-        new("SESSION SEATS", l => Figure(l.SessionSeats), l => l.SessionSeats, Figure: true),
-        new("GAP", Gap, l => l.Requested == 0 ? int.MaxValue : l.Supply - l.Requested, Figure: true),
+        new(Strings.Get("Col_Name"), l => l.DisplayName, l => l.DisplayName, MaxWidth: 28),
+        new(Strings.Get("ReportSkills_ColSupply"), l => Figure(l.Supply), l => l.Supply, Figure: true),
+        new(Strings.Get("ReportSkills_ColRequested"), l => Figure(l.Requested), l => l.Requested, Figure: true),
+        new(Strings.Get("ReportSkills_ColSeats"), l => Figure(l.SessionSeats), l => l.SessionSeats, Figure: true),
+        new(Strings.Get("ReportSkills_ColGap"), Gap, l => l.Requested == 0 ? int.MaxValue : l.Supply - l.Requested, Figure: true),
         .. states.Select(state => new ReportColumn<SkillsLine>(state,
             l => Figure(l.SupplyByMemberState.GetValueOrDefault(state)), l => l.SupplyByMemberState.GetValueOrDefault(state), Figure: true)),
     ];

@@ -1,5 +1,6 @@
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
 using Training.Tui.Screens.Shared;
 using Unpol.Training.V1;
 
@@ -40,11 +41,23 @@ public abstract class ReportView : View
     /// <summary>Stops the report's calls (the screen is closing).</summary>
     public abstract void Cancel();
 
+    /// <summary>
+    /// Keeps every line of a report's heading on screen: it takes the lines its text needs once wrapped at the report's
+    /// width (French runs a fifth longer than English), never fewer than <paramref name="lines"/>, and what is placed
+    /// below it moves down.
+    /// </summary>
+    protected void KeepWhole(Label label, int lines)
+    {
+        void Fit() => label.Height = Math.Max(lines, Wrapping.Lines(label.Text, Frame.Width));
+        label.TextChanged += (_, _) => Fit();
+        FrameChanged += (_, _) => Fit();
+    }
+
     /// <summary>Whose figures these are, for the report's heading.</summary>
     protected string Whose => Context.Caller.Role switch
     {
         Role.FocalPoint => Context.Caller.RegionCode,
         Role.Integration when Context.Caller.Scope is { AllMemberStates: false } scope => string.Join(", ", scope.RegionCodes),
-        _ => "All Member States",
+        _ => Strings.Get("Reports_AllMemberStates"),
     };
 }

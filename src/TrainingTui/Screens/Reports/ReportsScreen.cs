@@ -35,7 +35,7 @@ public sealed class ReportsScreen : Screen
     /// <summary>The report in front.</summary>
     public ReportView Current => _reports[_current];
 
-    public override string Heading => "Reports";
+    public override string Heading => Strings.Get("Screen_Reports");
 
     public override IReadOnlyList<KeyHelp> KeyHelp =>
     [
@@ -81,7 +81,7 @@ public sealed class ReportsScreen : Screen
         {
             var tab = $"{ReportKeys[i]} {r.ReportName}";
             return i == _current ? $"[{tab}]" : $" {tab} ";
-        })) + "   Tab next · F5 reload";
+        })) + Strings.Get("Reports_Tabs");
 
     public override void OnClosed()
     {
