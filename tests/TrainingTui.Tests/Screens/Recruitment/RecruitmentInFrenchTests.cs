@@ -194,7 +194,7 @@ public sealed class RecruitmentInFrenchTests
         Assert.Contains("Nouvelle demande", screen);
         ScreenText.AssertWhole(screen, "✗ « UNAMID » : mission inconnue");
         ScreenText.AssertWhole(screen, "✗ pas après le jour du déploiement");
-        ScreenText.AssertWhole(screen, "Mission: ✗ « UNAMID » : mission inconnue — le sigle de la mission, p. ex. MINUSCA");
+        ScreenText.AssertWhole(screen, "Mission : ✗ « UNAMID » : mission inconnue — le sigle de la mission, p. ex. MINUSCA");
         foreach (var caption in new[] { "Intitulé", "Catégorie", "Agents", "Déploiement", "Date limite", "Langues", "Compétences" })
             Assert.Contains(caption, screen);
         foreach (var english in new[] { "is not a known mission", "must fall", "Deploys on", "Deadline", "A new request" })
