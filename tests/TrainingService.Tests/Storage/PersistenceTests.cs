@@ -57,3 +57,45 @@ public sealed class PersistenceTests
         Assert.Contains("already in use", await stderr);
     }
 }
+
+public sealed class StoredWarningsTests
+{
+    private static Grpc.Core.Metadata Language(string value) => new() { { "accept-language", value } };
+
+    [Fact]
+    public async Task ANominationsWarnings_ReadBackAfterARestart_AreSaidInTheReadersLanguage()
+    {
+        var first = await TestService.StartAsync();
+        var folder = first.Folder;
+        try
+        {
+            var focalPoint = first.As(await first.FocalPointAsync("SN"));
+            var catalog = new CatalogService.CatalogServiceClient(first.AsAdmin());
+            var course = await catalog.CreateCourseAsync("WARN-STM", "warn-stm");
+            var session = await catalog.OpenSessionAsync(new OpenSessionRequest { Name = (await catalog.CreateSessionAsync(course.Name, new DateOnly(2027, 3, 1), "march")).Name });
+            var deployed = Samples.Officer("Diouf");
+            deployed.Availability = Availability.Deployed;
+            var officer = await new RosterService.RosterServiceClient(focalPoint).CreateOfficerAsync(new CreateOfficerRequest { Parent = "memberStates/SN", Officer = deployed });
+            var submitted = await new NominationService.NominationServiceClient(focalPoint).SubmitNominationAsync(new SubmitNominationRequest
+            {
+                Parent = "memberStates/SN", Nomination = new Nomination { Officer = officer.Name, Session = session.Name },
+            });
+            Assert.Contains(submitted.Nomination.Warnings, w => w.Rule == "OFFICER_NOT_AVAILABLE");
+            await first.StopKeepingDataAsync();
+
+            await using var second = await TestService.StartAsync(folder);
+            var admin = new NominationService.NominationServiceClient(second.AsAdmin());
+            var get = new GetNominationRequest { Name = submitted.Nomination.Name };
+            var english = (await admin.GetNominationAsync(get)).Warnings.Single(w => w.Rule == "OFFICER_NOT_AVAILABLE");
+            var french = (await admin.GetNominationAsync(get, Language("fr"))).Warnings.Single(w => w.Rule == "OFFICER_NOT_AVAILABLE");
+
+            Assert.Equal("The roster shows this officer as deployed.", english.Description);
+            Assert.Equal("La liste de candidats indique que cet agent est déployé.", french.Description);
+            Assert.Equal((english.Rule, english.Field, english.Severity), (french.Rule, french.Field, french.Severity));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}

@@ -18,7 +18,8 @@ public sealed class Phrase
         new("Training.Service.Domain.Common.Phrases", typeof(Phrase).Assembly),
         new("Training.Service.Domain.Reference.DisplayNames", typeof(Phrase).Assembly),
     ];
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+    /// <summary>The service's second language.</summary>
+    public static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
     /// <summary>The language of the API's messages (AIP-193: <c>message</c> is English).</summary>
     public static readonly CultureInfo English = CultureInfo.InvariantCulture;

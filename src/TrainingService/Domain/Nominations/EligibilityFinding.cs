@@ -7,7 +7,8 @@ public enum Severity { Unspecified = 0, Hard = 1, Soft = 2 }
 
 /// <summary>
 /// One rule failed (hard) or warned about (soft), with the field concerned and a plain sentence: <see cref="Description"/>
-/// in English (as stored with a nomination), <see cref="DescriptionIn"/> in the caller's language while the finding is fresh.
+/// in English and <see cref="DescriptionFrench"/> in French (both stored with a nomination, so that a warning read back
+/// months later is still said in the reader's language), <see cref="DescriptionIn"/> in the caller's language.
 /// </summary>
 public sealed class EligibilityFinding
 {
@@ -16,6 +17,9 @@ public sealed class EligibilityFinding
 
     /// <summary>The English sentence, written when first read: matching judges thousands of officers and reads few sentences.</summary>
     private string? _description;
+
+    /// <summary>The French sentence, written when first read (or stored: empty for findings stored before French).</summary>
+    private string? _french;
 
     public string Rule { get; set; } = "";
     public Severity Severity { get; set; }
@@ -26,8 +30,19 @@ public sealed class EligibilityFinding
         set => _description = value;
     }
 
-    /// <summary>The sentence in <paramref name="culture"/>'s language; a finding read back from storage has only its English.</summary>
-    public string DescriptionIn(CultureInfo culture) => _words?.In(culture) ?? Description;
+    public string DescriptionFrench
+    {
+        get => _french ??= _words?.In(Phrase.French) ?? "";
+        set => _french = value;
+    }
+
+    /// <summary>The sentence in <paramref name="culture"/>'s language: from its words while fresh, else as stored (English
+    /// when a finding stored before French has no French).</summary>
+    public string DescriptionIn(CultureInfo culture)
+    {
+        if (_words is not null) return _words.In(culture);
+        return culture.TwoLetterISOLanguageName == "fr" && !string.IsNullOrEmpty(_french) ? _french : Description;
+    }
 
     /// <summary>The sentence as words to say in any language (the English when it was read back from storage).</summary>
     public Phrase Words() => _words ?? Phrase.Word("", Description);
