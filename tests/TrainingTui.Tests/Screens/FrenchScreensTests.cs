@@ -43,7 +43,7 @@ public sealed class FrenchScreensTests
         var screen = ui.Screen();
 
         Assert.Contains("Présenter", screen);
-        ScreenText.AssertWhole(screen, "Candidats SN:");
+        ScreenText.AssertWhole(screen, "Candidats SN :");
         Assert.Contains("tous vérifiés", ScreenText.Flowing(screen));
         Assert.Contains("POURQUOI PAS", screen);
         Assert.Contains("n ^S soumettre", screen);

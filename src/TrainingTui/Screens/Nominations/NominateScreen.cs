@@ -24,7 +24,7 @@ public sealed record NomineeRow(Officer Officer, CheckEligibilityResponse? Eligi
     public const string ParityRule = "PARITY_BELOW_THRESHOLD";
 
     public string Key => Officer.Name;
-    public string DisplayName { get; } = Officer.Anonymized ? "(anonymised)" : $"{Officer.FamilyName}, {Officer.GivenName}";
+    public string DisplayName { get; } = Officer.Anonymized ? Strings.Get("Roster_Anonymised") : $"{Officer.FamilyName}, {Officer.GivenName}";
     public string SearchText { get; } = Folding.Fold($"{Officer.FamilyName} {Officer.GivenName} {Officer.Rank} {Officer.NationalPoliceId}");
     public bool IsFemale => Officer.Gender == Gender.Female;
     public bool Checked => Eligibility is not null || CheckProblem is not null;
@@ -43,7 +43,7 @@ public sealed record NomineeRow(Officer Officer, CheckEligibilityResponse? Eligi
     {
         if (Result is { Submitted: false } refused) return Fit(refused.Refusal, width);
         if (Submitted) return Strings.Get("Nominate_SubmittedJustNow");
-        if (CheckProblem is not null) return Fit($"not checked: {CheckProblem}", width);
+        if (CheckProblem is not null) return Fit(Strings.Format("Nominate_NotCheckedShort", CheckProblem), width);
         if (Eligibility is null) return "";
         var (list, prefix) = Eligibility.Eligible ? (Warnings, "! ") : (Eligibility.Failures.ToList(), "");
         if (list.Count == 0) return "";
@@ -73,11 +73,11 @@ public sealed record ParityProjection(string RegionCode, int Nominated, int Wome
         }).ToList();
 
     public string Sentence() =>
-        $"{RegionCode}'s list would have {WomenAfter} wom{(WomenAfter == 1 ? "an" : "en")} among {After} nominee{(After == 1 ? "" : "s")} " +
-        $"({Format.Percent(ShareAfter)}), " +
+        Strings.Format("Nominate_ParityWould", RegionCode, NominateScreen.Women(WomenAfter),
+            Format.IsOne(After) ? Strings.Format("Nominate_NomineeOne", After) : Strings.Format("Nominate_Nominees", After), Format.Percent(ShareAfter)) +
         (BelowThreshold
-            ? $"below the {Format.Percent(Threshold)} asked of every Member State. Consider nominating more women."
-            : $"at or above the {Format.Percent(Threshold)} asked of every Member State.");
+            ? Strings.Format("Nominate_ParityBelow", Format.Percent(Threshold))
+            : Strings.Format("Nominate_ParityAtOrAbove", Format.Percent(Threshold)));
 }
 
 /// <summary>
@@ -364,7 +364,7 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
     /// <summary>The selected officer's standing for the session, every reason whole: the table's WHY NOT has room for the first only.</summary>
     private static string Standing(NomineeRow row)
     {
-        var who = $"{row.DisplayName}:";
+        var who = Strings.Format("Nominate_Who", row.DisplayName);
         if (row.Result is { Submitted: false } refused) return Strings.Format("Nominate_Refused", who, refused.Refusal);
         if (row.Submitted) return Strings.Format("Nominate_JustSubmitted", who);
         if (row.CheckProblem is not null) return Strings.Format("Nominate_NotChecked", who, row.CheckProblem);
@@ -398,8 +398,8 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
         if (all.Count == 0)
         {
             Summary = _filter.Narrowed
-                ? $"{Whose}: no officer matches — only {_filter.Describe()} (c clears)"
-                : $"{Whose}: no officers to nominate.";
+                ? Strings.Format("Roster_Summary", Whose, Strings.Get("Roster_NoneMatches") + Strings.Format("Roster_Only", _filter.Describe()))
+                : Strings.Format("Roster_Summary", Whose, Strings.Get("Nominate_NoneToNominate"));
             return;
         }
         var checkedCount = all.Count(c => c.Checked);
@@ -417,8 +417,8 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
             ? all.Count == 1 ? Strings.Format("Nominate_CountOne", RosterFilter.Count(all.Count), eligible)
                 : Strings.Format("Nominate_CountAll", RosterFilter.Count(all.Count), eligible)
             : Strings.Format("Nominate_CountShown", RosterFilter.Count(shown.Count), RosterFilter.Count(all.Count), eligible);
-        var criteria = _filter.Narrowed ? $" — only {_filter.Describe()} (c clears)" : "";
-        Summary = $"{Whose}: {counts}{(submitted > 0 ? Strings.Format("Nominate_SubmittedCount", submitted) : "")} · {progress}{selection}{criteria}";
+        var criteria = _filter.Narrowed ? Strings.Format("Roster_Only", _filter.Describe()) : "";
+        Summary = Strings.Format("Roster_Summary", Whose, $"{counts}{(submitted > 0 ? Strings.Format("Nominate_SubmittedCount", submitted) : "")} · {progress}{selection}{criteria}");
     }
 
     protected override void OnFilterApplied() => UpdateSummary();
@@ -432,23 +432,23 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
             $"{row.DisplayName} · {Format.Gender(row.Officer.Gender)} · {row.Officer.Rank} · {Format.Languages(row.Officer)}",
             "",
         };
-        if (row.CheckProblem is not null) lines.Add($"? Eligibility could not be checked: {row.CheckProblem} (F5 checks again)");
-        else if (row.Eligibility is null) lines.Add("… Eligibility is still being checked.");
+        if (row.CheckProblem is not null) lines.Add(Strings.Format("Nominate_CheckFailed", row.CheckProblem));
+        else if (row.Eligibility is null) lines.Add(Strings.Get("Nominate_StillChecking"));
         else
         {
-            lines.Add(row.Eligible ? "✓ Eligible for this session." : "✗ Not eligible for this session:");
+            lines.Add(row.Eligible ? Strings.Get("Nominate_EligibleHere") : Strings.Get("Nominate_NotEligibleHere"));
             if (row.Eligibility.Failures.Count > 0) lines.Add(Describe.Findings(row.Eligibility.Failures));
             if (row.Warnings.Count > 0)
             {
                 lines.Add("");
-                lines.Add("Warnings (the nomination is still possible):");
+                lines.Add(Strings.Get("Nominate_WarningsStillPossible"));
                 lines.Add(Describe.Findings(row.Warnings));
             }
         }
         if (row.Result is { } result)
         {
             lines.Add("");
-            lines.Add(result.Submitted ? "✓ Submitted to this session." : $"✗ The service refused the nomination: {result.Refusal}");
+            lines.Add(result.Submitted ? Strings.Get("Nominate_SubmittedHere") : Strings.Format("RequestMatch_RefusedBecause", result.Refusal));
         }
         Context.Dialogs.Show($"{row.DisplayName} — {Course?.Code ?? Format.CourseOf(Session.Name)}", string.Join('\n', lines));
     }
@@ -507,12 +507,12 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
 
     private static string WhyNotSelectable(NomineeRow row)
     {
-        if (row.Submitted) return $"{row.DisplayName} is already submitted to this session.";
-        if (row.CheckProblem is not null) return $"{row.DisplayName}'s eligibility could not be checked: {row.CheckProblem} F5 checks again.";
-        if (row.Eligibility is null) return $"{row.DisplayName}'s eligibility is still being checked; select them in a moment.";
+        if (row.Submitted) return Strings.Format("Nominate_AlreadySubmitted", row.DisplayName);
+        if (row.CheckProblem is not null) return Strings.Format("Nominate_CheckFailedFor", row.DisplayName, row.CheckProblem);
+        if (row.Eligibility is null) return Strings.Format("Nominate_StillCheckingFor", row.DisplayName);
         var failures = row.Eligibility.Failures;
-        var more = failures.Count > 1 ? $" (and {failures.Count - 1} more: Enter shows all)" : "";
-        return $"{row.DisplayName} cannot be nominated: {failures.FirstOrDefault()?.Description ?? "not eligible."}{more}";
+        var more = failures.Count > 1 ? Strings.Format("Nominate_AndMoreEnter", failures.Count - 1) : "";
+        return Strings.Format("Nominate_CannotBe", row.DisplayName, failures.FirstOrDefault()?.Description ?? Strings.Get("Nominate_NotEligible"), more);
     }
 
     private void SelectAllEligible()
@@ -520,7 +520,7 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
         var shown = Source.ShownRows.Where(c => c.Selectable).Select(c => c.Key).ToHashSet();
         if (shown.Count == 0)
         {
-            Context.Status.ShowError("No officer shown is eligible (yet): ✓ marks the eligible ones.");
+            Context.Status.ShowError(Strings.Get("Nominate_NoneEligibleShown"));
             return;
         }
         var select = Source.AllRows.Any(c => shown.Contains(c.Key) && !c.Selected);
@@ -528,9 +528,14 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
         SelectionChanged();
         var women = Source.AllRows.Count(c => shown.Contains(c.Key) && c.IsFemale);
         Context.Status.ShowInfo(select
-            ? $"Selected {shown.Count} eligible officer{(shown.Count == 1 ? "" : "s")} ({women} wom{(women == 1 ? "an" : "en")})."
-            : "Selection cleared.");
+            ? shown.Count == 1 ? Strings.Format("Nominate_SelectedEligibleOne", shown.Count, Women(women))
+                : Strings.Format("Nominate_SelectedEligible", shown.Count, Women(women))
+            : Strings.Get("Nominate_SelectionCleared"));
     }
+
+    /// <summary>"1 woman", "3 women"; in French "0 femme" too.</summary>
+    internal static string Women(int count) =>
+        Format.IsOne(count) ? Strings.Format("Nominate_WomanOne", count) : Strings.Format("Nominate_Women", count);
 
     private void SelectionChanged()
     {
@@ -570,17 +575,17 @@ public sealed class NominateScreen : TableScreen<NomineeRow>
         lines.AddRange(selected.Take(listed).Select(c => $"  {c.DisplayName} ({Format.Gender(c.Officer.Gender)}, {c.Officer.Rank})"));
         if (selected.Count > listed) lines.Add(Strings.Format("Nominate_AndMore", selected.Count - listed));
         lines.Add("");
-        var warnings = selected.SelectMany(c => c.Warnings.Select(w => $"  ! {c.DisplayName}: {w.Description}")).ToList();
+        var warnings = selected.SelectMany(c => c.Warnings.Select(w => "  ! " + Strings.Format("Form_FieldProblem", c.DisplayName, w.Description))).ToList();
         lines.Add(warnings.Count == 0 ? Strings.Get("Nominate_NoWarnings") : Strings.Get("Nominate_WarningsHeading"));
         lines.AddRange(warnings);
         lines.Add("");
         if (_figuresNow is { SeatsAvailable: <= 0 } full)
-            lines.Add($"⚠ The session is full ({Describe.Seats(full)}): new nominations can only go on the waitlist until a seat frees up.");
+            lines.Add(Strings.Format("Nominate_SessionFull", Describe.Seats(full)));
         if (_figuresNow is null)
-            lines.Add("Parity: the session's figures could not be read; the service warns if the list falls below the threshold.");
+            lines.Add(Strings.Get("Nominate_ParityUnread"));
         else
             lines.AddRange(ParityProjection.For(_figuresNow, selected.Select(c => c.Officer))
-                .Select(p => $"{(p.BelowThreshold ? "⚠" : "✓")} Parity: {p.Sentence()}"));
+                .Select(p => Strings.Format("Nominate_ParityLine", p.BelowThreshold ? "⚠" : "✓", p.Sentence())));
         return string.Join('\n', lines);
     }
 

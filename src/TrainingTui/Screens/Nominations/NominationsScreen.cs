@@ -36,7 +36,7 @@ public sealed class NominationsScreen : TableScreen<Nomination>
             tooOld: Reload);
     }
 
-    public override string Heading => "Nominations";
+    public override string Heading => Strings.Get("Screen_Nominations");
 
     private bool CanWithdraw => Context.Caller.Role == Role.FocalPoint
         || (Context.Caller.Role == Role.Integration && Context.Caller.Scope?.ReadWrite == true);
@@ -50,12 +50,12 @@ public sealed class NominationsScreen : TableScreen<Nomination>
 
     private static IReadOnlyList<Column<Nomination>> Columns(NominationTargets targets) =>
     [
-        new("OFFICER", n => n.OfficerDisplayName, n => n.OfficerDisplayName),
-        new("MS", n => Format.RegionOf(n.Name), n => Format.RegionOf(n.Name)),
-        new("TO", targets.Describe, targets.SortKey, MaxWidth: 30),
-        new("STATE", n => Format.State(n.State), n => Format.State(n.State)),
-        new("UPDATED", n => Format.Instant(n.UpdateTime), n => n.UpdateTime?.ToDateTime()),
-        new("LAST CHANGE", n => n.History.LastOrDefault() is { } h ? $"{h.ActorDisplayName}{(h.Reason.Length > 0 ? ": " + h.Reason : "")}" : "", MayCut: true),
+        new(Strings.Get("Col_Officer"), n => n.OfficerDisplayName, n => n.OfficerDisplayName),
+        new(Strings.Get("Col_MemberState"), n => Format.RegionOf(n.Name), n => Format.RegionOf(n.Name)),
+        new(Strings.Get("Nominations_ColTo"), targets.Describe, targets.SortKey, MaxWidth: 30),
+        new(Strings.Get("Col_State"), n => Format.State(n.State), n => Format.State(n.State)),
+        new(Strings.Get("Col_Updated"), n => Format.Instant(n.UpdateTime), n => n.UpdateTime?.ToDateTime()),
+        new(Strings.Get("Nominations_ColLastChange"), n => n.History.LastOrDefault() is { } h ? $"{h.ActorDisplayName}{(h.Reason.Length > 0 ? Strings.Format("Nominations_Because", h.Reason) : "")}" : "", MayCut: true),
     ];
 
     public override void OnShown()
@@ -71,7 +71,7 @@ public sealed class NominationsScreen : TableScreen<Nomination>
 
     private async Task ListThenWatchAsync()
     {
-        Summary = "Loading nominations…";
+        Summary = Strings.Get("Session_Loading");
         await Context.Load(_list,
             ct => Context.Client.ListAllNominationsAsync(new ListNominationsRequest { Parent = Context.NominationParent, PageSize = 500 }, ct),
             result =>
@@ -80,7 +80,7 @@ public sealed class NominationsScreen : TableScreen<Nomination>
                 _watch.Start(result.WatchSequence);
                 _ = _targets.ResolveAsync(result.Nominations, Redraw);
             },
-            error => Summary = $"Could not load nominations: {error.Message}");
+            error => Summary = Strings.Format("Session_LoadFailed", error.Message));
     }
 
     private void SetLive(bool live)
@@ -91,10 +91,10 @@ public sealed class NominationsScreen : TableScreen<Nomination>
 
     private void UpdateSummary()
     {
-        var state = _live ? "● live" : "○ live updates paused, retrying";
+        var state = _live ? Strings.Get("Session_Live") : Strings.Get("Nominations_Paused");
         Summary = Source.TotalRows == 0
-            ? $"No nominations yet. {state}"
-            : $"{Source.Rows} of {Source.TotalRows} nominations  {state}";
+            ? Strings.Format("Nominations_NoneYet", state)
+            : Strings.Format("Nominations_Count", Source.Rows, Source.TotalRows, state);
     }
 
     /// <summary>The targets' names arrived: the rows read them now (sorted by them too, when that is the sort).</summary>
@@ -105,9 +105,9 @@ public sealed class NominationsScreen : TableScreen<Nomination>
     protected override bool Matches(Nomination row, string foldedFilter) =>
         Folding.Fold($"{row.OfficerDisplayName} {Format.State(row.State)} {_targets.Describe(row)} {row.Session} {row.Request}").Contains(foldedFilter);
 
-    protected override void Open(Nomination row) => Context.Dialogs.Show($"Nomination of {row.OfficerDisplayName}",
-        $"To: {_targets.DescribeInFull(row)}\nState: {Format.State(row.State)}\nReference: {row.Name}\n\n{Describe.History(row)}" +
-        (row.Warnings.Count > 0 ? $"\n\nWarnings:\n{Describe.Findings(row.Warnings)}" : ""));
+    protected override void Open(Nomination row) => Context.Dialogs.Show(Strings.Format("Session_NominationOf", row.OfficerDisplayName),
+        Strings.Format("Nominations_Detail", _targets.DescribeInFull(row), Format.State(row.State), row.Name) + $"\n\n{Describe.History(row)}" +
+        (row.Warnings.Count > 0 ? $"\n\n{Strings.Get("Session_WarningsHeading")}\n{Describe.Findings(row.Warnings)}" : ""));
 
     public override bool HandleKey(Key key)
     {

@@ -90,7 +90,7 @@ public sealed class ReviewScreen : TableScreen<Nomination>
         new(Strings.Get("Col_Officer"), n => n.OfficerDisplayName, n => Folding.Fold(n.OfficerDisplayName), MaxWidth: 26),
         new(Strings.Get("Col_MemberState"), n => Format.RegionOf(n.Name), n => Format.RegionOf(n.Name), MaxWidth: 3),
         new(Strings.Get("Col_Gender"), n => Format.Gender(n.OfficerGender), n => (int)n.OfficerGender, MaxWidth: 1),
-        new(Strings.Get("Col_State"), n => Format.State(n.State) + (n.Result != Nomination.Types.Result.Unspecified ? $" ({n.Result.ToString().ToLowerInvariant()})" : ""),
+        new(Strings.Get("Col_State"), n => Format.State(n.State) + (n.Result != Nomination.Types.Result.Unspecified ? $" ({(n.Result == Nomination.Types.Result.Passed ? Strings.Get("Review_Passed") : Strings.Get("Review_Failed"))})" : ""),
             n => (int)n.State, MaxWidth: 20),
         new(Strings.Get("Col_Submitted"), n => Format.Instant(n.CreateTime ?? n.UpdateTime), n => (n.CreateTime ?? n.UpdateTime)?.ToDateTime()),
         new(Strings.Get("Col_Warnings"), n => string.Join("; ", n.Warnings.Select(w => w.Description)), MayCut: true),
@@ -112,7 +112,7 @@ public sealed class ReviewScreen : TableScreen<Nomination>
 
     private async Task LoadNominationsAsync()
     {
-        Summary = "Loading nominations…";
+        Summary = Strings.Get("Session_Loading");
         await Context.Load(_list,
             ct => Context.Client.ListAllNominationsAsync(
                 new ListNominationsRequest { Parent = "memberStates/-", Session = Session.Name, PageSize = PageSize }, ct),
@@ -123,7 +123,7 @@ public sealed class ReviewScreen : TableScreen<Nomination>
                 ShowView();
                 _watch.Start(result.WatchSequence);
             },
-            error => Summary = $"Could not load the nominations: {error.Message}");
+            error => Summary = Strings.Format("Request_LoadFailed", error.Message));
     }
 
     private async Task LoadFiguresAsync() =>
@@ -173,15 +173,15 @@ public sealed class ReviewScreen : TableScreen<Nomination>
     {
         var (view, next) = View switch
         {
-            ReviewView.Pending => ("Pending (submitted or waitlisted)", "all"),
-            ReviewView.All => ("All", "confirmed"),
-            _ => ("Confirmed", "pending"),
+            ReviewView.Pending => (Strings.Get("Review_ViewPending"), Strings.Get("Review_NextAll")),
+            ReviewView.All => (Strings.Get("Review_ViewAll"), Strings.Get("Review_NextConfirmed")),
+            _ => (Strings.Get("Review_ViewConfirmed"), Strings.Get("Review_NextPending")),
         };
-        var filtered = Source.TotalRows != Source.Rows ? $" ({Source.TotalRows - Source.Rows} hidden by the filter)" : "";
-        var live = _live ? "● live" : "○ live updates paused";
+        var filtered = Source.TotalRows != Source.Rows ? Strings.Format("Review_Hidden", Source.TotalRows - Source.Rows) : "";
+        var live = _live ? Strings.Get("Session_Live") : Strings.Get("Session_Paused");
         Summary = _all.Count == 0
-            ? $"No nominations to this session yet. {live}"
-            : $"{view}: {Source.Rows} of {_all.Count} nominations{filtered} · F shows {next} · {live}";
+            ? Strings.Format("Review_NoneYet", live)
+            : Strings.Format("Review_Summary", view, Source.Rows, _all.Count, filtered, next, live);
     }
 
     protected override void OnFilterApplied() => UpdateSummary();
@@ -189,15 +189,15 @@ public sealed class ReviewScreen : TableScreen<Nomination>
     protected override bool Matches(Nomination row, string foldedFilter) =>
         Folding.Fold($"{row.OfficerDisplayName} {Format.RegionOf(row.Name)} {Format.State(row.State)}").Contains(foldedFilter);
 
-    protected override void Open(Nomination row) => Context.Dialogs.Show($"Nomination of {row.OfficerDisplayName}",
-        $"{row.Name}\nState: {Format.State(row.State)}\n\n{Describe.History(row)}" +
-        (row.Warnings.Count > 0 ? $"\n\nWarnings at submission:\n{Describe.Findings(row.Warnings)}" : ""));
+    protected override void Open(Nomination row) => Context.Dialogs.Show(Strings.Format("Session_NominationOf", row.OfficerDisplayName),
+        $"{row.Name}\n{Strings.Format("Session_StateLine", Format.State(row.State))}\n\n{Describe.History(row)}" +
+        (row.Warnings.Count > 0 ? $"\n\n{Strings.Get("Request_WarningsAtSubmission")}\n{Describe.Findings(row.Warnings)}" : ""));
 
     private void ShowDetails()
     {
         var lines = new List<string>
         {
-            $"{Code} {Format.Dates(Session.StartDate, Session.EndDate)} · {Session.Venue} · {Session.State.ToString().ToLowerInvariant()}",
+            $"{Code} {Format.Dates(Session.StartDate, Session.EndDate)} · {Session.Venue} · {Format.SessionState(Session.State)}",
             SeatCounter(),
         };
         lines.AddRange(OfficerLines());
@@ -216,27 +216,27 @@ public sealed class ReviewScreen : TableScreen<Nomination>
 
     /// <summary>"It takes one of the 4 seats left." — from the figures as last read.</summary>
     private string SeatsLeft() => _statistics is not { } s
-        ? "It takes a seat."
-        : s.SeatsAvailable <= 0 ? "The session is full: the service will refuse, and w waitlists instead."
-        : $"It takes one of the {s.SeatsAvailable} seat{(s.SeatsAvailable == 1 ? "" : "s")} left.";
+        ? Strings.Get("Review_TakesASeat")
+        : s.SeatsAvailable <= 0 ? Strings.Get("Review_SessionFull")
+        : s.SeatsAvailable == 1 ? Strings.Format("Review_SeatLeftOne", s.SeatsAvailable) : Strings.Format("Review_SeatsLeft", s.SeatsAvailable);
 
     private IEnumerable<string> OfficerLines()
     {
-        if (Selected is not { } nomination) return ["", "No nomination selected."];
-        if (!_officers.TryGetValue(nomination.Officer, out var now)) return [$"▸ {nomination.OfficerDisplayName}: reading the record…"];
-        if (now.Problem is not null) return [$"▸ {nomination.OfficerDisplayName}: {now.Problem}"];
+        if (Selected is not { } nomination) return ["", Strings.Get("Request_NoneSelected")];
+        if (!_officers.TryGetValue(nomination.Officer, out var now)) return [Strings.Format("Review_ReadingRecord", nomination.OfficerDisplayName)];
+        if (now.Problem is not null) return [Strings.Format("Review_OfficerProblem", nomination.OfficerDisplayName, now.Problem)];
         var lines = new List<string>();
         if (now.Officer is { } o)
         {
             var today = Context.Today;
-            var age = Format.Day(o.BirthDate) is { } born ? $"age {FullYears(born, today)}" : "age —";
+            var age = Format.Day(o.BirthDate) is { } born ? Strings.Format("Review_Age", FullYears(born, today)) : Strings.Get("Review_AgeUnknown");
             var started = Format.Day(o.ServiceStartDate);
             var until = Format.Day(o.RetirementDate) is { } retired && retired < today ? retired : today;
-            var service = started is { } s ? $"{FullYears(s, until)} years' service" : "service —";
+            var service = started is { } s ? Strings.Format("Review_Service", FullYears(s, until)) : Strings.Get("Review_ServiceUnknown");
             lines.Add($"▸ {nomination.OfficerDisplayName} ({Format.RegionOf(o.Name)}) · {o.Rank} · {Format.Gender(o.Gender)} · {age} · {service}");
-            lines.Add($"  {(o.Languages.Count == 0 ? "no languages" : string.Join(", ", o.Languages.Select(Format.Language)))} · " +
-                      $"{(o.Skills.Count == 0 ? "no skills" : string.Join(", ", o.Skills.Select(k => $"{k.SkillCode} ({SkillLevel(k.Level)})")))}");
-            lines.Add($"  Vetting: {Vetting(o.Vetting)}");
+            lines.Add($"  {(o.Languages.Count == 0 ? Strings.Get("Review_NoLanguages") : string.Join(", ", o.Languages.Select(Format.Language)))} · " +
+                      $"{(o.Skills.Count == 0 ? Strings.Get("Review_NoSkills") : string.Join(", ", o.Skills.Select(k => $"{k.SkillCode} ({SkillLevel(k.Level)})")))}");
+            lines.Add(Strings.Format("Review_Vetting", Vetting(o.Vetting)));
         }
         else
         {
@@ -244,14 +244,14 @@ public sealed class ReviewScreen : TableScreen<Nomination>
         }
         if (now.Eligibility is not { } eligibility)
         {
-            lines.Add("  Eligibility now: checking…");
+            lines.Add(Strings.Get("Review_EligibilityChecking"));
             return lines;
         }
         var failures = eligibility.Failures.Where(f => !SubmissionOnlyRules.Contains(f.Rule)).ToList();
         var warnings = eligibility.Warnings.Where(w => !SubmissionOnlyRules.Contains(w.Rule)).ToList();
         lines.Add(failures.Count > 0
-            ? $"  Not eligible now: {string.Join(" ", failures.Select(f => "✗ " + f.Description))}"
-            : "  Eligible now ✓" + (warnings.Count > 0 ? $" · {string.Join(" ", warnings.Select(w => "! " + w.Description))}" : ""));
+            ? Strings.Format("Review_NotEligibleNow", string.Join(" ", failures.Select(f => "✗ " + f.Description)))
+            : Strings.Get("Review_EligibleNow") + (warnings.Count > 0 ? $" · {string.Join(" ", warnings.Select(w => "! " + w.Description))}" : ""));
         return lines;
     }
 
@@ -259,22 +259,22 @@ public sealed class ReviewScreen : TableScreen<Nomination>
         to.Year - from.Year - (to.Month < from.Month || (to.Month == from.Month && to.Day < from.Day) ? 1 : 0);
 
     private static string SkillLevel(SkillLevel level) =>
-        level == Unpol.Training.V1.SkillLevel.Unspecified ? "any" : level.ToString().ToLowerInvariant();
+        level == Unpol.Training.V1.SkillLevel.Unspecified ? Strings.Get("Review_AnyLevel") : Describe.Level(level);
 
     private static string Vetting(Vetting? vetting)
     {
         static string Item(string name, VettingItem? item) => item?.Status switch
         {
             VettingStatus.Cleared => $"{name} ✓",
-            VettingStatus.Flagged => $"{name} ✗ flagged",
-            VettingStatus.Pending => $"{name} … pending",
+            VettingStatus.Flagged => $"{name} ✗ {Strings.Get("Officer_VettingFlagged")}",
+            VettingStatus.Pending => $"{name} … {Strings.Get("Officer_VettingPending")}",
             _ => $"{name} —",
         };
         return string.Join(" · ",
-            Item("human rights", vetting?.HumanRightsScreening),
-            Item("misconduct", vetting?.MisconductCheck),
-            Item("attestation", vetting?.SelfAttestation),
-            Item("medical", vetting?.MedicalClearance));
+            Item(Strings.Get("Review_VettingHumanRights"), vetting?.HumanRightsScreening),
+            Item(Strings.Get("Review_VettingMisconduct"), vetting?.MisconductCheck),
+            Item(Strings.Get("Review_VettingAttestation"), vetting?.SelfAttestation),
+            Item(Strings.Get("Review_VettingMedical"), vetting?.MedicalClearance));
     }
 
     /// <summary>Reads the selected nomination's officer and eligibility once per officer (again after each decision).</summary>
@@ -302,7 +302,7 @@ public sealed class ReviewScreen : TableScreen<Nomination>
             },
             error =>
             {
-                _officers[officer] = new OfficerNow(null, null, $"could not read the officer: {error.Message}");
+                _officers[officer] = new OfficerNow(null, null, Strings.Format("Review_OfficerUnread", error.Message));
                 ShowDetails();
             });
     }
@@ -329,7 +329,7 @@ public sealed class ReviewScreen : TableScreen<Nomination>
         if (decision is { } d)
         {
             if (Selected is { } nomination) _ = DecideAsync(d, nomination);
-            else Context.Status.ShowError("No nomination selected.");
+            else Context.Status.ShowError(Strings.Get("Request_NoneSelected"));
             return true;
         }
         return base.HandleKey(key);
@@ -338,19 +338,19 @@ public sealed class ReviewScreen : TableScreen<Nomination>
     /// <summary>Why the decision cannot apply to the nomination as it stands, or null when it can.</summary>
     private string? NotApplicable(Decision decision, Nomination n)
     {
-        var who = $"{n.OfficerDisplayName} is {Format.State(n.State)}";
-        var state = n.State;
+        var (who, state) = (n.OfficerDisplayName, n.State);
+        var shown = Format.State(state);
         return decision switch
         {
             Decision.Confirm when state is not (Nomination.Types.State.Submitted or Nomination.Types.State.Waitlisted) =>
-                $"{who}: only submitted or waitlisted nominations can be confirmed.",
-            Decision.Waitlist when state != Nomination.Types.State.Submitted => $"{who}: only submitted nominations can be waitlisted.",
-            Decision.Reject when state != Nomination.Types.State.Submitted => $"{who}: only submitted nominations can be rejected.",
-            Decision.Reconsider when state != Nomination.Types.State.Rejected => $"{who}: only rejected nominations can be reconsidered.",
+                Strings.Format("Review_OnlyConfirm", who, shown),
+            Decision.Waitlist when state != Nomination.Types.State.Submitted => Strings.Format("Review_OnlyWaitlist", who, shown),
+            Decision.Reject when state != Nomination.Types.State.Submitted => Strings.Format("Review_OnlyReject", who, shown),
+            Decision.Reconsider when state != Nomination.Types.State.Rejected => Strings.Format("Review_OnlyReconsider", who, shown),
             Decision.RecordPassed or Decision.RecordFailed or Decision.RecordNoShow when !SessionEnded =>
-                $"Outcomes can be recorded from the session's last day, {Format.Date(Session.EndDate)}.",
+                Strings.Format("Review_OutcomesNotYet", Format.Date(Session.EndDate)),
             Decision.RecordPassed or Decision.RecordFailed or Decision.RecordNoShow when state != Nomination.Types.State.Confirmed =>
-                $"{who}: outcomes are recorded for confirmed nominations.",
+                Strings.Format("Review_OutcomesConfirmedOnly", who, shown),
             _ => null,
         };
     }
@@ -373,16 +373,16 @@ public sealed class ReviewScreen : TableScreen<Nomination>
                             SeatsLeft()), Strings.Get("Review_ConfirmButton"))) return;
                 break;
             case Decision.Reject:
-                if (Context.Dialogs.AskReason($"Reject {name}", "Why is this nomination rejected? (the focal point will read it)") is not { } why) return;
+                if (Context.Dialogs.AskReason(Strings.Format("Request_RejectTitle", name), Strings.Get("Request_RejectWhy")) is not { } why) return;
                 reason = why;
                 break;
             case Decision.Reconsider:
-                if (Context.Dialogs.AskReason($"Reconsider {name}", "Why is this nomination reconsidered? (it becomes submitted again)") is not { } again) return;
+                if (Context.Dialogs.AskReason(Strings.Format("Review_ReconsiderTitle", name), Strings.Get("Review_ReconsiderWhy")) is not { } again) return;
                 reason = again;
                 break;
             case Decision.RecordPassed or Decision.RecordFailed or Decision.RecordNoShow:
-                if (!Context.Dialogs.Confirm("Record the outcome",
-                        $"Record {name} as {Outcome(decision)}? Outcomes are final and cannot be changed.", "Record")) return;
+                if (!Context.Dialogs.Confirm(Strings.Get("Review_RecordTitle"),
+                        Strings.Format("Review_RecordQuestion", name, Outcome(decision)), Strings.Get("Review_RecordButton"))) return;
                 break;
         }
         await Context.Load(_action,
@@ -448,23 +448,23 @@ public sealed class ReviewScreen : TableScreen<Nomination>
         return error.Reason switch
         {
             "SESSION_FULL" => n.State == Nomination.Types.State.Waitlisted
-                ? $"Session full: {name} not confirmed, stays on the waitlist. {why}"
-                : $"Session full: {name} not confirmed; press w to waitlist. {why}",
-            "MEMBER_STATE_QUOTA_REACHED" => $"{Format.RegionOf(n.Name)}'s quota is used: {name} not confirmed. {why}",
-            "OFFICER_NOT_ELIGIBLE" => $"{name} is not eligible any more: {why}",
-            "ETAG_MISMATCH" => $"{name}'s nomination was changed by someone else; the list is read again. Decide again if still needed.",
-            _ => $"Could not {Verb(decision)} {name}: {why}",
+                ? Strings.Format("Review_FullStays", name, why)
+                : Strings.Format("Review_FullWaitlist", name, why),
+            "MEMBER_STATE_QUOTA_REACHED" => Strings.Format("Review_QuotaUsed", Format.RegionOf(n.Name), name, why),
+            "OFFICER_NOT_ELIGIBLE" => Strings.Format("Review_NoLongerEligible", name, why),
+            "ETAG_MISMATCH" => Strings.Format("Request_ChangedMeanwhile", name),
+            _ => CouldNot(decision, name, why),
         };
     }
 
-    private static string Verb(Decision decision) => decision switch
+    private static string CouldNot(Decision decision, string name, string why) => decision switch
     {
-        Decision.Confirm => "confirm",
-        Decision.Waitlist => "waitlist",
-        Decision.Reject => "reject",
-        Decision.Reconsider => "reconsider",
-        Decision.Withdraw => "withdraw",
-        _ => "record the outcome of",
+        Decision.Confirm => Strings.Format("Review_CouldNotConfirm", name, why),
+        Decision.Waitlist => Strings.Format("Review_CouldNotWaitlist", name, why),
+        Decision.Reject => Strings.Format("Request_CouldNotReject", name, why),
+        Decision.Reconsider => Strings.Format("Review_CouldNotReconsider", name, why),
+        Decision.Withdraw => Strings.Format("Request_CouldNotWithdraw", name, why),
+        _ => Strings.Format("Review_CouldNotRecord", name, why),
     };
 
     public override void OnClosed()

@@ -44,13 +44,13 @@ public sealed class ReviewSessionsScreen : TableScreen<ReviewSessionRow>
 
     private static IReadOnlyList<Column<ReviewSessionRow>> Columns() =>
     [
-        new("COURSE", r => r.Code, r => r.Code, MaxWidth: 14),
-        new("DATES", r => Format.Dates(r.Session.StartDate, r.Session.EndDate), r => Format.Day(r.Session.StartDate)),
-        new("VENUE", r => r.Session.Venue, r => r.Session.Venue, MaxWidth: 20),
-        new("STATE", r => r.Session.State.ToString().ToLowerInvariant(), r => r.Session.State.ToString()),
-        new("PENDING", r => r.Pending?.ToString(CultureInfo.InvariantCulture) ?? "…", r => r.Pending),
-        new("WAITLIST", r => r.Waitlisted?.ToString(CultureInfo.InvariantCulture) ?? "…", r => r.Waitlisted),
-        new("SEATS", r => $"{(r.Taken is { } taken ? taken : "…")}/{r.Session.Seats}", r => r.Taken),
+        new(Strings.Get("Col_Course"), r => r.Code, r => r.Code, MaxWidth: 14),
+        new(Strings.Get("Col_Dates"), r => Format.Dates(r.Session.StartDate, r.Session.EndDate), r => Format.Day(r.Session.StartDate)),
+        new(Strings.Get("Col_Venue"), r => r.Session.Venue, r => r.Session.Venue, MaxWidth: 20),
+        new(Strings.Get("Col_State"), r => Format.SessionState(r.Session.State), r => r.Session.State.ToString()),
+        new(Strings.Get("ReviewSessions_ColPending"), r => r.Pending?.ToString(CultureInfo.InvariantCulture) ?? "…", r => r.Pending),
+        new(Strings.Get("ReviewSessions_ColWaitlist"), r => r.Waitlisted?.ToString(CultureInfo.InvariantCulture) ?? "…", r => r.Waitlisted),
+        new(Strings.Get("ReviewSessions_ColSeats"), r => $"{(r.Taken is { } taken ? taken : "…")}/{r.Session.Seats}", r => r.Taken),
     ];
 
     /// <summary>Loads once; coming back from a review reads the figures again, as decisions change them.</summary>
@@ -64,7 +64,7 @@ public sealed class ReviewSessionsScreen : TableScreen<ReviewSessionRow>
 
     private async Task LoadAsync()
     {
-        Summary = "Loading sessions…";
+        Summary = Strings.Get("ReviewSessions_Loading");
         var from = Context.Today.AddDays(-RecentDays);
         await Context.Load(_load,
             async ct => (Sessions: await Context.Client.ListSessionsAsync(from, ct), Courses: await Context.Client.ListCoursesAsync(ct)),
@@ -78,7 +78,7 @@ public sealed class ReviewSessionsScreen : TableScreen<ReviewSessionRow>
                 UpdateSummary();
                 _ = LoadFiguresAsync();
             },
-            error => Summary = $"Could not load the sessions: {error.Message}");
+            error => Summary = Strings.Format("ReviewSessions_LoadFailed", error.Message));
     }
 
     /// <summary>Figures are one read per session: each row fills in as its answer arrives.</summary>
@@ -105,7 +105,7 @@ public sealed class ReviewSessionsScreen : TableScreen<ReviewSessionRow>
             if (!_figures.IsCurrent(generation)) return;
             var error = ClientError.From(e);
             if (error.ServerUnreachable) Context.Status.ServerUnreachable(error.Message);
-            else Context.Status.ShowError($"Could not read a session's figures: {error.Message}");
+            else Context.Status.ShowError(Strings.Format("ReviewSessions_FiguresFailed", error.Message));
         }
         finally
         {
@@ -117,21 +117,21 @@ public sealed class ReviewSessionsScreen : TableScreen<ReviewSessionRow>
     {
         if (Source.TotalRows == 0)
         {
-            Summary = $"No sessions since {From}.";
+            Summary = Strings.Format("ReviewSessions_None", From);
             return;
         }
         var pending = Source.AllRows.Sum(r => r.Pending ?? 0);
         var read = Source.AllRows.Count(r => r.Figures is not null);
-        var figures = read < Source.TotalRows ? $" (figures for {read} of {Source.TotalRows} read)" : "";
-        Summary = $"{Source.Rows} of {Source.TotalRows} sessions since {From} · {pending} awaiting a decision{figures} · Enter reviews";
+        var figures = read < Source.TotalRows ? Strings.Format("ReviewSessions_FiguresRead", read, Source.TotalRows) : "";
+        Summary = Strings.Format("ReviewSessions_Summary", Source.Rows, Source.TotalRows, From, pending, figures);
     }
 
-    private string From => Context.Today.AddDays(-RecentDays).ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+    private string From => Context.Today.AddDays(-RecentDays).ToString("d MMM yyyy", UiLanguage.Formatting);
 
     protected override void OnFilterApplied() => UpdateSummary();
 
     protected override bool Matches(ReviewSessionRow row, string foldedFilter) =>
-        Folding.Fold($"{row.Code} {row.Course?.Title} {row.Session.Venue} {row.Session.State}").Contains(foldedFilter);
+        Folding.Fold($"{row.Code} {row.Course?.Title} {row.Session.Venue} {row.Session.State} {Format.SessionState(row.Session.State)}").Contains(foldedFilter);
 
     protected override void Open(ReviewSessionRow row) => Context.Navigator.Push(new ReviewScreen(Context, row.Session, row.Course));
 

@@ -20,18 +20,18 @@ public static class Withdrawal
         if (!Live.Contains(nomination.State))
         {
             context.Status.ShowError(
-                $"{nomination.OfficerDisplayName}'s nomination is {Format.State(nomination.State)}: only a live nomination can be withdrawn.");
+                Strings.Format("Withdraw_NotLive", nomination.OfficerDisplayName, Format.State(nomination.State)));
             return;
         }
-        var reason = context.Dialogs.AskReason($"Withdraw {nomination.OfficerDisplayName}",
-            "Why is this nomination withdrawn? (the course administrators will read it)");
+        var reason = context.Dialogs.AskReason(Strings.Format("Request_WithdrawTitle", nomination.OfficerDisplayName),
+            Strings.Get("Withdraw_Why"));
         if (reason is null) return;
         await context.Load(slot,
             ct => context.Client.DecideAsync(Decision.Withdraw, nomination, reason, ct),
             result =>
             {
                 withdrawn(result);
-                context.Status.ShowInfo($"Withdrew {result.OfficerDisplayName}.");
+                context.Status.ShowInfo(Strings.Format("Request_Withdrew", result.OfficerDisplayName));
             });
     }
 }

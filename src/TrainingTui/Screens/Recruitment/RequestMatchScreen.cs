@@ -417,7 +417,7 @@ public sealed partial class RequestMatchScreen : TableScreen<CandidateRow>
         lines.AddRange(selected.Take(listed).Select(r => Strings.Format("RequestMatch_ReviewLine", r.DisplayName, Format.Gender(r.Candidate.Gender), r.Score)));
         if (selected.Count > listed) lines.Add(Strings.Format("Nominate_AndMore", selected.Count - listed));
         lines.Add("");
-        var warnings = selected.SelectMany(r => r.Candidate.Warnings.Select(w => $"  ! {r.DisplayName}: {w}")).ToList();
+        var warnings = selected.SelectMany(r => r.Candidate.Warnings.Select(w => "  ! " + Strings.Format("Form_FieldProblem", r.DisplayName, w))).ToList();
         lines.Add(warnings.Count == 0 ? Strings.Get("Nominate_NoWarnings") : Strings.Get("Nominate_WarningsHeading"));
         lines.AddRange(warnings);
         lines.Add("");
