@@ -64,7 +64,7 @@ public sealed class LauncherInFrenchTests
 
         Assert.Equal(TlsFailure.UnknownAuthority, untrusted!.Failure);
         Assert.Equal("Le service à l'adresse https://training.example.org:5443/ a présenté un certificat auquel ce client ne fait pas confiance " +
-                     "(signé par une autorité inconnue) : passez --ca-file avec le certificat de l'autorité qui l'a signé.", Launcher.Tls(untrusted, Server));
+                     "(signé par une autorité inconnue) : indiquez --ca-file avec le certificat de l'autorité qui l'a signé.", Launcher.Tls(untrusted, Server));
     }
 
     [Theory]

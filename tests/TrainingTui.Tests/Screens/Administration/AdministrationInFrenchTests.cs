@@ -107,7 +107,7 @@ public sealed class AdministrationInFrenchTests
         foreach (var caption in new[] { "Titulaire", "Rôle", "État Membre", "Périmètre", "Écriture", "Expire le" })
             Assert.Contains(caption, screen);
         ScreenText.AssertWhole(screen,
-            "✗ Non enregistré : corrigez d'abord les champs marqués ✗. Titulaire : obligatoire ; État Membre : code de région, p. ex. SN.");
+            "✗ Non enregistré : corrigez d'abord les champs marqués ✗. Titulaire : obligatoire ; État Membre : code de pays, p. ex. SN.");
         Assert.Contains("✗ 2 champs à corriger", screen);
         ScreenText.AssertWhole(screen, "Titulaire : ✗ obligatoire — qui ou quoi le détient, p. ex. Point focal, Sénégal (A. Diop)");
         Assert.Contains("Délivrer", screen);
@@ -144,7 +144,7 @@ public sealed class AdministrationInFrenchTests
             [TokenFormScreen.Holder] = "Système RH", [TokenFormScreen.RoleField] = "intégration", [TokenFormScreen.Scope] = "S1",
             [TokenFormScreen.ReadWrite] = "peut-être",
         }, today);
-        Assert.Equal("« S1 » : un code de région comme SN", problems[TokenFormScreen.Scope]);
+        Assert.Equal("« S1 » : un code de pays comme SN", problems[TokenFormScreen.Scope]);
         Assert.Equal("oui ou non", problems[TokenFormScreen.ReadWrite]);
     }
 
@@ -170,7 +170,7 @@ public sealed class AdministrationInFrenchTests
         ScreenText.AssertWhole(screen,
             "Il a été envoyé dans votre presse-papiers si le terminal le permet (OSC 52) ; c l'envoie de nouveau. Sinon, sélectionnez-le ci-dessus.");
         ScreenText.AssertWhole(screen,
-            "Remettez-le à son titulaire par un canal sûr. Il démarre le client avec --token, ou le place dans son fichier de jeton.");
+            "Remettez-le à son titulaire par un canal sûr. Le titulaire lance le client avec --token, ou le place dans son fichier de jeton.");
         ScreenText.AssertWhole(screen, "Esc revient en arrière ; le secret ne pourra plus être affiché.");
         Assert.Contains("c recopier", screen);
         foreach (var english in new[] { "Issued", "shown this once", "clipboard", "goes back", "New token" })
@@ -179,7 +179,7 @@ public sealed class AdministrationInFrenchTests
         ui.Dialogs.Confirmations.Enqueue(false);
         ui.Press(Key.Esc);
 
-        Assert.Equal("Quitter le secret: Le secret ne sera plus affiché. L'avez-vous copié ?", Assert.Single(ui.Dialogs.Asked));
+        Assert.Equal("Quitter l'écran du secret: Le secret ne sera plus affiché. L'avez-vous copié ?", Assert.Single(ui.Dialogs.Asked));
         Assert.IsType<TokenSecretScreen>(ui.Current);
     }
 

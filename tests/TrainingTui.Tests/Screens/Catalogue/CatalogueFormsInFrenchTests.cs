@@ -46,7 +46,7 @@ public sealed class CatalogueFormsInFrenchTests
         Assert.Contains("Catalogue des cours", screen);
         ScreenText.AssertWhole(screen, "3 cours — a ajoute, Entrée modifie, n programme une séance");
         ScreenText.AssertWhole(screen,
-            "FOR-PO : Conditions : fr B2 (lecture/expression orale) · forensics ≥ avancé · réservé aux femmes · permis de conduire");
+            "FOR-PO : Conditions : fr B2 (compréhension écrite/expression orale) · forensics ≥ avancé · réservé aux femmes · permis de conduire");
         Assert.Contains("CATÉGORIE", screen);
         Assert.Contains("spécialisé", screen);
         Assert.Contains("48 mois", screen);
@@ -170,7 +170,7 @@ public sealed class CatalogueFormsInFrenchTests
         ui.Press((Key)'X');
 
         Assert.Equal(
-            "Annuler la séance: Annuler UNPOL-STM 1 mars–12 mars 2027 (Entebbe RSC) ? 4 candidatures actives (2 soumises, " +
+            "Annuler la séance: Annuler UNPOL-STM 1 mars–12 mars 2027 (Entebbe RSC) ? 4 candidatures en cours (2 soumises, " +
             "1 en liste d'attente, 1 confirmée ; de FR, SN) sont annulées avec votre motif, et les points focaux le voient aussitôt. " +
             "C'est irréversible.",
             ui.Dialogs.Asked[0]);

@@ -104,7 +104,7 @@ public sealed class RecruitmentInFrenchTests
         ScreenText.AssertWhole(screen, "MINUSCA · IPO · 12 agents · déploiement le 1 juin 2027 · Opérations de police");
         ScreenText.AssertWhole(screen, "Ouverte jusqu'au 15 mars 2027 09:00 UTC");
         ScreenText.AssertWhole(screen, "Conditions : fr B2 · forensics ≥ avancé · AMS réussie et valable au déploiement");
-        ScreenText.AssertWhole(screen, $"Femmes visées : {Format.Percent(0.3)} des déployés · aucun déployé · 2 sur 3 en cours");
+        ScreenText.AssertWhole(screen, $"Femmes visées : {Format.Percent(0.3)} des déployés · aucun déploiement · 2 sur 3 en cours");
         ScreenText.AssertWhole(screen, "Profil : Techniciens de scène de crime capables de former leurs homologues.");
         ScreenText.AssertWhole(screen, "Candidatures de SN : 1 soumise, 2 présélectionnées · 12 agents recherchés");
         Assert.Matches(@"AGENT\s+ÉM\s+S\s+ÉTAT\s+MODIFIÉE", screen);
@@ -117,7 +117,7 @@ public sealed class RecruitmentInFrenchTests
         Assert.Equal("Enquêteurs de police scientifique", title);
         Assert.Contains("Date limite : 15 mars 2027 09:00 UTC", text);
         Assert.Contains("Profil d'expert recherché :", text);
-        Assert.Contains($"Femmes visées : {Format.Percent(0.3)} des déployés", text);
+        Assert.Contains($"Femmes visées : {Format.Percent(0.3)} des effectifs déployés", text);
     }
 
     [Fact]
@@ -296,15 +296,15 @@ public sealed class RecruitmentInFrenchTests
         Assert.IsType<RequestMatchScreen>(ui.Current);
         var screen = ui.Screen();
 
-        ScreenText.AssertWhole(screen, "Les agents de quel État Membre ? Tapez son code de région (p. ex. SN) puis Entrée ; Esc revient en arrière.");
+        ScreenText.AssertWhole(screen, "Les agents de quel État Membre ? Tapez son code de pays (p. ex. SN) puis Entrée ; Esc revient en arrière.");
         Assert.Contains("État Membre (p. ex. SN), Entrée :", screen);
 
         ui.Type("senegal").Press(Key.Enter);
-        Assert.Equal("✗ Un État Membre se désigne par son code de région à deux lettres, p. ex. SN.", ui.Shell.Message);
+        Assert.Equal("✗ Un État Membre se désigne par son code de pays à deux lettres, p. ex. SN.", ui.Shell.Message);
         for (var i = 0; i < 7; i++) ui.Press(Key.Backspace);
         ui.Type("sn").Press(Key.Enter);
         ui.Press(Key.Space);
-        Assert.Equal("✗ Seul le point focal de l'État Membre présente des candidats ; ce rapprochement est à consulter.", ui.Shell.Message);
+        Assert.Equal("✗ Seul le point focal de l'État Membre présente des candidats ; ce rapprochement est fourni pour information.", ui.Shell.Message);
         ScreenText.AssertWhole(ui.Screen(), "Liste de SN : 3 en cours, 2 femmes · m autre État Membre");
     }
 }

@@ -204,7 +204,7 @@ public sealed class RosterInFrenchTests : IDisposable
         Assert.Equal(VettingStatus.Pending, created.Vetting.SelfAttestation.Status);
         Assert.Equal(2028, created.Certifications.CompletedCourses[0].ExpiryDate.Year);
         screen = ui.Screen();
-        ScreenText.AssertWhole(screen, "Ajouté à la liste de candidats SN : Diallo, Aïssatou.");
+        ScreenText.AssertWhole(screen, "Ajout à la liste de candidats SN : Diallo, Aïssatou.");
         ScreenText.AssertWhole(screen, "SN : 6 agents");
     }
 
@@ -233,7 +233,7 @@ public sealed class RosterInFrenchTests : IDisposable
         Assert.Contains("UpdateOfficer memberStates/SN/officers/moussa rank,availability,skills", client.Calls);
         Assert.Equal(Availability.Deployed, client.Officers.Single(o => o.FamilyName == "Fall").Availability);
         var screen = ui.Screen();
-        ScreenText.AssertWhole(screen, "Enregistré pour Fall, Moussa : grade, disponibilité, compétences.");
+        ScreenText.AssertWhole(screen, "Modifications enregistrées pour Fall, Moussa : grade, disponibilité, compétences.");
         Assert.Matches(@"Fall, Moussa\s+H\s+\d+\s+\d+\s+déployé", screen);
         AssertNoEnglish(screen, "Saved", "rank", "deployed");
     }
