@@ -44,6 +44,9 @@ public sealed class NominationRepository(TrainingDatabase database, NominationIn
     public IReadOnlyList<NominationSummary> ForOfficer(string regionCode, string officerId) =>
         index.ForOfficer(OfficerKeys.Key(regionCode, officerId));
 
+    public IReadOnlyList<NominationSummary> ForOfficer(Officer officer) =>
+        index.ForOfficer(officer.Key.Length > 0 ? officer.Key : OfficerKeys.Key(officer.RegionCode, officer.Id));
+
     public (int Live, int Any) NominationsOf(string regionCode, string officerId)
     {
         var all = ForOfficer(regionCode, officerId);

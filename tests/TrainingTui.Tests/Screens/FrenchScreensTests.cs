@@ -60,6 +60,21 @@ public sealed class FrenchScreensTests
         Assert.Contains("Examen", screen);
         Assert.Contains("c confirmer", screen);
         Assert.Contains("w liste d'attente", screen);
-        Assert.DoesNotContain("awaiting", screen);
+        Assert.Contains("À décider (soumises ou en liste d'attente)", ScreenText.Flowing(screen));
+        foreach (var english in new[] { "awaiting", "Pending", "nominations", "live", "Vetting", "Eligib" }) Assert.DoesNotContain(english, screen);
+    }
+
+    [Fact]
+    public void Nominations_InFrench_NameTheirColumnsAndCountInFrench()
+    {
+        using var ui = new ScreenHarness(Sample.Client(), columns: 80, rows: 24, theme: Theme.NoColor, french: true);
+        ui.Press('3');
+        ui.PumpUntil(() => ui.Current.Ready);
+        var screen = ui.Screen();
+
+        Assert.Contains("Candidatures", screen);
+        foreach (var header in new[] { "AGENT", "POUR", "ÉTAT" }) Assert.Contains(header, screen);
+        Assert.Matches(@"sur \d+ candidatures|Aucune candidature pour l'instant", screen);
+        foreach (var english in new[] { "OFFICER", "LAST CHANGE", "nominations", "live", "Loading" }) Assert.DoesNotContain(english, screen);
     }
 }

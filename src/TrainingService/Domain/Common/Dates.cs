@@ -5,16 +5,21 @@ public static class Dates
     /// <summary>Whole years from <paramref name="from"/> to <paramref name="to"/> (an age, years of service).</summary>
     public static int FullYearsBetween(DateOnly from, DateOnly to)
     {
-        var years = to.Year - from.Year;
-        if (to.Month < from.Month || (to.Month == from.Month && to.Day < from.Day)) years--;
+        // Each of Year, Month and Day works the date out from its day number again: once each, not three times.
+        var (fromYear, fromMonth, fromDay) = from;
+        var (toYear, toMonth, toDay) = to;
+        var years = toYear - fromYear;
+        if (toMonth < fromMonth || (toMonth == fromMonth && toDay < fromDay)) years--;
         return years;
     }
 
     /// <summary>Whole months from <paramref name="from"/> to <paramref name="to"/>.</summary>
     public static int FullMonthsBetween(DateOnly from, DateOnly to)
     {
-        var months = (to.Year - from.Year) * 12 + to.Month - from.Month;
-        if (to.Day < from.Day) months--;
+        var (fromYear, fromMonth, fromDay) = from;
+        var (toYear, toMonth, toDay) = to;
+        var months = (toYear - fromYear) * 12 + toMonth - fromMonth;
+        if (toDay < fromDay) months--;
         return months;
     }
 

@@ -9,8 +9,11 @@ namespace Training.Service.Domain.Nominations;
 /// <summary>When a check runs: submission checks everything; confirmation everything but the window and caps.</summary>
 public enum CheckStage { Submission, Confirmation }
 
-/// <summary>Everything the rules need to judge one officer for one session, read in one transaction.</summary>
-public sealed record SessionCheck(
+/// <summary>
+/// Everything the rules need to judge one officer for one session, read in one transaction. A struct: matching makes
+/// one per officer of a State, thousands a call, and none need outlive the check.
+/// </summary>
+public readonly record struct SessionCheck(
     Officer Officer,
     Course Course,
     Session Session,
@@ -22,8 +25,8 @@ public sealed record SessionCheck(
     DateTime Now,
     string? NominationKey = null);
 
-/// <summary>Everything the rules need to judge one officer for one recruitment request.</summary>
-public sealed record RequestCheck(
+/// <summary>Everything the rules need to judge one officer for one recruitment request (a struct, as above).</summary>
+public readonly record struct RequestCheck(
     Officer Officer,
     Recruitment.RecruitmentRequest Request,
     IReadOnlyList<NominationSummary> OfficerNominations,
@@ -62,7 +65,7 @@ public sealed class EligibilityEngine(EligibilityPolicy policy, IReferenceData r
         return findings;
     }
 
-    public EligibilityResult Check(SessionCheck check)
+    public EligibilityResult Check(in SessionCheck check)
     {
         var findings = Scratch();
         var officer = check.Officer;
@@ -112,7 +115,7 @@ public sealed class EligibilityEngine(EligibilityPolicy policy, IReferenceData r
     /// the AMS pass must still be valid on the deployment date when required (E4), and a Member State may have
     /// at most the policy's nominees per post requested live at once.
     /// </summary>
-    public EligibilityResult Check(RequestCheck check)
+    public EligibilityResult Check(in RequestCheck check)
     {
         var findings = Scratch();
         var officer = check.Officer;
@@ -335,7 +338,7 @@ public sealed class EligibilityEngine(EligibilityPolicy policy, IReferenceData r
                 new Phrase("Finding_WindowClosed", session.NominationCloseTime)));
     }
 
-    private void Cap(List<EligibilityFinding> findings, SessionCheck check, string regionCode)
+    private void Cap(List<EligibilityFinding> findings, in SessionCheck check, string regionCode)
     {
         var allocationCap = check.Session.AllocationFor(regionCode)?.Cap ?? 0;
         var courseCap = check.Course.Requirements.MaxNomineesPerMemberState

@@ -52,7 +52,7 @@ public sealed class CandidateMatcher(
         var now = clock.UtcNow();
         var requestNominations = nominations.ForTarget(TargetKind.Request, request.Id);
         return Rank(regionCode, size, request.Languages, request.Skills, request.DeploymentDate, officer =>
-            engine.Check(new RequestCheck(officer, request, nominations.ForOfficer(officer.RegionCode, officer.Id), requestNominations,
+            engine.Check(new RequestCheck(officer, request, nominations.ForOfficer(officer), requestNominations,
                 CheckStage.Submission, now)));
     }
 
@@ -62,7 +62,7 @@ public sealed class CandidateMatcher(
         var now = clock.UtcNow();
         var sessionNominations = nominations.ForTarget(TargetKind.Session, session.Key);
         return Rank(regionCode, size, course.Requirements.Languages, course.Requirements.Skills, session.StartDate, officer =>
-            engine.Check(new SessionCheck(officer, course, session, nominations.ForOfficer(officer.RegionCode, officer.Id),
+            engine.Check(new SessionCheck(officer, course, session, nominations.ForOfficer(officer),
                 sessionNominations, sessionByKey, courseById, CheckStage.Submission, now)));
     }
 
