@@ -60,7 +60,8 @@ public sealed class FrenchScreensTests
         Assert.Contains("Examen", screen);
         Assert.Contains("c confirmer", screen);
         Assert.Contains("w liste d'attente", screen);
-        Assert.Contains("À décider (soumises ou en liste d'attente)", ScreenText.Flowing(screen));
+        ScreenText.AssertWhole(screen, "Aucune candidature à cette séance pour l'instant. ● en direct");
+        Assert.Contains("F à décider/toutes/confirmées", screen);
         foreach (var english in new[] { "awaiting", "Pending", "nominations", "live", "Vetting", "Eligib" }) Assert.DoesNotContain(english, screen);
     }
 
