@@ -134,6 +134,7 @@ public static class TrainingHost
         app.Services.GetRequiredService<IReferenceData>();
         app.Services.GetRequiredService<NominationIndex>();
         app.Services.GetRequiredService<OfficerDirectory>();
+        app.Services.GetRequiredService<IRequestLedger>();
         app.Services.GetRequiredService<ICourseRepository>();
         app.Services.GetRequiredService<ISessionRepository>();
         app.Services.GetRequiredService<IRequestRepository>();
