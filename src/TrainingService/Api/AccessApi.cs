@@ -1,3 +1,4 @@
+using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Training.Service.Domain.Common;
@@ -124,7 +125,7 @@ public sealed class AccessApi(
                 ActorDisplayName = e.ActorDisplayName,
                 Method = e.Method,
                 Resource = e.Resource,
-                Summary = e.Summary,
+                Summary = e.SummaryIn(CultureInfo.CurrentUICulture),
             }) },
             NextPageToken = pageTokens.Next(result, fingerprint),
         });

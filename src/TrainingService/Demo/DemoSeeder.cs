@@ -62,6 +62,9 @@ public sealed class DemoSeeder(
 
     private static readonly Actor Seeder = Actor.System("Demo/Seed");
 
+    /// <summary>One summary for the thousands of officers seeded: a phrase without arguments never changes.</summary>
+    private static readonly Phrase DemoOfficerAdded = new("Audit_DemoOfficerAdded");
+
     private static readonly string[] RejectReasons =
     [
         "Seats in this session go to officers already selected for deployment; please renominate for a later session.",
@@ -105,15 +108,15 @@ public sealed class DemoSeeder(
                 course.CreateTime = course.UpdateTime = now;
                 course.Revision = 1;
                 courses.Insert(course);
-                audit.Record(Seeder, course.Name, $"created course {course.Code} \"{course.Title}\" for the demo");
+                audit.Record(Seeder, course.Name, new Phrase("Audit_DemoCourseCreated", course.Code, course.Title));
             }
             var seededSessions = DemoCatalogue.Sessions.Select(plan => (Plan: plan, Session: DemoCatalogue.Schedule(plan, today, now, random))).ToList();
             foreach (var (_, session) in seededSessions)
             {
                 sessions.Insert(session);
-                audit.Record(Seeder, session.Name,
-                    $"scheduled a {session.State.ToString().ToUpperInvariant()} session, {Dates.Show(session.StartDate)} to " +
-                    $"{Dates.Show(session.EndDate)} at {session.Venue}, for the demo");
+                audit.Record(Seeder, session.Name, new Phrase("Audit_DemoSessionScheduled",
+                    Phrase.Word($"SessionState_{session.State}", session.State.ToString().ToLowerInvariant()),
+                    session.StartDate, session.EndDate, session.Venue));
             }
             return new SeededCatalogue(seededCourses, seededSessions);
         });
@@ -129,7 +132,7 @@ public sealed class DemoSeeder(
                 {
                     officers.Insert(officer);
                     // The trail is never rewritten, so it names no one: an officer deleted later is anonymised there too.
-                    audit.Record(Seeder, officer.Name, "added the officer to the demo roster");
+                    audit.Record(Seeder, officer.Name, DemoOfficerAdded);
                 }
             });
         }
@@ -159,7 +162,7 @@ public sealed class DemoSeeder(
                 request.CreateTime = request.UpdateTime = now;
                 request.Revision = 1;
                 requests.Insert(request);
-                audit.Record(Seeder, request.Name, $"published a request for {request.OfficerCount} officer(s) for missions/{request.MissionCode}, for the demo");
+                audit.Record(Seeder, request.Name, new Phrase("Audit_DemoRequestPublished", request.OfficerCount, request.MissionCode));
             }
         });
         var made = 0;

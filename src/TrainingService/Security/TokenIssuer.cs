@@ -25,8 +25,9 @@ public sealed class TokenIssuer(ITrainingStore store, IAccessTokenRepository tok
         await store.WriteAsync(() =>
         {
             tokens.Insert(token);
-            audit.Record(actor, token.Name, $"issued {RoleWithArticle(token.Role)} token \"{token.DisplayName}\"" +
-                (token.RegionCode is null ? "" : $" for {token.RegionCode}"));
+            audit.Record(actor, token.Name, token.RegionCode is null
+                ? new Phrase("Audit_TokenIssued", RoleOfToken(token.Role), token.DisplayName)
+                : new Phrase("Audit_TokenIssuedFor", RoleOfToken(token.Role), token.DisplayName, token.RegionCode));
             return token;
         }, cancellation);
         return (token, secret);
@@ -39,16 +40,10 @@ public sealed class TokenIssuer(ITrainingStore store, IAccessTokenRepository tok
         if (token.RevokeTime is not null) return token;
         token.RevokeTime = clock.UtcNow();
         tokens.Update(token);
-        audit.Record(actor, token.Name, $"revoked the token \"{token.DisplayName}\"");
+        audit.Record(actor, token.Name, new Phrase("Audit_TokenRevoked", token.DisplayName));
         return token;
     }, cancellation);
 
-    private static string RoleWithArticle(Role role) => role switch
-    {
-        Role.Administrator => "an administrator",
-        Role.Auditor => "an auditor",
-        Role.Integration => "an integration",
-        Role.FocalPoint => "a focal point",
-        _ => "a",
-    };
+    /// <summary>The role as it qualifies a token: "an administrator" (token), "d'administrateur" (jeton d'accès).</summary>
+    private static Phrase RoleOfToken(Role role) => Phrase.Word($"TokenRole_{role}", "a");
 }

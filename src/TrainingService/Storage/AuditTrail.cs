@@ -9,7 +9,14 @@ public sealed class AuditTrail(TrainingDatabase database, TimeProvider clock) : 
 {
     private long _lastSequence = -1;
 
-    public void Record(Actor actor, string resource, string summary) =>
+    /// <summary>The longest summary kept, in each language: the rest of a longer one is cut.</summary>
+    private const int MaxSummaryLength = 1000;
+
+    /// <summary>Records the event with its summary said in English and in French, so it is read later in the reader's language.</summary>
+    public void Record(Actor actor, string resource, Phrase summary)
+    {
+        var english = Cut(summary.ToString());
+        var french = Cut(summary.In(Phrase.French));
         database.Write(() => database.AuditEvents.Insert(new AuditEvent
         {
             Sequence = NextSequence(),
@@ -18,8 +25,12 @@ public sealed class AuditTrail(TrainingDatabase database, TimeProvider clock) : 
             ActorDisplayName = actor.DisplayName,
             Method = actor.Operation,
             Resource = resource,
-            Summary = summary.Length > 1000 ? summary[..1000] : summary,
+            Summary = english,
+            SummaryFrench = french,
         }));
+    }
+
+    private static string Cut(string text) => text.Length > MaxSummaryLength ? text[..MaxSummaryLength] : text;
 
     /// <summary>
     /// Sequences are assigned here, under the single writer, so the actor index key can include them. A rolled

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Training.Service.Domain.Audit;
 
 /// <summary>One committed change: appended in the change's own transaction, never updated or deleted.</summary>
@@ -10,7 +12,16 @@ public sealed class AuditEvent
     public string ActorDisplayName { get; set; } = "";
     public string Method { get; set; } = "";
     public string Resource { get; set; } = "";
+
+    /// <summary>What changed, in English (the API's language), as recorded.</summary>
     public string Summary { get; set; } = "";
+
+    /// <summary>What changed, in French, recorded beside the English; null for events recorded before the trail spoke French.</summary>
+    public string? SummaryFrench { get; set; }
+
+    /// <summary>The summary in <paramref name="culture"/>'s language: French for fr-* when the event has it, English otherwise.</summary>
+    public string SummaryIn(CultureInfo culture) =>
+        culture.TwoLetterISOLanguageName == "fr" && !string.IsNullOrEmpty(SummaryFrench) ? SummaryFrench : Summary;
 
     /// <summary>Index key listing one actor's events in sequence order.</summary>
     public string ActorKey => ActorKeyOf(Actor, Sequence);

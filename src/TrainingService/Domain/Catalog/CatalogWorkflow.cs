@@ -35,7 +35,7 @@ public sealed partial class CatalogWorkflow(
         draft.Revision = 1;
         courses.Insert(draft);
         if (requestKey is not null) ledger.Remember(requestKey, draft.Name);
-        audit.Record(actor, draft.Name, $"created course {draft.Code} \"{draft.Title}\"");
+        audit.Record(actor, draft.Name, new Phrase("Audit_CourseCreated", draft.Code, draft.Title));
         return draft;
     }, cancellation);
 
@@ -56,7 +56,7 @@ public sealed partial class CatalogWorkflow(
         course.CertificateValidityMonths = draft.CertificateValidityMonths;
         Touch(course);
         courses.Update(course);
-        audit.Record(actor, course.Name, "updated " + string.Join(", ", changed));
+        audit.Record(actor, course.Name, new Phrase("Audit_Updated", string.Join(", ", changed)));
         return course;
     }, cancellation);
 
@@ -72,7 +72,7 @@ public sealed partial class CatalogWorkflow(
             throw new RuleViolationException("COURSE_IS_PREREQUISITE", course.Name,
                 $"{dependent.Code} requires {course.Code} as a prerequisite; remove it there first.");
         courses.Delete(courseId);
-        audit.Record(actor, course.Name, $"deleted course {course.Code}");
+        audit.Record(actor, course.Name, new Phrase("Audit_CourseDeleted", course.Code));
     }, cancellation);
 
     /// <summary>
@@ -98,8 +98,7 @@ public sealed partial class CatalogWorkflow(
             draft.Revision = 1;
             sessions.Insert(draft);
             if (requestKey is not null) ledger.Remember(requestKey, draft.Name);
-            audit.Record(actor, draft.Name,
-                $"scheduled a session of {course.Code}, {Dates.Show(draft.StartDate)} to {Dates.Show(draft.EndDate)} at {draft.Venue}");
+            audit.Record(actor, draft.Name, new Phrase("Audit_SessionScheduled", course.Code, draft.StartDate, draft.EndDate, draft.Venue));
             return draft;
         }, cancellation);
 
@@ -132,7 +131,7 @@ public sealed partial class CatalogWorkflow(
             session.LanguageCode = draft.LanguageCode;
             Touch(session);
             sessions.Update(session);
-            audit.Record(actor, session.Name, "updated " + string.Join(", ", changed));
+            audit.Record(actor, session.Name, new Phrase("Audit_Updated", string.Join(", ", changed)));
             if (addedSeats) nominations.PromoteWaitlisted(session);
             return session;
         }, cancellation);
@@ -146,17 +145,17 @@ public sealed partial class CatalogWorkflow(
             throw new RuleViolationException("SESSION_NOT_DRAFT", session.Name,
                 $"Only a DRAFT session can be deleted; this one is {session.State.ToString().ToUpperInvariant()}. Cancel it instead.");
         sessions.Delete(session);
-        audit.Record(actor, session.Name, "deleted the session");
+        audit.Record(actor, session.Name, new Phrase("Audit_SessionDeleted"));
     }, cancellation);
 
     public Task<Session> OpenSessionAsync(Actor actor, string courseId, string sessionId, string? etag, CancellationToken cancellation = default) =>
-        TransitionAsync(actor, courseId, sessionId, etag, cancellation, s => s.Open(), "opened the session");
+        TransitionAsync(actor, courseId, sessionId, etag, cancellation, s => s.Open(), new Phrase("Audit_SessionOpened"));
 
     public Task<Session> CloseSessionAsync(Actor actor, string courseId, string sessionId, string? etag, CancellationToken cancellation = default) =>
-        TransitionAsync(actor, courseId, sessionId, etag, cancellation, s => s.Close(), "closed the session");
+        TransitionAsync(actor, courseId, sessionId, etag, cancellation, s => s.Close(), new Phrase("Audit_SessionClosed"));
 
     public Task<Session> CompleteSessionAsync(Actor actor, string courseId, string sessionId, string? etag, CancellationToken cancellation = default) =>
-        TransitionAsync(actor, courseId, sessionId, etag, cancellation, s => s.Complete(Dates.Today(clock)), "completed the session");
+        TransitionAsync(actor, courseId, sessionId, etag, cancellation, s => s.Complete(Dates.Today(clock)), new Phrase("Audit_SessionCompleted"));
 
     /// <summary>Cancels a session and, in the same transaction, every live nomination to it, with the reason.</summary>
     public Task<Session> CancelSessionAsync(Actor actor, string courseId, string sessionId, string? etag, string reason,
@@ -165,10 +164,10 @@ public sealed partial class CatalogWorkflow(
         {
             session.Cancel(reason);
             nominations.CancelAllFor(actor, session, reason);
-        }, $"cancelled the session: {reason}");
+        }, new Phrase("Audit_SessionCancelled", reason));
 
     private Task<Session> TransitionAsync(Actor actor, string courseId, string sessionId, string? etag, CancellationToken cancellation,
-        Action<Session> move, string summary) =>
+        Action<Session> move, Phrase summary) =>
         store.WriteAsync(() =>
         {
             var session = LoadSession(courseId, sessionId);

@@ -40,7 +40,8 @@ public static class TrainingStoreExtensions
 /// <summary>Appends audit events; called inside <see cref="ITrainingStore.Write{T}"/> so they commit with the change.</summary>
 public interface IAuditTrail
 {
-    void Record(Actor actor, string resource, string summary);
+    /// <summary>Records what <paramref name="actor"/> changed in <paramref name="resource"/>, the summary kept in English and in French.</summary>
+    void Record(Actor actor, string resource, Phrase summary);
 }
 
 /// <summary>Remembers the result of requests sent with a client-chosen request id (AIP-155).</summary>

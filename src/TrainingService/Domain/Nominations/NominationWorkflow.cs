@@ -93,11 +93,11 @@ public sealed class NominationWorkflow(
 
     /// <summary>Request: SUBMITTED -> SHORTLISTED.</summary>
     public Task<Nomination> ShortlistAsync(Actor actor, string regionCode, string nominationId, string? etag, CancellationToken cancellation = default) => store.WriteAsync(() =>
-        Move(actor, Load(regionCode, nominationId, etag), NominationState.Shortlisted, "", "shortlisted"), cancellation);
+        Move(actor, Load(regionCode, nominationId, etag), NominationState.Shortlisted, "", new Phrase("Audit_Shortlisted")), cancellation);
 
     /// <summary>Request: SHORTLISTED -> SELECTED.</summary>
     public Task<Nomination> SelectAsync(Actor actor, string regionCode, string nominationId, string? etag, CancellationToken cancellation = default) => store.WriteAsync(() =>
-        Move(actor, Load(regionCode, nominationId, etag), NominationState.Selected, "", "selected for deployment"), cancellation);
+        Move(actor, Load(regionCode, nominationId, etag), NominationState.Selected, "", new Phrase("Audit_Selected")), cancellation);
 
     /// <summary>Request: SELECTED -> CLEARED, only with medical clearance on file (E8).</summary>
     public Task<Nomination> ClearAsync(Actor actor, string regionCode, string nominationId, string? etag, CancellationToken cancellation = default) => store.WriteAsync(() =>
@@ -107,7 +107,7 @@ public sealed class NominationWorkflow(
         var officer = officers.Get(nomination.RegionCode, nomination.OfficerId)!;
         var missing = engine.MedicalClearance(officer);
         if (missing.Count > 0) throw NotEligible(officer, new EligibilityResult(missing, []));
-        return Move(actor, nomination, NominationState.Cleared, "", "cleared for deployment");
+        return Move(actor, nomination, NominationState.Cleared, "", new Phrase("Audit_Cleared"));
     }, cancellation);
 
     /// <summary>Request: CLEARED -> DEPLOYED; the officer is shown as deployed on the roster.</summary>
@@ -120,7 +120,7 @@ public sealed class NominationWorkflow(
         officer.UpdateTime = clock.UtcNow();
         officer.Revision++;
         officers.Update(officer);
-        return Move(actor, nomination, NominationState.Deployed, "", $"deployed to {nomination.TargetName}");
+        return Move(actor, nomination, NominationState.Deployed, "", new Phrase("Audit_Deployed", nomination.TargetName));
     }, cancellation);
 
     /// <summary>Cancels every live nomination of a request being cancelled, with the request's reason.</summary>
@@ -172,7 +172,7 @@ public sealed class NominationWorkflow(
         nominations.Insert(nomination);
         if (ledgerKey is not null) ledger.Remember(ledgerKey, nomination.Name);
         feed.Append(nomination, NominationState.Unspecified);
-        audit.Record(actor, nomination.Name, $"nominated {officer.Name} to {targetName}");
+        audit.Record(actor, nomination.Name, new Phrase("Audit_Nominated", officer.Name, targetName));
         return nomination;
     }
 
@@ -195,7 +195,7 @@ public sealed class NominationWorkflow(
         var officer = officers.Get(nomination.RegionCode, nomination.OfficerId)!;
         var result = engine.Check(Case(officer, course, session, sessionNominations, CheckStage.Confirmation, nomination.Key));
         if (!result.Eligible) throw NotEligible(officer, result);
-        return Move(actor, nomination, NominationState.Confirmed, "", $"confirmed a seat in {session.Name}");
+        return Move(actor, nomination, NominationState.Confirmed, "", new Phrase("Audit_SeatConfirmed", session.Name));
     }, cancellation);
 
     public Task<Nomination> WaitlistAsync(Actor actor, string regionCode, string nominationId, string? etag, CancellationToken cancellation = default) => store.WriteAsync(() =>
@@ -203,13 +203,13 @@ public sealed class NominationWorkflow(
         var nomination = Load(regionCode, nominationId, etag);
         EnsureMove(nomination, NominationState.Waitlisted);
         EnsureSessionActive(SessionOf(nomination).Session);
-        return Move(actor, nomination, NominationState.Waitlisted, "", "waitlisted");
+        return Move(actor, nomination, NominationState.Waitlisted, "", new Phrase("Audit_Waitlisted"));
     }, cancellation);
 
     public Task<Nomination> RejectAsync(Actor actor, string regionCode, string nominationId, string? etag, string reason, CancellationToken cancellation = default) => store.WriteAsync(() =>
     {
         var nomination = Load(regionCode, nominationId, etag);
-        return Move(actor, nomination, NominationState.Rejected, reason, $"rejected: {reason}");
+        return Move(actor, nomination, NominationState.Rejected, reason, new Phrase("Audit_Rejected", reason));
     }, cancellation);
 
     public Task<Nomination> ReconsiderAsync(Actor actor, string regionCode, string nominationId, string? etag, string reason, CancellationToken cancellation = default) => store.WriteAsync(() =>
@@ -217,7 +217,7 @@ public sealed class NominationWorkflow(
         var nomination = Load(regionCode, nominationId, etag);
         EnsureMove(nomination, NominationState.Submitted);
         EnsureSessionActive(SessionOf(nomination).Session);
-        return Move(actor, nomination, NominationState.Submitted, reason, $"reconsidered: {reason}");
+        return Move(actor, nomination, NominationState.Submitted, reason, new Phrase("Audit_Reconsidered", reason));
     }, cancellation);
 
     /// <summary>Withdraws; a freed seat goes to the oldest waitlisted nomination that still passes the checks.</summary>
@@ -225,7 +225,7 @@ public sealed class NominationWorkflow(
     {
         var nomination = Load(regionCode, nominationId, etag);
         var heldSeat = nomination.State == NominationState.Confirmed;
-        Move(actor, nomination, NominationState.Withdrawn, reason, $"withdrew: {reason}");
+        Move(actor, nomination, NominationState.Withdrawn, reason, new Phrase("Audit_Withdrew", reason));
         if (heldSeat && nomination.Kind == TargetKind.Session) PromoteWaitlisted(SessionOf(nomination).Session);
         return nomination;
     }, cancellation);
@@ -248,7 +248,8 @@ public sealed class NominationWorkflow(
             _ => CourseResult.Unspecified,
         };
         if (outcome == SessionOutcome.Passed) Certify(nomination, course, session);
-        return Move(actor, nomination, to, "", $"recorded {outcome.ToString().ToLowerInvariant()}");
+        return Move(actor, nomination, to, "", new Phrase("Audit_OutcomeRecorded",
+            Phrase.Word($"SessionOutcome_{outcome}", outcome.ToString().ToLowerInvariant())));
     }, cancellation);
 
     /// <summary>Cancels every live nomination of a session being cancelled, with the session's reason.</summary>
@@ -279,7 +280,7 @@ public sealed class NominationWorkflow(
                 });
             if (next is null) return;
             Move(Actor.System("NominationService/PromoteWaitlisted"), nominations.Get(next.RegionCode, next.Id)!, NominationState.Confirmed,
-                "Promoted from the waitlist: a seat became free.", $"promoted from the waitlist of {session.Name}", automatic: true);
+                "Promoted from the waitlist: a seat became free.", new Phrase("Audit_Promoted", session.Name), automatic: true);
         }
     }
 
@@ -294,7 +295,7 @@ public sealed class NominationWorkflow(
         return parity is null ? nomination.Warnings : [.. nomination.Warnings, parity];
     }
 
-    private Nomination Move(Actor actor, Nomination nomination, NominationState to, string reason, string summary, bool automatic = false)
+    private Nomination Move(Actor actor, Nomination nomination, NominationState to, string reason, Phrase summary, bool automatic = false)
     {
         var previous = nomination.State;
         nomination.MoveTo(to, actor, clock.UtcNow(), reason, automatic);

@@ -26,7 +26,7 @@ public sealed class RecruitmentWorkflow(
         draft.Revision = 1;
         requests.Insert(draft);
         if (ledgerKey is not null) ledger.Remember(ledgerKey, draft.Name);
-        audit.Record(actor, draft.Name, $"published a request for {draft.OfficerCount} officer(s) for missions/{draft.MissionCode}");
+        audit.Record(actor, draft.Name, new Phrase("Audit_RequestPublished", draft.OfficerCount, draft.MissionCode));
         return draft;
     }, cancellation);
 
@@ -42,7 +42,7 @@ public sealed class RecruitmentWorkflow(
         request.Revision++;
         request.UpdateTime = clock.UtcNow();
         requests.Update(request);
-        audit.Record(actor, request.Name, "updated " + string.Join(", ", fields));
+        audit.Record(actor, request.Name, new Phrase("Audit_Updated", string.Join(", ", fields)));
         return request;
     }, cancellation);
 
@@ -54,7 +54,7 @@ public sealed class RecruitmentWorkflow(
             throw new RuleViolationException("REQUEST_NOT_DRAFT", request.Name,
                 $"Only a DRAFT request can be deleted; this one is {request.State.ToString().ToUpperInvariant()}. Cancel it instead.");
         requests.Delete(requestId);
-        audit.Record(actor, request.Name, "deleted the request");
+        audit.Record(actor, request.Name, new Phrase("Audit_RequestDeleted"));
     }, cancellation);
 
     public Task<RecruitmentRequest> OpenAsync(Actor actor, string requestId, string? etag, CancellationToken cancellation = default) =>
@@ -63,10 +63,10 @@ public sealed class RecruitmentWorkflow(
             if (r.Deadline <= clock.UtcNow())
                 throw new RuleViolationException("DEADLINE_PASSED", r.Name, "The deadline has passed; move it before opening the request.");
             r.Open();
-        }, "opened the request");
+        }, new Phrase("Audit_RequestOpened"));
 
     public Task<RecruitmentRequest> CloseAsync(Actor actor, string requestId, string? etag, CancellationToken cancellation = default) =>
-        TransitionAsync(actor, requestId, etag, cancellation, r => r.Close(), "closed the request");
+        TransitionAsync(actor, requestId, etag, cancellation, r => r.Close(), new Phrase("Audit_RequestClosed"));
 
     /// <summary>Cancels the request and, in the same transaction, its live nominations, with the reason.</summary>
     public Task<RecruitmentRequest> CancelAsync(Actor actor, string requestId, string? etag, string reason, CancellationToken cancellation = default) =>
@@ -74,10 +74,10 @@ public sealed class RecruitmentWorkflow(
         {
             r.Cancel(reason);
             nominations.CancelAllForRequest(actor, r, reason);
-        }, $"cancelled the request: {reason}");
+        }, new Phrase("Audit_RequestCancelled", reason));
 
     private Task<RecruitmentRequest> TransitionAsync(Actor actor, string requestId, string? etag, CancellationToken cancellation,
-        Action<RecruitmentRequest> move, string summary) =>
+        Action<RecruitmentRequest> move, Phrase summary) =>
         store.WriteAsync(() =>
         {
             var request = Load(requestId);

@@ -11,6 +11,9 @@ public sealed class RosterWorkflow(
     IOfficerNominationHistory history,
     TimeProvider clock)
 {
+    /// <summary>One summary for every officer added: an import adds thousands, and a phrase without arguments never changes.</summary>
+    private static readonly Phrase OfficerAdded = new("Audit_OfficerAdded");
+
     public Task<Officer> CreateAsync(Actor actor, string regionCode, string? officerId, Officer draft, RequestIdentity? requestId, CancellationToken cancellation = default) => store.WriteAsync(() =>
     {
         var ledgerKey = requestId?.In($"CreateOfficer|{regionCode}");
@@ -32,7 +35,7 @@ public sealed class RosterWorkflow(
         draft.Revision = 1;
         officers.Insert(draft);
         if (ledgerKey is not null) ledger.Remember(ledgerKey, draft.Name);
-        audit.Record(actor, draft.Name, "added the officer to the roster");
+        audit.Record(actor, draft.Name, OfficerAdded);
         return draft;
     }, cancellation);
 
@@ -49,7 +52,7 @@ public sealed class RosterWorkflow(
         officer.UpdateTime = clock.UtcNow();
         officer.Revision++;
         officers.Update(officer);
-        audit.Record(actor, officer.Name, $"updated {string.Join(", ", changedFields)}");
+        audit.Record(actor, officer.Name, new Phrase("Audit_Updated", string.Join(", ", changedFields)));
         return officer;
     }, cancellation);
 
@@ -79,7 +82,7 @@ public sealed class RosterWorkflow(
                 draft.UpdateTime = now;
                 draft.Revision = 1;
                 officers.Insert(draft);
-                audit.Record(actor, draft.Name, "added the officer to the roster");
+                audit.Record(actor, draft.Name, OfficerAdded);
                 outcomes.Add(ImportOutcome.Created);
                 continue;
             }
@@ -97,7 +100,7 @@ public sealed class RosterWorkflow(
             stored.UpdateTime = now;
             stored.Revision++;
             officers.Update(stored);
-            audit.Record(actor, stored.Name, $"updated {string.Join(", ", changed)}");
+            audit.Record(actor, stored.Name, new Phrase("Audit_Updated", string.Join(", ", changed)));
             outcomes.Add(ImportOutcome.Updated);
         }
         return outcomes;
@@ -123,12 +126,12 @@ public sealed class RosterWorkflow(
             officer.UpdateTime = clock.UtcNow();
             officer.Revision++;
             officers.Update(officer);
-            audit.Record(actor, officer.Name, "deleted with nomination history: personal fields erased, record kept for figures");
+            audit.Record(actor, officer.Name, new Phrase("Audit_OfficerAnonymised"));
         }
         else
         {
             officers.Delete(officer);
-            audit.Record(actor, officer.Name, "deleted the officer");
+            audit.Record(actor, officer.Name, new Phrase("Audit_OfficerDeleted"));
         }
     }, cancellation);
 
