@@ -199,6 +199,21 @@ public sealed class DemoSeederTests(SeededDemo demo) : IClassFixture<SeededDemo>
     }
 
     [Fact]
+    public void Seed_RecordsEachAuditSummaryInFrenchToo()
+    {
+        var events = demo.Service.Services.GetRequiredService<AuditTrail>()
+            .List("system", null, null, null, new PageRequest(100_000, null)).Items
+            .Where(e => e.Method == "Demo/Seed")
+            .ToList();
+
+        Assert.All(events, e => Assert.StartsWith("a ", e.SummaryFrench));
+        Assert.Contains(events, e => (e.Summary, e.SummaryFrench)
+            == ("added the officer to the demo roster", "a ajouté l'agent à la liste de candidats de démonstration"));
+        Assert.Contains(events, e => e.Summary.StartsWith("scheduled a session (open), ", StringComparison.Ordinal)
+            && e.SummaryFrench!.StartsWith("a planifié une séance de formation (ouverte), du ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Seed_OnASeededDatabase_AddsNothing()
     {
         var again = ActivatorUtilities.CreateInstance<DemoSeeder>(demo.Service.Services).SeedIfEmpty();

@@ -50,14 +50,14 @@ public sealed class AuditTrailTests : IAsyncLifetime
     private static NominationService.NominationServiceClient Nominations(CallInvoker i) => new(i);
 
     /// <summary>Every event that matches <paramref name="filter"/>, through every page, as <paramref name="reader"/> sees them.</summary>
-    private async Task<List<AuditEvent>> TrailAsync(ListAuditEventsRequest? filter = null, CallInvoker? reader = null)
+    private async Task<List<AuditEvent>> TrailAsync(ListAuditEventsRequest? filter = null, CallInvoker? reader = null, Metadata? headers = null)
     {
         var request = filter?.Clone() ?? new ListAuditEventsRequest();
         request.PageSize = 1000;
         var events = new List<AuditEvent>();
         do
         {
-            var page = await Access(reader ?? _service.AsAdmin()).ListAuditEventsAsync(request);
+            var page = await Access(reader ?? _service.AsAdmin()).ListAuditEventsAsync(request, headers);
             events.AddRange(page.AuditEvents);
             request.PageToken = page.NextPageToken;
         } while (request.PageToken != "");
@@ -778,6 +778,90 @@ public sealed class AuditTrailTests : IAsyncLifetime
             ]);
     }
 
+    // ---- In the caller's language ------------------------------------------------------------------------------
+
+    private static Metadata InFrench => new() { { "accept-language", "fr" } };
+
+    [Fact]
+    public async Task EveryMutationsEvent_ListedInFrench_HasItsSummaryInFrench_AndEverythingElseAsInEnglish()
+    {
+        // Everything is arranged first, and the two changes that move the clock past their session's end go last, so every
+        // other change still falls within its window.
+        var last = new[] { "CatalogService/CompleteSession", "NominationService/RecordOutcome" };
+        var mutations = new List<Mutation>();
+        foreach (var (_, arrange) in Mutations.OrderBy(m => Array.IndexOf(last, m.Key))) mutations.Add(await arrange(this));
+        foreach (var mutation in mutations) await mutation.Perform();
+
+        var english = await TrailAsync();
+        var french = await TrailAsync(headers: InFrench);
+
+        Assert.Superset(Mutations.Keys.ToHashSet(), english.Select(e => e.Method).ToHashSet());
+        Assert.Equal(english.Count, french.Count);
+        foreach (var (inEnglish, inFrench) in english.Zip(french))
+        {
+            var sameButSummary = inEnglish.Clone();
+            sameButSummary.Summary = inFrench.Summary;
+            Assert.Equal(sameButSummary, inFrench);
+            // Every summary says what the actor did, in the passé composé: "a modifié…", "a délivré…".
+            Assert.True(inFrench.Summary.StartsWith("a ", StringComparison.Ordinal) && inFrench.Summary != inEnglish.Summary,
+                $"{inEnglish.Method}: \"{inEnglish.Summary}\" reads \"{inFrench.Summary}\" in French.");
+        }
+
+        var said = english.Zip(french, (e, f) => (e.Summary, f.Summary)).ToHashSet();
+        // Days are said the French way: "1 mars 2027".
+        var (scheduled, scheduledInFrench) = said.First(s => s.Item1.StartsWith("scheduled a session of ", StringComparison.Ordinal)
+            && s.Item1.EndsWith(", 1 Mar 2027 to 12 Mar 2027 at Entebbe, Regional Service Centre", StringComparison.Ordinal));
+        var code = scheduled.Split(' ')[4].TrimEnd(',');
+        Assert.Equal($"a planifié une séance de formation du cours {code}, du 1 mars 2027 au 12 mars 2027 à Entebbe, Regional Service Centre",
+            scheduledInFrench);
+        Assert.Subset(said, new HashSet<(string, string)>
+        {
+            ("issued an administrator token \"Course administrator\"", "a délivré un jeton d'accès d'administrateur « Course administrator »"),
+            ("issued a focal point token \"Focal point SN\" for SN", "a délivré un jeton d'accès de point focal « Focal point SN » pour SN"),
+            ("issued an auditor token \"Auditor\"", "a délivré un jeton d'accès d'auditeur « Auditor »"),
+            ("issued an integration token \"Senegal HR system\"", "a délivré un jeton d'accès d'intégration « Senegal HR system »"),
+            ("revoked the token \"Leaving auditor\"", "a révoqué le jeton d'accès « Leaving auditor »"),
+            ("added the officer to the roster", "a ajouté l'agent à la liste de candidats"),
+            ("updated rank", "a modifié rank"),
+            ("deleted the officer", "a supprimé l'agent"),
+            ("created course UNPOL-STM \"UNPOL Specialized Training Materials\"",
+                "a créé le cours UNPOL-STM « UNPOL Specialized Training Materials »"),
+            ("updated title", "a modifié title"),
+            ("opened the session", "a ouvert la séance"),
+            ("closed the session", "a fermé la séance"),
+            ("completed the session", "a terminé la séance"),
+            ("cancelled the session: The venue is no longer available.", "a annulé la séance : The venue is no longer available."),
+            ("waitlisted", "a mis la candidature en liste d'attente"),
+            ("rejected: The Member State's quota is reached.", "a rejeté la candidature : The Member State's quota is reached."),
+            ("reconsidered: The documents arrived.", "a réexaminé la candidature : The documents arrived."),
+            ("withdrew: The officer was deployed.", "a retiré la candidature : The officer was deployed."),
+            ("recorded passed", "a consigné le résultat : réussi"),
+            ("shortlisted", "a présélectionné la candidature"),
+            ("selected for deployment", "a sélectionné la candidature pour le déploiement"),
+            ("cleared for deployment", "a habilité la candidature pour le déploiement"),
+            ("published a request for 3 officer(s) for missions/minusca", "a publié une demande de recrutement de 3 agent(s) pour missions/minusca"),
+            ("updated officer_count", "a modifié officer_count"),
+            ("opened the request", "a ouvert la demande"),
+            ("cancelled the request: Mandate changed.", "a annulé la demande : Mandate changed."),
+        });
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("de")]
+    [InlineData(null)]
+    public async Task TheTrail_ListedWithoutFrench_IsInEnglish(string? language)
+    {
+        await (await OpenSession()).Perform();
+        var headers = language is null ? null : new Metadata { { "accept-language", language } };
+
+        var summaries = (await TrailAsync(headers: headers)).Select(e => e.Summary).ToList();
+
+        Assert.Contains("opened the session", summaries);
+        Assert.Contains("issued a focal point token \"Focal point SN\" for SN", summaries);
+        Assert.DoesNotContain(summaries, s => s.StartsWith("a ", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task RevokingARevokedToken_ChangesNothing_AndLeavesNoEvent()
     {
@@ -822,6 +906,9 @@ public sealed class AuditTrailTests : IAsyncLifetime
         var promotion = Assert.Single(added, e => e.Actor != _senegalName);
         Assert.Equal(waiting.Name, promotion.Resource);
         Assert.DoesNotContain(promotion.Actor, new[] { _senegalName, _administratorName, "" });
+        Assert.Equal($"promoted from the waitlist of {full.Name}", promotion.Summary);
+        Assert.Equal($"a promu la candidature depuis la liste d'attente de {full.Name}",
+            Assert.Single(await TrailAsync(new ListAuditEventsRequest { Resource = waiting.Name }, headers: InFrench), e => e.Name == promotion.Name).Summary);
     }
 
     /// <summary>

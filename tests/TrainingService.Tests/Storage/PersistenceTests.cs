@@ -99,3 +99,79 @@ public sealed class StoredWarningsTests
         }
     }
 }
+
+public sealed class StoredAuditSummariesTests
+{
+    private static Grpc.Core.Metadata InFrench => new() { { "accept-language", "fr" } };
+
+    private static async Task<List<AuditEvent>> TrailAsync(TestService service, Grpc.Core.Metadata? headers = null) =>
+        [.. (await new AccessService.AccessServiceClient(service.AsAdmin())
+            .ListAuditEventsAsync(new ListAuditEventsRequest { PageSize = 1000 }, headers)).AuditEvents];
+
+    [Fact]
+    public async Task TheAuditTrail_ReadBackAfterARestart_IsSaidInTheReadersLanguage()
+    {
+        var first = await TestService.StartAsync();
+        var folder = first.Folder;
+        try
+        {
+            var roster = new RosterService.RosterServiceClient(first.As(await first.FocalPointAsync("SN")));
+            await new CatalogService.CatalogServiceClient(first.AsAdmin()).CreateCourseAsync(new CreateCourseRequest { Course = Samples.Course() });
+            await roster.CreateOfficerAsync(new CreateOfficerRequest { Parent = "memberStates/SN", Officer = Samples.Officer() });
+            var frenchBefore = await TrailAsync(first, InFrench);
+            await first.StopKeepingDataAsync();
+
+            await using var second = await TestService.StartAsync(folder);
+            var english = await TrailAsync(second);
+            var french = await TrailAsync(second, InFrench);
+
+            Assert.Equal(frenchBefore, french);
+            Assert.Equal(
+            [
+                "issued a focal point token \"Focal point SN\" for SN",
+                "created course UNPOL-STM \"UNPOL Specialized Training Materials\"",
+                "added the officer to the roster",
+            ], english.Select(e => e.Summary));
+            Assert.Equal(
+            [
+                "a délivré un jeton d'accès de point focal « Focal point SN » pour SN",
+                "a créé le cours UNPOL-STM « UNPOL Specialized Training Materials »",
+                "a ajouté l'agent à la liste de candidats",
+            ], french.Select(e => e.Summary));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task AnEventRecordedBeforeTheTrailKeptFrench_ReadsInEnglish_ToAFrenchCaller()
+    {
+        var first = await TestService.StartAsync();
+        var folder = first.Folder;
+        try
+        {
+            await new CatalogService.CatalogServiceClient(first.AsAdmin()).CreateCourseAsync(new CreateCourseRequest { Course = Samples.Course() });
+            await first.StopKeepingDataAsync();
+            // What an earlier release stored: the English summary alone.
+            using (var file = new LiteDB.LiteDatabase($"Filename={Path.Combine(folder, "training.db")};Collation=en-US/Ordinal"))
+            {
+                var events = file.GetCollection("audit_events");
+                foreach (var stored in events.FindAll().ToList())
+                {
+                    Assert.True(stored.Remove("SummaryFrench"), "The event was stored without its French.");
+                    events.Update(stored);
+                }
+            }
+
+            await using var second = await TestService.StartAsync(folder);
+
+            Assert.Equal("created course UNPOL-STM \"UNPOL Specialized Training Materials\"", Assert.Single(await TrailAsync(second, InFrench)).Summary);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
