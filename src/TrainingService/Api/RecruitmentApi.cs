@@ -156,7 +156,7 @@ public sealed class RecruitmentApi(
             }) },
             EligibleCount = result.EligibleCount,
             ConsideredCount = result.ConsideredCount,
-            Scoring = CandidateMatcher.Scoring,
+            Scoring = CandidateMatcher.Scoring.In(CultureInfo.CurrentUICulture),
         });
     }
 

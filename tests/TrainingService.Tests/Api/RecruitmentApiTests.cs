@@ -227,6 +227,8 @@ public sealed class RecruitmentApiTests : IAsyncLifetime
         Assert.Contains(french.Candidates[1].Components, c => c.Explanation == "actuellement déployé");
         Assert.Contains(french.Candidates[1].Warnings, w => w.Contains("déployé"));
         Assert.Contains(best.Components, c => c.Component == "ams_recency" && c.Explanation == "AMS passed 2 Mar 2026, 14 month(s) before 1 Jun 2027");
+        Assert.StartsWith("language_margin: per required language", match.Scoring);
+        Assert.StartsWith("language_margin : par langue requise", french.Scoring);
     }
 
     [Fact]

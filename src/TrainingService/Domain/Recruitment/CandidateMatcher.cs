@@ -27,11 +27,8 @@ public sealed class CandidateMatcher(
     MatchMemo memo,
     TimeProvider clock)
 {
-    public const string Scoring =
-        "language_margin: per required language, 5 points per CEFR level above the requirement (averaged over the " +
-        "skills it names), at most 10; skill_level: per required skill, 5 points plus 5 per level above the " +
-        "minimum; ams_recency: up to 10 points for an AMS pass, falling to 0 over its validity; availability: " +
-        "10 points when available now. Ties are broken by name.";
+    /// <summary>How the score is made, in words (Phrases: "Match_Scoring"), said in each caller's language.</summary>
+    public static readonly Phrase Scoring = new("Match_Scoring");
 
     public MatchResult ForRequest(RecruitmentRequest request, string regionCode, int size) =>
         memo.GetOrRun(MemoKey(request.Name, regionCode, size), () => RankForRequest(request, regionCode, size));
