@@ -70,7 +70,7 @@ public static class ErrorMapping
     private static LocalizedMessage Localized(DomainException error)
     {
         var culture = CultureInfo.CurrentUICulture;
-        var french = culture.TwoLetterISOLanguageName == "fr" && error.Words is not null;
+        var french = Phrase.SpeaksFrench(culture) && error.Words is not null;
         return new LocalizedMessage
         {
             Locale = french ? "fr" : "en",

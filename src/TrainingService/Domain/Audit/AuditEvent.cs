@@ -1,4 +1,5 @@
 using System.Globalization;
+using Training.Service.Domain.Common;
 
 namespace Training.Service.Domain.Audit;
 
@@ -21,7 +22,7 @@ public sealed class AuditEvent
 
     /// <summary>The summary in <paramref name="culture"/>'s language: French for fr-* when the event has it, English otherwise.</summary>
     public string SummaryIn(CultureInfo culture) =>
-        culture.TwoLetterISOLanguageName == "fr" && !string.IsNullOrEmpty(SummaryFrench) ? SummaryFrench : Summary;
+        Phrase.SpeaksFrench(culture) && !string.IsNullOrEmpty(SummaryFrench) ? SummaryFrench : Summary;
 
     /// <summary>Index key listing one actor's events in sequence order.</summary>
     public string ActorKey => ActorKeyOf(Actor, Sequence);

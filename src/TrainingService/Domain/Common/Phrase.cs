@@ -53,10 +53,13 @@ public sealed class Phrase
     /// <summary>Several words listed with commas, "reading, writing".</summary>
     public sealed record Listing(IReadOnlyList<Phrase> Items);
 
+    /// <summary>True for French (fr-*): the service's one other language; every other culture is answered in English.</summary>
+    public static bool SpeaksFrench(CultureInfo culture) => culture.TwoLetterISOLanguageName == "fr";
+
     /// <summary>The phrase in <paramref name="culture"/>'s language: French for fr-*, English otherwise.</summary>
     public string In(CultureInfo culture)
     {
-        var french = culture.TwoLetterISOLanguageName == "fr";
+        var french = SpeaksFrench(culture);
         var text = (Key.Length > 0 ? Text(Key, french) : null) ?? _fallback ?? Key;
         if (Arguments.Count == 0) return text;
         var shown = french ? French : English;

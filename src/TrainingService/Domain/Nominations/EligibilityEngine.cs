@@ -261,7 +261,8 @@ public sealed class EligibilityEngine(EligibilityPolicy policy, IReferenceData r
             if (held is null)
             {
                 findings.Add(EligibilityFinding.Hard(Rules.LanguageMissing, $"officer.languages[{requirement.LanguageCode}]",
-                    new Phrase("Finding_LanguageMissing", LanguageName(requirement), what, requirement.MinimumLevel.ToString())));
+                    new Phrase("Finding_LanguageMissing", DisplayNames.Language(requirement.LanguageCode, reference), what,
+                        requirement.MinimumLevel.ToString())));
                 continue;
             }
             var skills = requirement.EffectiveSkills;
@@ -273,14 +274,12 @@ public sealed class EligibilityEngine(EligibilityPolicy policy, IReferenceData r
                 var skillName = skill.ToString().ToLowerInvariant();
                 object shown = level == CefrLevel.Unspecified ? new Phrase("Level_NotAssessed") : level.ToString();
                 findings.Add(EligibilityFinding.Hard(Rules.LanguageLevelTooLow, $"officer.languages[{requirement.LanguageCode}].{skillName}",
-                    new Phrase("Finding_LanguageLevelTooLow", LanguageName(requirement), Word("LanguageSkill", skill), shown, what,
+                    new Phrase("Finding_LanguageLevelTooLow", DisplayNames.Language(requirement.LanguageCode, reference),
+                        Word("LanguageSkill", skill), shown, what,
                         requirement.MinimumLevel.ToString())));
             }
         }
     }
-
-    /// <summary>The language's name as a word, made only for a finding (most officers pass).</summary>
-    private Phrase LanguageName(LanguageRequirement requirement) => DisplayNames.Language(requirement.LanguageCode, reference);
 
     private void Skills(List<EligibilityFinding> findings, Officer officer, IReadOnlyList<SkillRequirement> requirements, Phrase what)
     {

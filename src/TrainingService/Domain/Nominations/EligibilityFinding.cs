@@ -41,7 +41,7 @@ public sealed class EligibilityFinding
     public string DescriptionIn(CultureInfo culture)
     {
         if (_words is not null) return _words.In(culture);
-        return culture.TwoLetterISOLanguageName == "fr" && !string.IsNullOrEmpty(_french) ? _french : Description;
+        return Phrase.SpeaksFrench(culture) && !string.IsNullOrEmpty(_french) ? _french : Description;
     }
 
     /// <summary>The sentence as words to say in any language (the English when it was read back from storage).</summary>
