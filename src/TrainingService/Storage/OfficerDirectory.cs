@@ -19,41 +19,89 @@ namespace Training.Service.Storage;
 public sealed class OfficerDirectory : IOfficerDirectory
 {
     private readonly TrainingDatabase _database;
+    private readonly ILogger<OfficerDirectory>? _log;
     private readonly ConcurrentDictionary<string, Officer> _byKey = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _keyByPoliceId = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StateRoster> _states = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Officer?> _staged = new(StringComparer.Ordinal);
     private long _stagedIn = -1;
+    /// <summary>True once a roster image was left for the next start: written and read on the writer's thread only.</summary>
+    private bool _imageLeft;
 
     /// <summary>
-    /// Loads every officer, Member State by Member State, in chunks (see <see cref="TrainingDatabase.ReadInChunks{T}"/>),
-    /// and builds every State's snapshot, so no caller ever waits for one. The host builds this before it takes any
-    /// call, so no change can commit while it loads. LiteDB is read on this one thread: its mapper builds the mapping
-    /// of a type on first use without a lock, and two threads reading officers at once failed at start-up with
-    /// "Collection was modified". Each State's snapshot is built on the pool while the next State is read.
+    /// Loads every officer and builds every State's snapshot, so no caller ever waits for one. The host builds this
+    /// before it takes any call, so no change can commit while it loads. Officers come from the roster image the
+    /// service left at its last clean stop when the file holds one it can trust (<see cref="RosterImage"/>), else from
+    /// their documents, Member State by Member State, in chunks (see <see cref="TrainingDatabase.ReadInChunks{T}"/>).
+    /// LiteDB is read on this one thread: its mapper builds the mapping of a type on first use without a lock, and two
+    /// threads reading officers at once failed at start-up with "Collection was modified". Each State's snapshot is
+    /// built on the pool while the next State is read.
     /// </summary>
-    public OfficerDirectory(TrainingDatabase database, IReferenceData reference)
+    public OfficerDirectory(TrainingDatabase database, IReferenceData reference, ILogger<OfficerDirectory>? log = null)
     {
         _database = database;
-        var regions = reference.MemberStates(new PageRequest(reference.MemberStateCount + 1, null)).Items.Select(m => m.RegionCode);
+        _log = log;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var compact = new OfficerCompaction();
+        if (database.TakeRosterImage() is { } image)
+        {
+            foreach (var officer in image.Read(compact.Apply)) Add(officer);
+            Task.WaitAll(_states.Values.Select(state => Task.Run(state.Snapshot)));
+            log?.LogInformation("Read {Officers} officers from the roster image of the last clean stop in {Milliseconds:0} ms",
+                _byKey.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return;
+        }
+        var regions = reference.MemberStates(new PageRequest(reference.MemberStateCount + 1, null)).Items.Select(m => m.RegionCode);
         var snapshots = new List<Task>();
         foreach (var region in regions)
         {
             var (from, to) = ($"{region}/", $"{region}0");
-            var state = new StateRoster();
             foreach (var officer in database.ReadInChunks(database.Officers, from, to))
             {
                 compact.Apply(officer);
-                _byKey[officer.Key] = officer;
-                _keyByPoliceId[officer.PoliceIdKey] = officer.Key;
-                state.Put(officer.Key, officer);
+                Add(officer);
             }
-            if (state.Count == 0) continue;
-            _states[region] = state;
-            snapshots.Add(Task.Run(state.Snapshot));
+            if (_states.TryGetValue(region, out var state)) snapshots.Add(Task.Run(state.Snapshot));
         }
         Task.WaitAll(snapshots);
+        if (_byKey.Count > 0)
+            log?.LogInformation("Read {Officers} officers from their documents in {Milliseconds:0} ms (no roster image: first start, or the last stop was not clean)",
+                _byKey.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    private void Add(Officer officer)
+    {
+        _byKey[officer.Key] = officer;
+        _keyByPoliceId[officer.PoliceIdKey] = officer.Key;
+        _states.GetOrAdd(officer.RegionCode, _ => new StateRoster()).Put(officer.Key, officer);
+    }
+
+    /// <summary>
+    /// At a clean stop (the host has stopped taking calls, the database is still open): leaves the roster image for the
+    /// next start, in the single writer, where what is held here is exactly what the file holds. A change to an
+    /// officer committed after it (a call that outlived the stop) takes the image back in its own transaction (see
+    /// <see cref="Stage"/>). If it cannot be written the next start reads the documents instead: nothing is lost.
+    /// </summary>
+    public void LeaveRosterImage()
+    {
+        if (_database.InMemory) return;
+        try
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var officers = _database.Write(() =>
+            {
+                var held = _byKey.Values.ToList();
+                RosterImage.Store(_database, held);
+                _imageLeft = true;
+                return held.Count;
+            });
+            _log?.LogInformation("Left a roster image of {Officers} officers for the next start in {Milliseconds:0} ms",
+                officers, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        catch (Exception e) when (e is LiteDB.LiteException or IOException or InvalidOperationException or ObjectDisposedException or ServiceStoppingException)
+        {
+            _log?.LogWarning("No roster image left for the next start, which will read every officer's document instead: {Reason}", e.Message);
+        }
     }
 
     /// <summary>The officer under <c>{region}/{id}</c>, shared; on the writer's thread, as its transaction has it.</summary>
@@ -95,6 +143,11 @@ public sealed class OfficerDirectory : IOfficerDirectory
     public void Stage(string key, Officer? officer)
     {
         if (!_database.InWriter) throw new InvalidOperationException("Officers change only inside the single writer.");
+        if (_imageLeft)
+        {
+            RosterImage.Forget(_database);
+            _imageLeft = false;
+        }
         CurrentStage()[key] = officer;
         _database.AfterCommit(() => Publish(key, officer));
     }

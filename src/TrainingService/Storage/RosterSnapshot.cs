@@ -38,6 +38,9 @@ public sealed class RosterSnapshot
             if (!postings.TryGetValue(term, out var list)) postings[term] = list = [];
             list.Add(position);
         }
+        // Each term's text made once per code and level, not once per officer (a roster has few codes, many officers).
+        var languageTerms = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var skillTerms = new Dictionary<string, string[]>(StringComparer.Ordinal);
         for (var i = 0; i < keyed.Length; i++)
         {
             var officer = keyed[i].Officer;
@@ -46,12 +49,17 @@ public sealed class RosterSnapshot
             Post(AvailabilityTerm(officer.Availability), i);
             foreach (var language in officer.Languages)
             {
-                var floor = (int)new[] { language.Reading, language.Listening, language.Writing, language.Speaking }.Min();
-                Post(LanguageTerm(language.LanguageCode, 0), i);
-                for (var level = 1; level <= floor; level++) Post(LanguageTerm(language.LanguageCode, level), i);
+                if (!languageTerms.TryGetValue(language.LanguageCode, out var terms))
+                    languageTerms[language.LanguageCode] = terms = Enumerable.Range(0, (int)CefrLevel.C2 + 1).Select(l => LanguageTerm(language.LanguageCode, l)).ToArray();
+                var floor = Math.Min(Math.Min((int)language.Reading, (int)language.Listening), Math.Min((int)language.Writing, (int)language.Speaking));
+                for (var level = 0; level <= Math.Clamp(floor, 0, terms.Length - 1); level++) Post(terms[level], i);
             }
             foreach (var skill in officer.Skills)
-                for (var level = 0; level <= (int)skill.Level; level++) Post(SkillTerm(skill.SkillCode, level), i);
+            {
+                if (!skillTerms.TryGetValue(skill.SkillCode, out var terms))
+                    skillTerms[skill.SkillCode] = terms = Enumerable.Range(0, (int)SkillLevel.Expert + 1).Select(l => SkillTerm(skill.SkillCode, l)).ToArray();
+                for (var level = 0; level <= Math.Min((int)skill.Level, terms.Length - 1); level++) Post(terms[level], i);
+            }
         }
         return new RosterSnapshot(
             keyed.Select(k => k.Officer).ToArray(),
@@ -201,7 +209,13 @@ public sealed class RosterSnapshot
 
     private static string SkillTerm(string code, int level) => $"s:{code.ToLowerInvariant()}:{level}";
 
-    private static string GenderTerm(Gender gender) => $"g:{(int)gender}";
+    // The terms of the few values an enum has, made once.
+    private static readonly string[] GenderTerms = Enumerable.Range(0, 8).Select(g => $"g:{g}").ToArray();
 
-    private static string AvailabilityTerm(Availability availability) => $"a:{(int)availability}";
+    private static string GenderTerm(Gender gender) => (int)gender >= 0 && (int)gender < GenderTerms.Length ? GenderTerms[(int)gender] : $"g:{(int)gender}";
+
+    private static readonly string[] AvailabilityTerms = Enumerable.Range(0, 8).Select(a => $"a:{a}").ToArray();
+
+    private static string AvailabilityTerm(Availability availability) =>
+        (int)availability >= 0 && (int)availability < AvailabilityTerms.Length ? AvailabilityTerms[(int)availability] : $"a:{(int)availability}";
 }

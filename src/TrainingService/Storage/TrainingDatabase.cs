@@ -30,6 +30,7 @@ public sealed class TrainingDatabase : ITrainingStore, IDisposable
     private readonly string? _logPath;
     private readonly ILogger _log;
     private readonly WriterMetrics _metrics;
+    private RosterImage? _rosterImage;
 
     private TrainingDatabase(ILiteEngine engine, DatabaseLock? fileLock, string? logPath, ILogger log, WriterMetrics? metrics)
     {
@@ -62,6 +63,7 @@ public sealed class TrainingDatabase : ITrainingStore, IDisposable
         {
             SchemaVersion.Migrate(this, name, _log);
             Write(EnsureIndexes);
+            _rosterImage = RosterImage.Claim(this);
             return this;
         }
         catch
@@ -143,6 +145,12 @@ public sealed class TrainingDatabase : ITrainingStore, IDisposable
     private static readonly Collation OrdinalCollation = new("en-US/Ordinal");
 
     public long Version => _writer.Commits;
+
+    /// <summary>True for a database held in memory only (tests): nothing of it outlives the process.</summary>
+    public bool InMemory => _lock is null;
+
+    /// <summary>The roster image the file held when it opened, if it could be trusted (see <see cref="RosterImage"/>); given once.</summary>
+    public RosterImage? TakeRosterImage() => Interlocked.Exchange(ref _rosterImage, null);
 
     /// <summary>
     /// Every document of a collection whose key lies in [<paramref name="from"/>, <paramref name="to"/>) (null: no

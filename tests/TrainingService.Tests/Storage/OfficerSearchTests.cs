@@ -167,7 +167,7 @@ public sealed class OfficerSearchTests : IDisposable
             Today);
     }
 
-    private static Officer RandomOfficer(Random random, int i)
+    internal static Officer RandomOfficer(Random random, int i)
     {
         var region = States[random.Next(States.Length)];
         var id = $"o{i:D4}";

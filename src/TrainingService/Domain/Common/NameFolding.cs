@@ -11,22 +11,24 @@ public static class NameFolding
     public static string Fold(string text)
     {
         if (string.IsNullOrEmpty(text)) return "";
+        // Plain ASCII (most names) has nothing to decompose, strip or recompose: lower case is all folding does to it.
+        if (System.Text.Ascii.IsValid(text)) return text.ToLowerInvariant();
         var decomposed = text.Normalize(NormalizationForm.FormD);
         var folded = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
             var category = CharUnicodeInfo.GetUnicodeCategory(c);
             if (category == UnicodeCategory.NonSpacingMark) continue;
-            folded.Append(c switch
+            _ = c switch
             {
-                'ß' => "ss",
-                'æ' or 'Æ' => "ae",
-                'ø' or 'Ø' => "o",
-                'đ' or 'Đ' => "d",
-                'ł' or 'Ł' => "l",
-                'ı' => "i",
-                _ => char.ToLowerInvariant(c).ToString(),
-            });
+                'ß' => folded.Append("ss"),
+                'æ' or 'Æ' => folded.Append("ae"),
+                'ø' or 'Ø' => folded.Append('o'),
+                'đ' or 'Đ' => folded.Append('d'),
+                'ł' or 'Ł' => folded.Append('l'),
+                'ı' => folded.Append('i'),
+                _ => folded.Append(char.ToLowerInvariant(c)),
+            };
         }
         return folded.ToString().Normalize(NormalizationForm.FormC);
     }
