@@ -101,10 +101,12 @@ public static class TrainingHost
         {
             options.Interceptors.Add<ErrorMappingInterceptor>();
             options.Interceptors.Add<AuthenticationInterceptor>();
+            options.Interceptors.Add<SmallAnswersPlain>();
             options.MaxReceiveMessageSize = 4 * 1024 * 1024;
             // Answers are gzipped for callers that accept it (grpc-accept-encoding), others get them plain; requests may
             // come gzipped. A page of officers shrinks nearly three times (docs/benchmarks.md, "Slow link"): what a focal
-            // point on a slow link waits for. Fastest: on these messages Optimal gains little for much more CPU.
+            // point on a slow link waits for. Fastest: on these messages Optimal gains little for much more CPU. Answers
+            // under 1 KB go plain (SmallAnswersPlain): gzip costs more than it saves there.
             options.ResponseCompressionAlgorithm = "gzip";
             options.ResponseCompressionLevel = System.IO.Compression.CompressionLevel.Fastest;
         });
