@@ -18,11 +18,15 @@ public sealed class SmallAnswersPlain : Interceptor
 
     private static readonly WriteOptions Plain = new(WriteFlags.NoCompress);
 
+    private static bool IsGrpc(ServerCallContext context) =>
+        context.GetHttpContext().Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true;
+
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context,
         UnaryServerMethod<TRequest, TResponse> continuation)
     {
         var response = await continuation(request, context);
-        if (response is IMessage message && message.CalculateSize() < Threshold) context.WriteOptions = Plain;
+        // Over HTTP/JSON (transcoded) there are no gRPC write options: that answer's compression is the HTTP edge's.
+        if (response is IMessage message && IsGrpc(context) && message.CalculateSize() < Threshold) context.WriteOptions = Plain;
         return response;
     }
 }
