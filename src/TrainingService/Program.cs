@@ -93,6 +93,7 @@ public static class TrainingHost
         services.AddSingleton<RequestMapping>();
         services.AddSingleton<IReportSource, ReportReader>();
         services.AddHostedService<FeedRetention>();
+        services.AddSingleton<CallLogWriter>();
         services.AddSingleton<DatabaseBackup>();
         services.AddSingleton<ScheduledBackup>();
         services.AddHostedService(sp => sp.GetRequiredService<ScheduledBackup>());

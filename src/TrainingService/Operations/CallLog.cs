@@ -8,13 +8,12 @@ namespace Training.Service.Operations;
 /// One log line per gRPC call, at Information, in category <c>Training.Service.Calls</c>: the method, the caller's
 /// token (its id, never its secret), the caller's Member State(s), the status and the duration. Written as an HTTP
 /// middleware, so calls refused before any service runs (rate limits, malformed requests, bad tokens) are logged
-/// too. Health checks, which probes send every few seconds, are logged at Debug.
+/// too. Health checks, which probes send every few seconds, are logged at Debug. The line is written by
+/// <see cref="CallLogWriter"/>, off the calling thread.
 /// </summary>
-public sealed class CallLog(RequestDelegate next, ILoggerFactory loggers)
+public sealed class CallLog(RequestDelegate next, CallLogWriter lines)
 {
     public const string Category = "Training.Service.Calls";
-
-    private readonly ILogger _log = loggers.CreateLogger(Category);
 
     public async Task InvokeAsync(HttpContext http)
     {
@@ -31,12 +30,11 @@ public sealed class CallLog(RequestDelegate next, ILoggerFactory loggers)
         finally
         {
             var level = http.Request.Path.StartsWithSegments("/grpc.health.v1.Health") ? LogLevel.Debug : LogLevel.Information;
-            if (_log.IsEnabled(level))
+            if (lines.IsEnabled(level))
             {
                 var caller = http.Items.TryGetValue(AuthenticationInterceptor.CallerKey, out var admitted) ? admitted as Caller : null;
-                _log.Log(level, "{Method} by {Token} ({MemberState}): {Status} in {DurationMs:0.0} ms",
-                    http.Request.Path.Value, caller?.TokenName ?? "anonymous", MemberStates(caller), Status(http),
-                    Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                lines.Add(new CallLine(level, http.Request.Path.Value, caller?.TokenName ?? "anonymous", MemberStates(caller), Status(http),
+                    Stopwatch.GetElapsedTime(started).TotalMilliseconds));
             }
         }
     }

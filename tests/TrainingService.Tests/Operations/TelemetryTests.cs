@@ -51,13 +51,13 @@ public sealed class TelemetryTests
         var secret = await service.FocalPointAsync("SN");
         var tokens = await new AccessService.AccessServiceClient(service.AsAdmin()).ListAccessTokensAsync(new ListAccessTokensRequest());
         var tokenName = tokens.AccessTokens.Single(t => t.RegionCode == "SN").Name;
-        var before = Calls(logs).Count;
 
         await new AccessService.AccessServiceClient(service.As(secret)).GetCallerAsync(new GetCallerRequest());
         await RpcAssert.FailsWith(StatusCode.PermissionDenied, () =>
             new CatalogService.CatalogServiceClient(service.As(secret)).CreateCourseAsync(new CreateCourseRequest { Course = Samples.Course() }));
 
-        var lines = Calls(logs).Skip(before).ToList();
+        // The lines are written off the calling thread, within moments: wait for the two calls made with this token.
+        var lines = await CallsByAsync(logs, tokenName, 2);
         Assert.Equal(2, lines.Count);
         Assert.Matches($@"^/unpol\.training\.v1\.AccessService/GetCaller by {tokenName} \(SN\): OK in \d+\.\d ms$", lines[0].Message);
         Assert.Matches($@"^/unpol\.training\.v1\.CatalogService/CreateCourse by {tokenName} \(SN\): PermissionDenied in \d+\.\d ms$", lines[1].Message);
@@ -82,6 +82,14 @@ public sealed class TelemetryTests
     }
 
     private static List<CapturedLogs.Entry> Calls(CapturedLogs logs) => logs.Entries.Where(e => e.Category == CallLog.Category).ToList();
+
+    private static async Task<List<CapturedLogs.Entry>> CallsByAsync(CapturedLogs logs, string tokenName, int expected)
+    {
+        List<CapturedLogs.Entry> By() => Calls(logs).Where(e => e.Message.Contains($" by {tokenName} ", StringComparison.Ordinal)).ToList();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (By().Count < expected && waited.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(10);
+        return By();
+    }
 
     private static int FreePort()
     {
