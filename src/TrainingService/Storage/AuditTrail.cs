@@ -51,20 +51,16 @@ public sealed class AuditTrail(TrainingDatabase database, TimeProvider clock) : 
     public Page<AuditEvent> List(string? actor, string? resourcePrefix, DateTime? from, DateTime? to, PageRequest page)
     {
         var after = page.AfterKey is null ? 0 : long.Parse(page.AfterKey, CultureInfo.InvariantCulture);
-        IEnumerable<AuditEvent> ordered;
-        if (actor is not null)
+        var high = actor is null ? null : AuditEvent.ActorKeyOf(actor, long.MaxValue);
+        var ordered = Keyset.InChunks<AuditEvent>((last, chunk) =>
         {
-            var low = AuditEvent.ActorKeyOf(actor, after);
-            var high = AuditEvent.ActorKeyOf(actor, long.MaxValue);
-            ordered = database.AuditEvents.Query()
-                .Where(Filters.Gt("ActorKey", low)).Where(Filters.Lte("ActorKey", high))
-                .OrderBy("ActorKey")
-                .ToEnumerable();
-        }
-        else
-        {
-            ordered = database.AuditEvents.Query().Where(e => e.Sequence > after).OrderBy(e => e.Sequence).ToEnumerable();
-        }
+            var since = last?.Sequence ?? after;
+            return actor is not null
+                ? database.AuditEvents.Query()
+                    .Where(Filters.Gt("ActorKey", AuditEvent.ActorKeyOf(actor, since))).Where(Filters.Lte("ActorKey", high))
+                    .OrderBy("ActorKey").Limit(chunk).ToList()
+                : database.AuditEvents.Query().Where(e => e.Sequence > since).OrderBy(e => e.Sequence).Limit(chunk).ToList();
+        }, page.Size + 1);
         var filtered = ordered.Where(e =>
             (resourcePrefix is null || e.Resource == resourcePrefix || e.Resource.StartsWith(resourcePrefix + "/", StringComparison.Ordinal))
             && (from is null || e.EventTime >= from)

@@ -8,11 +8,6 @@ public static class Keyset
     /// Takes one page from a sequence already in key order and already past the page's key; reads one item
     /// more than the page to know whether another page follows.
     /// </summary>
-    /// <remarks>
-    /// <paramref name="ordered"/> may be a lazy LiteDB query (so a page reads only what it shows): it is read here, on
-    /// the caller's thread, without any await, and closed before this returns, so the cursor's thread-bound lock never
-    /// outlives the call. Filters chained onto it and <paramref name="key"/> must not read the database themselves.
-    /// </remarks>
     public static Page<T> Take<T>(IEnumerable<T> ordered, Func<T, string> key, int size)
     {
         var items = new List<T>(Math.Min(size + 1, 1024));
@@ -24,5 +19,23 @@ public static class Keyset
         if (items.Count <= size) return new Page<T>(items, null);
         items.RemoveAt(size);
         return new Page<T>(items, key(items[^1]));
+    }
+
+    /// <summary>
+    /// An ordered LiteDB query read in chunks, each a query of its own read to its end (<paramref name="read"/> must
+    /// materialise it) before anything else runs, the next resuming after the last item: a page reads little more than
+    /// it shows, and no cursor (whose lock is bound to its thread) stays open between chunks, across an await or beside
+    /// another read.
+    /// </summary>
+    public static IEnumerable<T> InChunks<T>(Func<T?, int, List<T>> read, int chunk) where T : class
+    {
+        T? last = null;
+        while (true)
+        {
+            var items = read(last, chunk);
+            foreach (var item in items) yield return item;
+            if (items.Count < chunk) yield break;
+            last = items[^1];
+        }
     }
 }

@@ -105,18 +105,13 @@ public sealed class NominationRepository(TrainingDatabase database, NominationIn
         }
         else
         {
-            var query = Nominations.Query();
-            if (singleRegion is null)
-            {
-                // Across States the creation ordinal itself is the order; the page key is that ordinal.
-                if (page.AfterKey is not null) query = query.Where(Filters.Gt("Ordinal", long.Parse(page.AfterKey, System.Globalization.CultureInfo.InvariantCulture)));
-                ordered = query.OrderBy("Ordinal").ToEnumerable();
-            }
-            else
-            {
-                query = query.Where(Filters.Gt("_id", page.AfterKey ?? singleRegion + "/")).Where(Filters.Lt("_id", singleRegion + "0"));
-                ordered = query.OrderBy("_id").ToEnumerable();
-            }
+            // Across States the creation ordinal itself is the order (the page key is that ordinal); in one State, the key.
+            var afterOrdinal = singleRegion is null && page.AfterKey is not null
+                ? long.Parse(page.AfterKey, System.Globalization.CultureInfo.InvariantCulture) : long.MinValue;
+            ordered = Keyset.InChunks<Nomination>((last, chunk) => singleRegion is null
+                ? Nominations.Query().Where(Filters.Gt("Ordinal", last?.Ordinal ?? afterOrdinal)).OrderBy("Ordinal").Limit(chunk).ToList()
+                : Nominations.Query().Where(Filters.Gt("_id", last?.Key ?? page.AfterKey ?? singleRegion + "/")).Where(Filters.Lt("_id", singleRegion + "0"))
+                    .OrderBy("_id").Limit(chunk).ToList(), page.Size + 1);
         }
 
         var filtered = ordered.Where(n =>
