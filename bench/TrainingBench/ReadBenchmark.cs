@@ -73,6 +73,7 @@ public static class ReadBenchmark
             afterReads = service.Memory();
             Console.WriteLine($"  service memory after the reads: {afterReads.ResidentMiB:N0} MiB resident, peak {afterReads.PeakMiB:N0} MiB " +
                               $"(echo server: {echo.Memory().ResidentMiB:N0} MiB)");
+            if (settings.Profile) await OfferMemoryProfilingAsync(service);
         }
 
         for (var i = 1; i < settings.Launches; i++)
@@ -315,6 +316,16 @@ public static class ReadBenchmark
               Measuring in 20 s.
             """);
         await Task.Delay(TimeSpan.FromSeconds(20));
+    }
+
+    private static async Task OfferMemoryProfilingAsync(ServerProcess service)
+    {
+        Console.WriteLine($"""
+              What the service holds after the reads (pid {service.Pid}), from another terminal:
+                dotnet-gcdump collect -p {service.Pid} -o reads.gcdump && dotnet-gcdump report reads.gcdump
+              Stopping it in 30 s.
+            """);
+        await Task.Delay(TimeSpan.FromSeconds(30));
     }
 
     private static string Figures(Measurement m) =>

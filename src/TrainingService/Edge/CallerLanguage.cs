@@ -16,7 +16,8 @@ public sealed class CallerLanguage(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
-        CultureInfo.CurrentUICulture = Of(new RequestHeaders(context.Request.Headers));
+        // Most calls (other systems, the client in English) say nothing: English without parsing anything.
+        CultureInfo.CurrentUICulture = context.Request.Headers.AcceptLanguage.Count == 0 ? English : Of(new RequestHeaders(context.Request.Headers));
         return next(context);
     }
 
