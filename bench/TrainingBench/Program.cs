@@ -11,7 +11,7 @@ using Unpol.Training.V1;
 
 // Benchmarks of the nomination service on a large database, client and server on this machine, over real
 // gRPC on loopback. Usage:
-//   dotnet run -c Release --project bench/TrainingBench -- [all|eligibility|writes|submit|race|match|ceiling|grpc-ceiling|tui|fuzz|reads|encryption|slowlink]
+//   dotnet run -c Release --project bench/TrainingBench -- [all|eligibility|writes|submit|race|match|ceiling|grpc-ceiling|tui|fuzz|reads|encryption|slowlink|directory]
 //        [--officers N] [--sessions N]
 //        [--clients N] [--seconds N] [--calls N] [--data DIR] [--rate-limits on|off (fuzz only; default off)]
 if (args.FirstOrDefault() == EchoServer.Mode) return await EchoServer.RunAsync(args[1..]);
@@ -31,6 +31,7 @@ if (options.Scenario is "tui") await TuiBenchmark.RunAsync(options, seedFile);
 if (options.Scenario is "fuzz") await FuzzBenchmark.RunAsync(options, seedFile);
 if (options.Scenario is "reads") await ReadBenchmark.RunAsync(options, seedFile, args);
 if (options.Scenario is "slowlink") await SlowLinkBenchmark.RunAsync(options, seedFile);
+if (options.Scenario is "directory") DirectoryMemory.Run(options, seedFile);
 return 0;
 
 namespace Training.Bench

@@ -14,7 +14,7 @@ public sealed class OfficerRepository(TrainingDatabase database, OfficerDirector
     public Officer? Get(string regionCode, string officerId) => directory.Find(OfficerKeys.Key(regionCode, officerId))?.Copy();
 
     public Officer? FindByNationalPoliceId(string regionCode, string nationalPoliceId) =>
-        directory.FindByPoliceId(OfficerKeys.PoliceIdKey(regionCode, nationalPoliceId))?.Copy();
+        directory.FindByPoliceId(regionCode, nationalPoliceId)?.Copy();
 
     public void Insert(Officer officer)
     {
@@ -44,7 +44,7 @@ public sealed class OfficerRepository(TrainingDatabase database, OfficerDirector
         if (!string.IsNullOrWhiteSpace(query.NationalPoliceId))
         {
             var holders = (query.RegionCodes ?? directory.MemberStates)
-                .Select(region => directory.FindByPoliceId(OfficerKeys.PoliceIdKey(region, query.NationalPoliceId)))
+                .Select(region => directory.FindByPoliceId(region, query.NationalPoliceId))
                 .OfType<Officer>()
                 .Where(query.Matches)
                 .Where(o => page.AfterKey is null || string.CompareOrdinal(o.NameKey, page.AfterKey) > 0)
