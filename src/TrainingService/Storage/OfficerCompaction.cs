@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using System.Runtime.CompilerServices;
 using Training.Service.Domain.Roster;
 
@@ -12,24 +12,26 @@ namespace Training.Service.Storage;
 /// distinct languages-at-levels, not 140,000, and most officers have no course yet.
 /// <para>
 /// For officers held in the directory only, which nobody changes (the repository hands out deep copies to change):
-/// a shared record changed in place would change every officer holding it. Safe to call from several threads at once
-/// (the roster image is read in parallel); the tables live as long as this object, one load.
+/// a shared record changed in place would change every officer holding it. One thread at a time: a load on several
+/// threads gives each its own (plain dictionaries: the roster image's load is timed in hundreds of milliseconds, and
+/// concurrent ones cost 200-400 ms more on 100,000 officers). The tables live as long as this object, one load.
 /// </para>
 /// </summary>
 public sealed class OfficerCompaction
 {
-    private readonly ConcurrentDictionary<string, string> _words = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string, CefrLevel, CefrLevel, CefrLevel, CefrLevel), LanguageProficiency> _languages = new();
-    private readonly ConcurrentDictionary<(string, SkillLevel), SkillProficiency> _skills = new();
-    private readonly ConcurrentDictionary<(string, DateOnly, DateOnly?), CompletedCourse> _courses = new();
-    private readonly ConcurrentDictionary<(DateOnly, string?), AmsPass> _passes = new();
-    private readonly ConcurrentDictionary<(VettingStatus, DateOnly?), VettingItem> _vettingItems = new();
-    private readonly ConcurrentDictionary<List<LanguageProficiency>, List<LanguageProficiency>> _languageLists = new(SameItems<LanguageProficiency>.Instance);
-    private readonly ConcurrentDictionary<List<SkillProficiency>, List<SkillProficiency>> _skillLists = new(SameItems<SkillProficiency>.Instance);
-    private readonly ConcurrentDictionary<List<CompletedCourse>, List<CompletedCourse>> _courseLists = new(SameItems<CompletedCourse>.Instance);
+    private readonly VettingItem _notRecorded = new();
+    private readonly Dictionary<string, string> _words = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string, CefrLevel, CefrLevel, CefrLevel, CefrLevel), LanguageProficiency> _languages = new();
+    private readonly Dictionary<(string, SkillLevel), SkillProficiency> _skills = new();
+    private readonly Dictionary<(string, DateOnly, DateOnly?), CompletedCourse> _courses = new();
+    private readonly Dictionary<(DateOnly, string?), AmsPass> _passes = new();
+    private readonly Dictionary<(VettingStatus, DateOnly?), VettingItem> _vettingItems = new();
+    private readonly Dictionary<List<LanguageProficiency>, List<LanguageProficiency>> _languageLists = new(SameItems<LanguageProficiency>.Instance);
+    private readonly Dictionary<List<SkillProficiency>, List<SkillProficiency>> _skillLists = new(SameItems<SkillProficiency>.Instance);
+    private readonly Dictionary<List<CompletedCourse>, List<CompletedCourse>> _courseLists = new(SameItems<CompletedCourse>.Instance);
     // Parts compared by reference: they are already shared when these are looked up.
-    private readonly ConcurrentDictionary<(VettingItem, VettingItem, VettingItem, VettingItem), Vetting> _vettings = new();
-    private readonly ConcurrentDictionary<(AmsPass?, DateOnly?, DateOnly?, List<CompletedCourse>), Certifications> _certifications = new();
+    private readonly Dictionary<(VettingItem, VettingItem, VettingItem, VettingItem), Vetting> _vettings = new();
+    private readonly Dictionary<(AmsPass?, DateOnly?, DateOnly?, List<CompletedCourse>), Certifications> _certifications = new();
 
     public void Apply(Officer officer)
     {
@@ -43,66 +45,69 @@ public sealed class OfficerCompaction
         officer.Vetting = Vetting(officer.Vetting);
     }
 
-    private string Word(string word) => _words.GetOrAdd(word, word);
+    /// <summary>The record held under <paramref name="key"/>, or <paramref name="value"/> now held under it.</summary>
+    private static TValue Shared<TKey, TValue>(Dictionary<TKey, TValue> table, TKey key, TValue value) where TKey : notnull
+    {
+        ref var held = ref CollectionsMarshal.GetValueRefOrAddDefault(table, key, out var exists);
+        if (!exists) held = value;
+        return held!;
+    }
 
-    private LanguageProficiency Language(LanguageProficiency l) =>
-        _languages.GetOrAdd((Word(l.LanguageCode), l.Reading, l.Listening, l.Writing, l.Speaking), static (key, language) =>
-        {
-            language.LanguageCode = key.Item1;
-            return language;
-        }, l);
+    private string Word(string word) => Shared(_words, word, word);
 
-    private SkillProficiency Skill(SkillProficiency s) =>
-        _skills.GetOrAdd((Word(s.SkillCode), s.Level), static (key, skill) =>
-        {
-            skill.SkillCode = key.Item1;
-            return skill;
-        }, s);
+    private LanguageProficiency Language(LanguageProficiency l)
+    {
+        l.LanguageCode = Word(l.LanguageCode);
+        return Shared(_languages, (l.LanguageCode, l.Reading, l.Listening, l.Writing, l.Speaking), l);
+    }
 
-    private CompletedCourse Course(CompletedCourse c) =>
-        _courses.GetOrAdd((Word(c.CourseId), c.CompletionDate, c.ExpiryDate), static (key, course) =>
-        {
-            course.CourseId = key.Item1;
-            return course;
-        }, c);
+    private SkillProficiency Skill(SkillProficiency s)
+    {
+        s.SkillCode = Word(s.SkillCode);
+        return Shared(_skills, (s.SkillCode, s.Level), s);
+    }
+
+    private CompletedCourse Course(CompletedCourse c)
+    {
+        c.CourseId = Word(c.CourseId);
+        return Shared(_courses, (c.CourseId, c.CompletionDate, c.ExpiryDate), c);
+    }
 
     private Certifications Certifications(Certifications c)
     {
-        var pass = c.AmsPass is { } ams
-            ? _passes.GetOrAdd((ams.PassDate, ams.LanguageCode is null ? null : Word(ams.LanguageCode)), static (key, p) =>
-            {
-                p.LanguageCode = key.Item2;
-                return p;
-            }, ams)
-            : null;
-        var courses = SharedList(_courseLists, c.CompletedCourses, Course);
-        return _certifications.GetOrAdd((pass, c.DrivingLicenceIssueDate, c.FirearmsQualificationDate, courses), static (key, held) =>
+        if (c.AmsPass is { } ams)
         {
-            held.AmsPass = key.Item1;
-            held.CompletedCourses = key.Item4;
-            return held;
-        }, c);
+            if (ams.LanguageCode is { } code) ams.LanguageCode = Word(code);
+            c.AmsPass = Shared(_passes, (ams.PassDate, ams.LanguageCode), ams);
+        }
+        c.CompletedCourses = SharedList(_courseLists, c.CompletedCourses, Course);
+        return Shared(_certifications, (c.AmsPass, c.DrivingLicenceIssueDate, c.FirearmsQualificationDate, c.CompletedCourses), c);
     }
 
-    private Vetting Vetting(Vetting v) =>
-        _vettings.GetOrAdd((Item(v.HumanRightsScreening), Item(v.SelfAttestation), Item(v.MisconductCheck), Item(v.MedicalClearance)),
-            static (key, vetting) =>
-            {
-                (vetting.HumanRightsScreening, vetting.SelfAttestation, vetting.MisconductCheck, vetting.MedicalClearance) = key;
-                return vetting;
-            }, v);
+    private Vetting Vetting(Vetting v)
+    {
+        v.HumanRightsScreening = Item(v.HumanRightsScreening);
+        v.SelfAttestation = Item(v.SelfAttestation);
+        v.MisconductCheck = Item(v.MisconductCheck);
+        v.MedicalClearance = Item(v.MedicalClearance);
+        return Shared(_vettings, (v.HumanRightsScreening, v.SelfAttestation, v.MisconductCheck, v.MedicalClearance), v);
+    }
 
-    private VettingItem Item(VettingItem item) => _vettingItems.GetOrAdd((item.Status, item.Date), item);
+    // Most items were never filled in: shared without a lookup.
+    private VettingItem Item(VettingItem item) =>
+        item.Status == VettingStatus.Unspecified && item.Date is null ? _notRecorded : Shared(_vettingItems, (item.Status, item.Date), item);
 
     /// <summary>The list with each item replaced by its shared record, itself replaced by a list of the same records if one is held.</summary>
-    private static List<T> SharedList<T>(ConcurrentDictionary<List<T>, List<T>> lists, List<T> list, Func<T, T> share) where T : class
+    private static List<T> SharedList<T>(Dictionary<List<T>, List<T>> lists, List<T> list, Func<T, T> share) where T : class
     {
         for (var i = 0; i < list.Count; i++) list[i] = share(list[i]);
-        return lists.GetOrAdd(list, static l =>
+        ref var held = ref CollectionsMarshal.GetValueRefOrAddDefault(lists, list, out var exists);
+        if (!exists)
         {
-            l.TrimExcess();
-            return l;
-        });
+            list.TrimExcess();
+            held = list;
+        }
+        return held!;
     }
 
     /// <summary>Two lists are the same when they hold the same records, by reference, in the same order.</summary>

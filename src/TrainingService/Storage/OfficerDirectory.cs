@@ -42,7 +42,6 @@ public sealed class OfficerDirectory : IOfficerDirectory
         _database = database;
         _log = log;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var compact = new OfficerCompaction();
         var image = database.TakeRosterImage();
         var expected = (image?.Officers ?? 0) + 1000;
         _byKey = new(Environment.ProcessorCount, expected, StringComparer.Ordinal);
@@ -50,12 +49,15 @@ public sealed class OfficerDirectory : IOfficerDirectory
         if (image is not null)
         {
             // Reading allocates about twelve times the image's plain bytes: officers, their parts, the index entries.
+            // The image is decoded on several threads, each compacting with tables of its own; the officers are then
+            // added on this one (added from both threads at once, the indexes' locks took 29 % of the load's CPU).
+            using (var threads = new ThreadLocal<ImageReading>(() => new ImageReading(), trackAllValues: true))
             using (StartUpAllocations.Hold(image.PlainBytes * 12))
-                image.Read(officer =>
-                {
-                    compact.Apply(officer);
-                    Add(officer);
-                });
+            {
+                image.Read(officer => threads.Value!.Take(officer));
+                foreach (var reading in threads.Values)
+                    foreach (var officer in reading.Officers) Add(officer);
+            }
             Task.WaitAll(_states.Values.Select(state => Task.Run(state.Snapshot)));
             log?.LogInformation("Read {Officers} officers from the roster image of the last clean stop in {Milliseconds:0} ms",
                 _byKey.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -63,6 +65,7 @@ public sealed class OfficerDirectory : IOfficerDirectory
         }
         var regions = reference.MemberStates(new PageRequest(reference.MemberStateCount + 1, null)).Items.Select(m => m.RegionCode);
         var snapshots = new List<Task>();
+        var compact = new OfficerCompaction();
         foreach (var region in regions)
         {
             var (from, to) = ($"{region}/", $"{region}0");
@@ -191,6 +194,20 @@ public sealed class OfficerDirectory : IOfficerDirectory
         _byKey[key] = officer;
         _byPoliceId[PoliceId.Of(officer)] = officer;
         _states.GetOrAdd(officer.RegionCode, _ => new StateRoster()).Put(key, officer);
+    }
+
+    /// <summary>What one thread decoded from the roster image, compacted with that thread's own tables.</summary>
+    private sealed class ImageReading
+    {
+        private readonly OfficerCompaction _compaction = new();
+
+        public List<Officer> Officers { get; } = [];
+
+        public void Take(Officer officer)
+        {
+            _compaction.Apply(officer);
+            Officers.Add(officer);
+        }
     }
 
     /// <summary>

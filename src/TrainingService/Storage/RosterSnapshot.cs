@@ -1,4 +1,6 @@
+using System.Runtime.InteropServices;
 using Training.Service.Domain.Catalog;
+using Training.Service.Domain.Common;
 using Training.Service.Domain.Roster;
 
 namespace Training.Service.Storage;
@@ -29,7 +31,16 @@ public sealed class RosterSnapshot
 
     public static RosterSnapshot Of(IEnumerable<Officer> officers)
     {
-        var keyed = officers.Select(o => (NameKey: o.NameKey, Officer: o)).ToArray();
+        // Names repeat across a roster (and loaded ones are one string each): each is folded once, not once an officer.
+        var folded = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Fold(string name)
+        {
+            ref var fold = ref CollectionsMarshal.GetValueRefOrAddDefault(folded, name, out var exists);
+            if (!exists) fold = NameFolding.Fold(name);
+            return fold!;
+        }
+        var keyed = officers.Select(o => (NameKey: OfficerKeys.FoldedNameKey(o.RegionCode, Fold(o.FamilyName), Fold(o.GivenName), o.Id), Officer: o))
+            .ToArray();
         Array.Sort(keyed, (a, b) => string.CompareOrdinal(a.NameKey, b.NameKey));
         var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         void Post(string term, int position)

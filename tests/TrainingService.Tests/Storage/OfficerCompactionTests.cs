@@ -25,7 +25,7 @@ public sealed class OfficerCompactionTests : IDisposable
         var before = officers.Select(o => mapper.ToDocument(o).ToString()).ToList();
 
         var compaction = new OfficerCompaction();
-        Parallel.ForEach(officers, compaction.Apply);
+        officers.ForEach(compaction.Apply);
 
         Assert.Equal(before, officers.Select(o => mapper.ToDocument(o).ToString()));
         var skills = officers.SelectMany(o => o.Skills).ToList();

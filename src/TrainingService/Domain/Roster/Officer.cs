@@ -122,7 +122,11 @@ public static class OfficerKeys
     public static string Key(string regionCode, string officerId) => $"{regionCode}/{officerId}";
 
     public static string NameKey(string regionCode, string familyName, string givenName, string id) =>
-        string.Concat(regionCode, Separator, NameFolding.Fold(familyName), Separator, NameFolding.Fold(givenName), Separator, id);
+        FoldedNameKey(regionCode, NameFolding.Fold(familyName), NameFolding.Fold(givenName), id);
+
+    /// <summary><see cref="NameKey"/> from names already folded (by <see cref="NameFolding.Fold"/>).</summary>
+    public static string FoldedNameKey(string regionCode, string foldedFamilyName, string foldedGivenName, string id) =>
+        string.Concat(regionCode, Separator, foldedFamilyName, Separator, foldedGivenName, Separator, id);
 
     public static string PoliceIdKey(string regionCode, string nationalPoliceId) =>
         $"{regionCode}/{nationalPoliceId.Trim().ToUpperInvariant()}";
