@@ -37,9 +37,10 @@ public sealed class FrenchInTmuxTests
         var demo = $"--server {service.Address} --demo-credentials {service.CredentialsFile}";
 
         using var focalPoint = StartInFrench($"{demo} --as focal-point-SN");
-        var first = focalPoint.WaitFor("séances de formation à venir");
+        // The screen is drawn in more than one write over tmux: wait for its title and its footer, not one and then read the other.
+        var first = focalPoint.WaitFor(s => s.Contains("séances de formation à venir", StringComparison.Ordinal)
+            && s.Contains("? aide", StringComparison.Ordinal), "the course screen in French, with its footer");
         Assert.Contains("(point focal SN)", first);
-        Assert.Contains("? aide", first);
         for (var i = 0; i < sessionRow; i++) focalPoint.Press("Down");
         focalPoint.Press("Enter");
         focalPoint.WaitFor("Candidatures de SN");
