@@ -28,16 +28,17 @@ public static class DirectoryMemory
         Console.WriteLine($"  live managed heap held: {(after - before) / 1048576.0:N1} MiB, {(double)(after - before) / Math.Max(1, officers):N0} bytes an officer");
         GC.KeepAlive(directory);
 
-        // A clean stop leaves the roster image; each restart reads it instead of the documents.
+        // A clean stop leaves the roster image; each restart reads it instead of the documents (under this process's
+        // collector settings, not the service's: compare restarts with each other, the service's own are in `reads`).
         directory.LeaveRosterImage();
         database.Dispose();
         for (var restart = 1; restart <= 3; restart++)
         {
             LiveBytes(); // the previous load's garbage collected first, as in a fresh process
             using var reopened = TrainingDatabase.OpenFile(file);
-            var reference2 = new ReferenceDataStore(reopened);
+            var reopenedReference = new ReferenceDataStore(reopened);
             watch.Restart();
-            var fromImage = new OfficerDirectory(reopened, reference2);
+            var fromImage = new OfficerDirectory(reopened, reopenedReference);
             Console.WriteLine($"  restart {restart}: {fromImage.MemberStates.Sum(s => fromImage.OfficersOf(s).Count):N0} officers from the roster image in {watch.Elapsed.TotalMilliseconds:N0} ms");
             fromImage.LeaveRosterImage();
         }

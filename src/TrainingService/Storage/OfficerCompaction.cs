@@ -12,9 +12,9 @@ namespace Training.Service.Storage;
 /// distinct languages-at-levels, not 140,000, and most officers have no course yet.
 /// <para>
 /// For officers held in the directory only, which nobody changes (the repository hands out deep copies to change):
-/// a shared record changed in place would change every officer holding it. One thread at a time: a load on several
-/// threads gives each its own (plain dictionaries: the roster image's load is timed in hundreds of milliseconds, and
-/// concurrent ones cost 200-400 ms more on 100,000 officers). The tables live as long as this object, one load.
+/// a shared record changed in place would change every officer holding it. One thread at a time (plain dictionaries):
+/// a load on several threads gives each its own. The tables live as long as this object, one load. Sharing costs the
+/// roster image's load of 100,000 officers 150-350 ms (docs/benchmarks.md, "Reads at scale").
 /// </para>
 /// </summary>
 public sealed class OfficerCompaction
