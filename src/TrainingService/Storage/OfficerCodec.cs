@@ -74,62 +74,134 @@ public static class OfficerCodec
         to.Write(officer.Revision);
     }
 
-    public static Officer Read(BinaryReader from)
+    /// <summary>
+    /// The officer at <paramref name="from"/>'s position, moving past it; every part of it that repeats across a roster
+    /// (names, codes, languages at levels, lists of them, vetting…) taken from <paramref name="shared"/>, built only
+    /// the first time it is met. Only its key, ID and national police ID are new strings.
+    /// </summary>
+    public static Officer Read(ref Bytes from, OfficerCompaction shared)
     {
-        var officer = new Officer
-        {
-            Key = from.ReadString(),
-            RegionCode = from.ReadString(),
-            Id = from.ReadString(),
-            GivenName = from.ReadString(),
-            FamilyName = from.ReadString(),
-            Gender = (Gender)from.ReadInt32(),
-            BirthDate = DateOnly.FromDayNumber(from.ReadInt32()),
-            Rank = from.ReadString(),
-            ServiceStartDate = DateOnly.FromDayNumber(from.ReadInt32()),
-            RetirementDate = ReadDay(from),
-            NationalPoliceId = from.ReadString(),
-        };
-        var languages = new List<LanguageProficiency>(from.ReadInt32());
-        for (var i = languages.Capacity; i > 0; i--)
-            languages.Add(new LanguageProficiency
-            {
-                LanguageCode = from.ReadString(),
-                Reading = (CefrLevel)from.ReadInt32(),
-                Listening = (CefrLevel)from.ReadInt32(),
-                Writing = (CefrLevel)from.ReadInt32(),
-                Speaking = (CefrLevel)from.ReadInt32(),
-            });
-        officer.Languages = languages;
-        var skills = new List<SkillProficiency>(from.ReadInt32());
-        for (var i = skills.Capacity; i > 0; i--)
-            skills.Add(new SkillProficiency { SkillCode = from.ReadString(), Level = (SkillLevel)from.ReadInt32() });
-        officer.Skills = skills;
-        var certifications = officer.Certifications;
+        var key = from.ReadString();
+        var regionCode = shared.Word(from.ReadUtf8());
+        var id = from.ReadString();
+        var givenName = shared.Word(from.ReadUtf8());
+        var familyName = shared.Word(from.ReadUtf8());
+        var gender = (Gender)from.ReadInt32();
+        var birthDate = DateOnly.FromDayNumber(from.ReadInt32());
+        var rank = shared.Word(from.ReadUtf8());
+        var serviceStartDate = DateOnly.FromDayNumber(from.ReadInt32());
+        var retirementDate = from.ReadDay();
+        var nationalPoliceId = from.ReadString();
+
+        var languageItems = new Items<LanguageProficiency>();
+        var languageSpan = Span(ref languageItems, from.ReadCount());
+        for (var i = 0; i < languageSpan.Length; i++)
+            languageSpan[i] = shared.Language(shared.Word(from.ReadUtf8()), (CefrLevel)from.ReadInt32(), (CefrLevel)from.ReadInt32(),
+                (CefrLevel)from.ReadInt32(), (CefrLevel)from.ReadInt32());
+        var languages = shared.Languages(languageSpan);
+
+        var skillItems = new Items<SkillProficiency>();
+        var skillSpan = Span(ref skillItems, from.ReadCount());
+        for (var i = 0; i < skillSpan.Length; i++) skillSpan[i] = shared.Skill(shared.Word(from.ReadUtf8()), (SkillLevel)from.ReadInt32());
+        var skills = shared.Skills(skillSpan);
+
+        AmsPass? pass = null;
         if (from.ReadBoolean())
-            certifications.AmsPass = new AmsPass { PassDate = DateOnly.FromDayNumber(from.ReadInt32()), LanguageCode = ReadText(from) };
-        certifications.DrivingLicenceIssueDate = ReadDay(from);
-        certifications.FirearmsQualificationDate = ReadDay(from);
-        var courses = new List<CompletedCourse>(from.ReadInt32());
-        for (var i = courses.Capacity; i > 0; i--)
-            courses.Add(new CompletedCourse
-            {
-                CourseId = from.ReadString(), CompletionDate = DateOnly.FromDayNumber(from.ReadInt32()), ExpiryDate = ReadDay(from),
-            });
-        certifications.CompletedCourses = courses;
-        officer.Vetting = new Vetting
         {
-            HumanRightsScreening = ReadVetting(from),
-            SelfAttestation = ReadVetting(from),
-            MisconductCheck = ReadVetting(from),
-            MedicalClearance = ReadVetting(from),
+            var passDate = DateOnly.FromDayNumber(from.ReadInt32());
+            pass = shared.Pass(passDate, from.ReadBoolean() ? shared.Word(from.ReadUtf8()) : null);
+        }
+        var drivingLicence = from.ReadDay();
+        var firearms = from.ReadDay();
+        var courseItems = new Items<CompletedCourse>();
+        var courseSpan = Span(ref courseItems, from.ReadCount());
+        for (var i = 0; i < courseSpan.Length; i++)
+            courseSpan[i] = shared.Course(shared.Word(from.ReadUtf8()), DateOnly.FromDayNumber(from.ReadInt32()), from.ReadDay());
+        var certifications = shared.Certifications(pass, drivingLicence, firearms, shared.Courses(courseSpan));
+
+        var vetting = shared.Vetting(ReadVetting(ref from, shared), ReadVetting(ref from, shared), ReadVetting(ref from, shared), ReadVetting(ref from, shared));
+        return new Officer(languages, skills, certifications, vetting)
+        {
+            Key = key, RegionCode = regionCode, Id = id, GivenName = givenName, FamilyName = familyName, Gender = gender,
+            BirthDate = birthDate, Rank = rank, ServiceStartDate = serviceStartDate, RetirementDate = retirementDate,
+            NationalPoliceId = nationalPoliceId,
+            Availability = (Availability)from.ReadInt32(),
+            Anonymized = from.ReadBoolean(),
+            CreateTime = FromStoredMilliseconds(from.ReadInt64()),
+            UpdateTime = FromStoredMilliseconds(from.ReadInt64()),
+            Revision = from.ReadInt64(),
         };
-        officer.Availability = (Availability)from.ReadInt32();
-        officer.Anonymized = from.ReadBoolean();
-        officer.CreateTime = FromStoredMilliseconds(from.ReadInt64());
-        officer.UpdateTime = FromStoredMilliseconds(from.ReadInt64());
-        officer.Revision = from.ReadInt64();
-        return officer;
+    }
+
+    private static VettingItem ReadVetting(ref Bytes from, OfficerCompaction shared)
+    {
+        var status = (VettingStatus)from.ReadInt32();
+        return shared.Item(status, from.ReadDay());
+    }
+
+    /// <summary>Room for a list's items while they are read: on the stack for the few an officer has, else an array.</summary>
+    [System.Runtime.CompilerServices.InlineArray(8)]
+    private struct Items<T>
+    {
+        private T _first;
+    }
+
+    private static Span<T> Span<T>(ref Items<T> items, int count) => count <= 8 ? ((Span<T>)items)[..count] : new T[count];
+
+    /// <summary>
+    /// Reads what <see cref="Write"/> wrote with a <see cref="BinaryWriter"/> (little-endian numbers, one byte for a
+    /// boolean, strings as UTF-8 after their 7-bit-encoded length) straight from the image's buffer.
+    /// </summary>
+    public ref struct Bytes(ReadOnlySpan<byte> buffer)
+    {
+        private readonly ReadOnlySpan<byte> _buffer = buffer;
+        private int _at;
+
+        public readonly bool AtEnd => _at >= _buffer.Length;
+
+        public int ReadInt32()
+        {
+            var value = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(_buffer[_at..]);
+            _at += 4;
+            return value;
+        }
+
+        public long ReadInt64()
+        {
+            var value = System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(_buffer[_at..]);
+            _at += 8;
+            return value;
+        }
+
+        public bool ReadBoolean() => _buffer[_at++] != 0;
+
+        /// <summary>A count of items, refused when it cannot be one (a damaged image must fail, not allocate).</summary>
+        public int ReadCount()
+        {
+            var count = ReadInt32();
+            if (count < 0 || count > _buffer.Length - _at) throw new InvalidDataException($"A roster image holds a list of {count} items where at most {_buffer.Length - _at} bytes remain.");
+            return count;
+        }
+
+        public DateOnly? ReadDay() => ReadBoolean() ? DateOnly.FromDayNumber(ReadInt32()) : null;
+
+        public string ReadString() => Encoding.UTF8.GetString(ReadUtf8());
+
+        public ReadOnlySpan<byte> ReadUtf8()
+        {
+            int length = 0, shift = 0;
+            byte part;
+            do
+            {
+                if (shift > 28) throw new InvalidDataException("A roster image holds a string of impossible length.");
+                part = _buffer[_at++];
+                length |= (part & 0x7F) << shift;
+                shift += 7;
+            } while ((part & 0x80) != 0);
+            var text = _buffer.Slice(_at, length);
+            _at += length;
+            return text;
+        }
     }
 
     private static void WriteDay(BinaryWriter to, DateOnly? day)
@@ -138,23 +210,17 @@ public static class OfficerCodec
         if (day is { } value) to.Write(value.DayNumber);
     }
 
-    private static DateOnly? ReadDay(BinaryReader from) => from.ReadBoolean() ? DateOnly.FromDayNumber(from.ReadInt32()) : null;
-
     private static void WriteText(BinaryWriter to, string? text)
     {
         to.Write(text is not null);
         if (text is not null) to.Write(text);
     }
 
-    private static string? ReadText(BinaryReader from) => from.ReadBoolean() ? from.ReadString() : null;
-
     private static void WriteVetting(BinaryWriter to, VettingItem item)
     {
         to.Write((int)item.Status);
         WriteDay(to, item.Date);
     }
-
-    private static VettingItem ReadVetting(BinaryReader from) => new() { Status = (VettingStatus)from.ReadInt32(), Date = ReadDay(from) };
 
     // LiteDB keeps a date as whole milliseconds from the Unix epoch in UTC, cut (not rounded) to the millisecond, with
     // the smallest and largest dates kept as they are (its BsonValue, BufferWriter and BufferReader); the same here, so

@@ -81,15 +81,26 @@ public sealed class RosterImage
     internal static void Forget(TrainingDatabase database) =>
         database.Write(() => database.Lite.GetCollection(CollectionName).Delete(HeaderId));
 
-    /// <summary>Gives every officer of the image to <paramref name="each"/>, its parts read on every core at once.</summary>
-    public void Read(Action<Officer> each) => Parallel.For(0, _parts.Count, i =>
+    /// <summary>
+    /// Every officer of the image, part by part, the parts read on every core at once. Each thread shares what repeats
+    /// among the officers it reads through a compaction of its own (<see cref="OfficerCompaction"/>).
+    /// </summary>
+    public Officer[][] Read()
     {
-        var (length, compressed) = _parts[i];
-        var plain = new byte[length];
-        using (var inflating = new DeflateStream(new MemoryStream(compressed), CompressionMode.Decompress)) inflating.ReadExactly(plain);
-        using var reader = new BinaryReader(new MemoryStream(plain));
-        while (reader.BaseStream.Position < length) each(OfficerCodec.Read(reader));
-    });
+        var read = new Officer[_parts.Count][];
+        Parallel.For(0, _parts.Count, () => new OfficerCompaction(), (i, _, shared) =>
+        {
+            var (length, compressed) = _parts[i];
+            var plain = new byte[length];
+            using (var inflating = new DeflateStream(new MemoryStream(compressed), CompressionMode.Decompress)) inflating.ReadExactly(plain);
+            var officers = new List<Officer>(OfficersPerPart);
+            var bytes = new OfficerCodec.Bytes(plain);
+            while (!bytes.AtEnd) officers.Add(OfficerCodec.Read(ref bytes, shared));
+            read[i] = [.. officers];
+            return shared;
+        }, _ => { });
+        return read;
+    }
 
     /// <summary>Bytes the officers take in the image, uncompressed (about what reading them allocates).</summary>
     public long PlainBytes => _parts.Sum(p => (long)p.Length);

@@ -31,6 +31,7 @@ public sealed class RosterSnapshot
 
     public static RosterSnapshot Of(IEnumerable<Officer> officers)
     {
+        var sorted = officers.ToArray();
         // Names repeat across a roster (and loaded ones are one string each): each is folded once, not once an officer.
         var folded = new Dictionary<string, string>(StringComparer.Ordinal);
         string Fold(string name)
@@ -39,41 +40,90 @@ public sealed class RosterSnapshot
             if (!exists) fold = NameFolding.Fold(name);
             return fold!;
         }
-        var keyed = officers.Select(o => (NameKey: OfficerKeys.FoldedNameKey(o.RegionCode, Fold(o.FamilyName), Fold(o.GivenName), o.Id), Officer: o))
-            .ToArray();
-        Array.Sort(keyed, (a, b) => string.CompareOrdinal(a.NameKey, b.NameKey));
-        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        void Post(string term, int position)
+        var keys = new string[sorted.Length];
+        for (var i = 0; i < sorted.Length; i++)
         {
-            if (!postings.TryGetValue(term, out var list)) postings[term] = list = [];
-            list.Add(position);
+            var officer = sorted[i];
+            keys[i] = OfficerKeys.FoldedNameKey(officer.RegionCode, Fold(officer.FamilyName), Fold(officer.GivenName), officer.Id);
         }
-        // Each term's text made once per code and level, not once per officer (a roster has few codes, many officers).
-        var languageTerms = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var skillTerms = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        for (var i = 0; i < keyed.Length; i++)
+        Array.Sort(keys, sorted, StringComparer.Ordinal);
+        // Counted first, then filled: each posting is one array of its exact length, none grown and copied.
+        var postings = new PostingsBuilder();
+        for (var i = 0; i < sorted.Length; i++) postings.Visit(sorted[i], i, counting: true);
+        postings.MakeRoom();
+        for (var i = 0; i < sorted.Length; i++) postings.Visit(sorted[i], i, counting: false);
+        return new RosterSnapshot(sorted, postings.Build());
+    }
+
+    /// <summary>The postings of a roster being built: one per term, found once per code rather than once per level.</summary>
+    private sealed class PostingsBuilder
+    {
+        private readonly Dictionary<string, Posting> _byTerm = new(StringComparer.Ordinal);
+        // Terms lower-case their code: codes differing only in case share postings, as their terms do.
+        private readonly Dictionary<string, Posting[]> _languages = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, Posting[]> _skills = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Posting?[] _genders = new Posting?[GenderTerms.Length];
+        private readonly Posting?[] _availabilities = new Posting?[AvailabilityTerms.Length];
+
+        public void Visit(Officer officer, int position, bool counting)
         {
-            var officer = keyed[i].Officer;
-            if (officer.Anonymized) continue;
-            Post(GenderTerm(officer.Gender), i);
-            Post(AvailabilityTerm(officer.Availability), i);
+            if (officer.Anonymized) return;
+            ForEnum(_genders, (int)officer.Gender, GenderTerm(officer.Gender)).Post(position, counting);
+            ForEnum(_availabilities, (int)officer.Availability, AvailabilityTerm(officer.Availability)).Post(position, counting);
             foreach (var language in officer.Languages)
             {
-                if (!languageTerms.TryGetValue(language.LanguageCode, out var terms))
-                    languageTerms[language.LanguageCode] = terms = Enumerable.Range(0, (int)CefrLevel.C2 + 1).Select(l => LanguageTerm(language.LanguageCode, l)).ToArray();
+                var levels = ForCode(_languages, language.LanguageCode, (int)CefrLevel.C2 + 1, LanguageTerm);
                 var floor = Math.Min(Math.Min((int)language.Reading, (int)language.Listening), Math.Min((int)language.Writing, (int)language.Speaking));
-                for (var level = 0; level <= Math.Clamp(floor, 0, terms.Length - 1); level++) Post(terms[level], i);
+                for (var level = 0; level <= Math.Clamp(floor, 0, levels.Length - 1); level++) levels[level].Post(position, counting);
             }
             foreach (var skill in officer.Skills)
             {
-                if (!skillTerms.TryGetValue(skill.SkillCode, out var terms))
-                    skillTerms[skill.SkillCode] = terms = Enumerable.Range(0, (int)SkillLevel.Expert + 1).Select(l => SkillTerm(skill.SkillCode, l)).ToArray();
-                for (var level = 0; level <= Math.Min((int)skill.Level, terms.Length - 1); level++) Post(terms[level], i);
+                var levels = ForCode(_skills, skill.SkillCode, (int)SkillLevel.Expert + 1, SkillTerm);
+                for (var level = 0; level <= Math.Min((int)skill.Level, levels.Length - 1); level++) levels[level].Post(position, counting);
             }
         }
-        return new RosterSnapshot(
-            keyed.Select(k => k.Officer).ToArray(),
-            postings.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal));
+
+        public void MakeRoom()
+        {
+            foreach (var posting in _byTerm.Values) posting.Positions = new int[posting.Count];
+        }
+
+        public Dictionary<string, int[]> Build() => _byTerm.ToDictionary(p => p.Key, p => p.Value.Positions, StringComparer.Ordinal);
+
+        private Posting ForTerm(string term)
+        {
+            ref var posting = ref CollectionsMarshal.GetValueRefOrAddDefault(_byTerm, term, out var exists);
+            if (!exists) posting = new Posting();
+            return posting!;
+        }
+
+        private Posting ForEnum(Posting?[] byValue, int value, string term) =>
+            value >= 0 && value < byValue.Length ? byValue[value] ??= ForTerm(term) : ForTerm(term);
+
+        private Posting[] ForCode(Dictionary<string, Posting[]> byCode, string code, int levels, Func<string, int, string> term)
+        {
+            ref var postings = ref CollectionsMarshal.GetValueRefOrAddDefault(byCode, code, out var exists);
+            if (!exists)
+            {
+                postings = new Posting[levels];
+                for (var level = 0; level < levels; level++) postings[level] = ForTerm(term(code, level));
+            }
+            return postings!;
+        }
+    }
+
+    /// <summary>One term's officers: counted in a first pass, written in a second.</summary>
+    private sealed class Posting
+    {
+        public int Count;
+        public int[] Positions = [];
+        private int _filled;
+
+        public void Post(int position, bool counting)
+        {
+            if (counting) Count++;
+            else Positions[_filled++] = position;
+        }
     }
 
     /// <summary>

@@ -22,10 +22,10 @@ public sealed class OfficerCodecTests
             officer.Key = $"XX/{i}";
             var bytes = new MemoryStream();
             using (var writer = new BinaryWriter(bytes, System.Text.Encoding.UTF8, leaveOpen: true)) OfficerCodec.Write(writer, officer);
-            bytes.Position = 0;
-            var read = OfficerCodec.Read(new BinaryReader(bytes));
+            var image = new OfficerCodec.Bytes(bytes.ToArray());
+            var read = OfficerCodec.Read(ref image, new OfficerCompaction());
 
-            Assert.Equal(bytes.Length, bytes.Position);
+            Assert.True(image.AtEnd);
             // What LiteDB keeps of the officer (dates to its millisecond) is what the image must give back.
             database.Write(() => database.Officers.Insert(officer));
             var stored = database.Officers.FindById(officer.Key);
