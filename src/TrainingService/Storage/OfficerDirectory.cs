@@ -49,9 +49,9 @@ public sealed class OfficerDirectory : IOfficerDirectory
         if (image is not null)
         {
             // Reading allocates about four and a half times the image's plain bytes (88 MiB for 100,000 officers):
-            // officers, their few unshared parts, the snapshots and the index entries. The image is read on every core; then each State's snapshot is built on the
-            // pool while this thread indexes every officer (indexing from several threads at once, the indexes' locks
-            // took 29 % of the load's CPU).
+            // officers, their few unshared parts, the snapshots and the index entries. The image is read on every
+            // core; then each State's snapshot is built on the pool while this thread indexes every officer (indexing
+            // from several threads at once, the indexes' locks took 29 % of the load's CPU).
             using (StartUpAllocations.Hold(image.PlainBytes * 5))
             {
                 var parts = image.Read();
