@@ -401,7 +401,7 @@ public static class ReadBenchmark
     }
 
     /// <summary>
-    /// Matches the service cannot have remembered: it keeps the last 256 matches (by request, State, page size, data
+    /// Matches the service cannot have remembered: it keeps the last 32 matches (by request, State, page size, data
     /// version and minute), so cycling through <see cref="Requests"/> equal requests × <see cref="Sizes"/> page sizes
     /// of 50 or a little more — more distinct matches than it keeps — makes it compute every one, as fifty
     /// administrators matching fifty different requests would.

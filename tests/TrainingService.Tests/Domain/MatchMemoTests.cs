@@ -33,4 +33,23 @@ public sealed class MatchMemoTests
         Assert.Throws<InvalidOperationException>(() => memo.GetOrRun("k", () => throw new InvalidOperationException("once")));
         Assert.Equal(3, memo.GetOrRun("k", () => new MatchResult([], 3, 3)).EligibleCount);
     }
+
+    [Fact]
+    public void ManyDistinctMatches_AreNotAllKept_TheLatestAre()
+    {
+        // Remembered matches are kept few, so they die young instead of piling up in the oldest generation.
+        var memo = new MatchMemo();
+        var runs = 0;
+        MatchResult Run()
+        {
+            runs++;
+            return new MatchResult([], 1, 1);
+        }
+        for (var i = 0; i < 100; i++) memo.GetOrRun($"requests/r{i}|SN|20|41|1", Run);
+
+        memo.GetOrRun("requests/r99|SN|20|41|1", Run);
+        Assert.Equal(100, runs);
+        memo.GetOrRun("requests/r0|SN|20|41|1", Run);
+        Assert.Equal(101, runs);
+    }
 }

@@ -9,7 +9,12 @@ namespace Training.Service.Domain.Recruitment;
 /// </summary>
 public sealed class MatchMemo
 {
-    private const int Capacity = 256;
+    /// <summary>
+    /// Enough for the matches asked at the same moment (what sharing is for), few enough that they die young: with 256
+    /// kept and dropped together, fifty-way matching promoted every remembered match to the oldest generation and the
+    /// service peaked at 413-461 MiB; with 32, at 300 and as fast (docs/benchmarks.md, "Reads at scale").
+    /// </summary>
+    private const int Capacity = 32;
     private readonly ConcurrentDictionary<string, Lazy<MatchResult>> _matches = new(StringComparer.Ordinal);
 
     public MatchResult GetOrRun(string key, Func<MatchResult> run)
