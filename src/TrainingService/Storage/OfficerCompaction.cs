@@ -22,7 +22,8 @@ namespace Training.Service.Storage;
 public sealed class OfficerCompaction
 {
     private readonly VettingItem _notRecorded = new();
-    private readonly Dictionary<string, string> _words = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _words;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _wordsBySpelling;
     private readonly Dictionary<(string, CefrLevel, CefrLevel, CefrLevel, CefrLevel), LanguageProficiency> _languages = new();
     private readonly Dictionary<(string, SkillLevel), SkillProficiency> _skills = new();
     private readonly Dictionary<(string, DateOnly, DateOnly?), CompletedCourse> _courses = new();
@@ -35,6 +36,12 @@ public sealed class OfficerCompaction
     private readonly Dictionary<(VettingItem, VettingItem, VettingItem, VettingItem), Vetting> _vettings = new();
     private readonly Dictionary<(AmsPass?, DateOnly?, DateOnly?, List<CompletedCourse>), Certifications> _certifications = new();
 
+    public OfficerCompaction()
+    {
+        _words = new(StringComparer.Ordinal);
+        _wordsBySpelling = _words.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
     /// <summary>Shares the parts of an officer already built.</summary>
     public void Apply(Officer officer)
     {
@@ -42,21 +49,26 @@ public sealed class OfficerCompaction
         officer.Rank = Word(officer.Rank);
         officer.GivenName = Word(officer.GivenName);
         officer.FamilyName = Word(officer.FamilyName);
-        officer.Languages = SharedList(_languageLists, officer.Languages, l => Language(l.LanguageCode, l.Reading, l.Listening, l.Writing, l.Speaking));
-        officer.Skills = SharedList(_skillLists, officer.Skills, s => Skill(s.SkillCode, s.Level));
+        officer.Languages = Languages(Each(officer.Languages, l => Language(l.LanguageCode, l.Reading, l.Listening, l.Writing, l.Speaking)));
+        officer.Skills = Skills(Each(officer.Skills, s => Skill(s.SkillCode, s.Level)));
         var certifications = officer.Certifications;
         officer.Certifications = Certifications(
             certifications.AmsPass is { } ams ? Pass(ams.PassDate, ams.LanguageCode) : null,
             certifications.DrivingLicenceIssueDate,
             certifications.FirearmsQualificationDate,
-            SharedList(_courseLists, certifications.CompletedCourses, c => Course(c.CourseId, c.CompletionDate, c.ExpiryDate)));
+            Courses(Each(certifications.CompletedCourses, c => Course(c.CourseId, c.CompletionDate, c.ExpiryDate))));
         var vetting = officer.Vetting;
         officer.Vetting = Vetting(Item(vetting.HumanRightsScreening.Status, vetting.HumanRightsScreening.Date),
             Item(vetting.SelfAttestation.Status, vetting.SelfAttestation.Date), Item(vetting.MisconductCheck.Status, vetting.MisconductCheck.Date),
             Item(vetting.MedicalClearance.Status, vetting.MedicalClearance.Date));
     }
 
-    public string Word(string word) => Shared(_words, word, word);
+    public string Word(string word)
+    {
+        ref var held = ref CollectionsMarshal.GetValueRefOrAddDefault(_words, word, out var exists);
+        if (!exists) held = word;
+        return held!;
+    }
 
     /// <summary>The word these UTF-8 bytes spell: made into a string only the first time it is met.</summary>
     public string Word(ReadOnlySpan<byte> utf8)
@@ -65,8 +77,7 @@ public sealed class OfficerCompaction
         if (utf8.Length > OnStack) return Word(Encoding.UTF8.GetString(utf8));
         Span<char> chars = stackalloc char[OnStack];
         var length = Encoding.UTF8.GetChars(utf8, chars);
-        var lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(chars[..length], out var held)) return held;
+        if (_wordsBySpelling.TryGetValue(chars[..length], out var held)) return held;
         var word = new string(chars[..length]);
         _words.Add(word, word);
         return word;
@@ -142,14 +153,6 @@ public sealed class OfficerCompaction
 
     public List<CompletedCourse> Courses(ReadOnlySpan<CompletedCourse> items) => SharedList(_courseLists, items);
 
-    /// <summary>The record held under <paramref name="key"/>, or <paramref name="value"/> now held under it.</summary>
-    private static TValue Shared<TKey, TValue>(Dictionary<TKey, TValue> table, TKey key, TValue value) where TKey : notnull
-    {
-        ref var held = ref CollectionsMarshal.GetValueRefOrAddDefault(table, key, out var exists);
-        if (!exists) held = value;
-        return held!;
-    }
-
     private static List<T> SharedList<T>(Dictionary<List<T>, List<T>> lists, ReadOnlySpan<T> items) where T : class
     {
         if (lists.GetAlternateLookup<ReadOnlySpan<T>>().TryGetValue(items, out var held)) return held;
@@ -159,17 +162,12 @@ public sealed class OfficerCompaction
         return list;
     }
 
-    /// <summary>The list with each item replaced by its shared record, itself replaced by a list of the same records if one is held.</summary>
-    private static List<T> SharedList<T>(Dictionary<List<T>, List<T>> lists, List<T> list, Func<T, T> share) where T : class
+    /// <summary>The items of a list read from a document, each replaced by its shared record (in place: the list is thrown away).</summary>
+    private static ReadOnlySpan<T> Each<T>(List<T> list, Func<T, T> share)
     {
-        for (var i = 0; i < list.Count; i++) list[i] = share(list[i]);
-        ref var held = ref CollectionsMarshal.GetValueRefOrAddDefault(lists, list, out var exists);
-        if (!exists)
-        {
-            list.TrimExcess();
-            held = list;
-        }
-        return held!;
+        var items = CollectionsMarshal.AsSpan(list);
+        for (var i = 0; i < items.Length; i++) items[i] = share(items[i]);
+        return items;
     }
 
     /// <summary>Two lists are the same when they hold the same records, by reference, in the same order; a list being read is looked up as a span.</summary>
